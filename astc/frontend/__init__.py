@@ -1,0 +1,1 @@
+"""Front end: source text in, syntax tree and editable units out."""

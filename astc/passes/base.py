@@ -1,0 +1,131 @@
+"""What every pass gets (:class:`PassContext`) and is (:class:`Pass`).
+
+A pass rewrites one unit's LibCST tree and returns the new tree (or the same object when
+it changed nothing). It reads analysis facts from the context, which the pipeline
+refreshes after every change, and records what it did or refused in the report.
+
+To add a pass: write a module in this package with a :class:`Pass` subclass, give it a
+``name`` listed in :data:`astc.options.PASS_NAMES`, and register it in
+:mod:`astc.passes`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+import libcst as cst
+
+from astc.analysis.functions import FunctionFacts
+from astc.analysis.module import ModuleFacts
+from astc.analysis.scopes import Scope
+from astc.diagnostics import Code, Report, ReportEntry
+from astc.frontend.units import Unit
+from astc.options import Options
+
+GUARD_PREFIX = "_astc_"
+
+
+@dataclass
+class PassContext:
+    options: Options
+    facts: ModuleFacts
+    report: Report
+    unit: Unit
+    function_facts: FunctionFacts
+    #: The original ``def`` of a module function, by name (for inlining).
+    callee_def: Callable[[str], cst.FunctionDef | None]
+    #: Function scopes of the unit's current text, by qualified name (refreshed on change).
+    functions: dict[str, Scope] = field(default_factory=dict)
+    #: Module-level scope of the unit's current text.
+    unit_scope: Scope | None = None
+    #: Default mode: module names each specialized function's fast path assumes unchanged.
+    guards: dict[str, set[str]] = field(default_factory=dict)
+    #: Default mode: the original definition of each specialized function.
+    originals: dict[str, cst.FunctionDef] = field(default_factory=dict)
+    #: Functions that are astc output already (guarded); no pass touches them again.
+    frozen: set[str] = field(default_factory=set)
+    #: Functions into which a call was inlined or folded in this compile.
+    inlined: set[str] = field(default_factory=set)
+
+    def line_of(self, qualname: str | None) -> int:
+        """Line of a function's ``def`` in the original source, else the unit's first line."""
+        if qualname is not None:
+            scope = self.facts_functions().get(qualname)
+            if scope is not None:
+                return getattr(scope.node, "lineno", self.unit.first_line)
+        return self.unit.first_line
+
+    def facts_functions(self) -> dict[str, Scope]:
+        from astc.analysis.scopes import function_scopes
+
+        if not hasattr(self, "_module_functions"):
+            self._module_functions = function_scopes(self.facts.scope)
+        return self._module_functions
+
+    def note(self, pass_name: str, code: Code, applied: bool, message: str, function: str | None) -> None:
+        self.report.add(ReportEntry(pass_name, code, applied, self.line_of(function), message, function))
+
+
+class Pass:
+    """One rewrite. Subclasses set ``name`` and implement :meth:`run`."""
+
+    name: ClassVar[str] = ""
+
+    def run(self, tree: cst.Module, ctx: PassContext) -> cst.Module:
+        raise NotImplementedError
+
+
+class ScopedTransformer(cst.CSTTransformer):
+    """A transformer that knows the qualified name of the function it is in.
+
+    Qualified names follow the analysis (:mod:`astc.analysis.scopes`), so ``ctx.functions``
+    can be looked up with :attr:`function`.
+    """
+
+    def __init__(self, ctx: PassContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self._stack: list[tuple[str, str]] = []  # (kind, qualname)
+
+    @property
+    def function(self) -> str | None:
+        for kind, qualname in reversed(self._stack):
+            if kind == "function":
+                return qualname
+            return None
+        return None
+
+    @property
+    def scope(self) -> Scope | None:
+        name = self.function
+        return self.ctx.functions.get(name) if name else None
+
+    def _push(self, kind: str, name: str) -> None:
+        if not self._stack:
+            qualname = name
+        else:
+            parent_kind, parent = self._stack[-1]
+            qualname = parent + (".<locals>." if parent_kind == "function" else ".") + name
+        self._stack.append((kind, qualname))
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        self._push("function", node.name.value)
+        return self.function not in self.ctx.frozen
+
+    def leave_FunctionDef(self, original: cst.FunctionDef, updated: cst.FunctionDef) -> cst.BaseStatement | cst.FlattenSentinel[cst.BaseStatement] | cst.RemovalSentinel:
+        self._stack.pop()
+        return updated
+
+    def visit_Annotation(self, node: cst.Annotation) -> bool:
+        # Annotations can be source strings (PEP 563): their text is observable. Never touch.
+        return False
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        self._push("class", node.name.value)
+        return True
+
+    def leave_ClassDef(self, original: cst.ClassDef, updated: cst.ClassDef) -> cst.BaseStatement | cst.FlattenSentinel[cst.BaseStatement] | cst.RemovalSentinel:
+        self._stack.pop()
+        return updated

@@ -1,0 +1,211 @@
+"""Dead-code elimination: unused pure assignments, unreachable statements, constant branches.
+
+Preconditions:
+
+* ``x = E`` in a function is removed when ``x`` is a local that is never read, deleted or
+  used by a nested scope, the function uses no ``locals()``/``exec``/..., and ``E`` is
+  effect-free and cannot raise (a literal, a bound local, a tuple of those).
+* Statements after ``return``/``raise``/``break``/``continue`` in the same block, and the
+  branch of ``if <literal>``/``while <falsy literal>`` that never runs, are removed only
+  when they contain no ``yield``/``await`` (which make a function a generator or
+  coroutine) and — inside functions — bind no name (a binding makes the name local to the
+  whole function even where it never runs).
+* Removal never turns a string statement into a docstring, and never empties a block
+  (``pass`` is left instead).
+
+Before::
+
+    def f(a):
+        unused = 3
+        if False:
+            print("debug")
+        return a
+        print("never")
+
+After::
+
+    def f(a):
+        return a
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import libcst as cst
+
+from astc.analysis.scopes import Scope
+from astc.diagnostics import Code
+from astc.passes.base import Pass, PassContext, ScopedTransformer
+from astc.passes.cst_util import code, docstring_of, literal_value
+from astc.passes.statements import simple_assign
+
+_TERMINATORS = (cst.Return, cst.Raise, cst.Break, cst.Continue)
+
+
+class _Binds(cst.CSTVisitor):
+    """Does a piece of code bind names or suspend (which changes its function's nature)?"""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found = False
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        if isinstance(
+            node,
+            cst.Assign | cst.AugAssign | cst.AnnAssign | cst.NamedExpr | cst.For | cst.With | cst.Import
+            | cst.ImportFrom | cst.FunctionDef | cst.ClassDef | cst.Del | cst.Global | cst.Nonlocal
+            | cst.ExceptHandler | cst.Yield | cst.Await | cst.Match | cst.CompFor,
+        ):
+            self.found = True
+        elif isinstance(node, cst.Name) and node.value in ("super", "__class__"):
+            self.found = True
+        return not self.found
+
+
+def _binds(nodes: Sequence[cst.CSTNode]) -> bool:
+    visitor = _Binds()
+    for node in nodes:
+        node.visit(visitor)
+        if visitor.found:
+            return True
+    return False
+
+
+def _suspends(nodes: Sequence[cst.CSTNode]) -> bool:
+    found = False
+
+    class _V(cst.CSTVisitor):
+        def on_visit(self, node: cst.CSTNode) -> bool:
+            nonlocal found
+            if isinstance(node, cst.Yield | cst.Await) or (isinstance(node, cst.Name) and node.value in ("super", "__class__")):
+                found = True
+            return not found and not isinstance(node, cst.FunctionDef | cst.Lambda | cst.ClassDef)
+
+    for n in nodes:
+        n.visit(_V())
+    return found
+
+
+def _terminates(stmt: cst.BaseStatement) -> bool:
+    return isinstance(stmt, cst.SimpleStatementLine) and any(isinstance(s, _TERMINATORS) for s in stmt.body)
+
+
+def _effect_free(node: cst.BaseExpression, scope: Scope) -> bool:
+    if literal_value(node)[0]:
+        return True
+    if isinstance(node, cst.Name):
+        return node.value in scope.params and scope.binding_count(node.value) == 1 and node.value not in scope.deletes
+    if isinstance(node, cst.Tuple) and all(isinstance(e, cst.Element) for e in node.elements):
+        return all(_effect_free(e.value, scope) for e in node.elements)
+    return False
+
+
+class _Eliminator(ScopedTransformer):
+    def _removable(self, nodes: Sequence[cst.CSTNode]) -> bool:
+        if self.function is not None:
+            return not _binds(nodes)
+        return not _suspends(nodes)
+
+    def _clean_block(self, body: Sequence[cst.BaseStatement]) -> list[cst.BaseStatement]:
+        out = list(body)
+        for i, stmt in enumerate(out):
+            if _terminates(stmt) and i + 1 < len(out):
+                rest = out[i + 1 :]
+                if self._removable(rest):
+                    self.ctx.note("dead-code", Code.DEAD_CODE_REMOVED, True, f"{len(rest)} unreachable statement(s)", self.function)
+                    out = out[: i + 1]
+                else:
+                    self.ctx.note("dead-code", Code.CHANGES_SCOPE, False, "unreachable code binds names or yields", self.function)
+                break
+        scope = self.scope
+        if scope is not None and not scope.uses_dynamic_features():
+            kept = []
+            for stmt in out:
+                match = simple_assign(stmt)
+                if match is not None and self._unused(match[0], scope) and _effect_free(match[1], scope):
+                    self.ctx.note("dead-code", Code.DEAD_CODE_REMOVED, True, f"unused assignment to {match[0]}", self.function)
+                    continue
+                kept.append(stmt)
+            out = kept
+        return out
+
+    @staticmethod
+    def _unused(name: str, scope: Scope) -> bool:
+        return (
+            scope.is_local(name)
+            and not scope.reads.get(name)
+            and name not in scope.deletes
+            and name not in scope.captured
+        )
+
+    def leave_IndentedBlock(self, original: cst.IndentedBlock, updated: cst.IndentedBlock) -> cst.IndentedBlock:
+        body = self._flatten(self._clean_block(updated.body))
+        if not body:
+            body = [cst.SimpleStatementLine([cst.Pass()])]
+        if docstring_of(body) != docstring_of(list(updated.body)) and docstring_of(body) is not None:
+            return updated  # removing code must not create a docstring
+        if body == list(updated.body):
+            return updated
+        return updated.with_changes(body=body)
+
+    def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
+        body = self._flatten(list(updated.body))
+        if body == list(updated.body):
+            return updated
+        return updated.with_changes(body=body)
+
+    def _flatten(self, body: Sequence[cst.BaseStatement]) -> list[cst.BaseStatement]:
+        """Replace `if <literal>` / `while <falsy literal>` by the branch that runs."""
+        out: list[cst.BaseStatement] = []
+        for stmt in body:
+            out.extend(self._constant_branch(stmt))
+        return out
+
+    def _constant_branch(self, stmt: cst.BaseStatement) -> list[cst.BaseStatement]:
+        if isinstance(stmt, cst.If):
+            ok, value = literal_value(stmt.test)
+            if not ok:
+                return [stmt]
+            taken, dropped = (stmt.body, stmt.orelse) if value else (stmt.orelse, stmt.body)
+            if dropped is not None and not self._removable([dropped]):
+                self.ctx.note("dead-code", Code.CHANGES_SCOPE, False, f"branch of `if {code(stmt.test)}` binds names or yields", self.function)
+                return [stmt]
+            self.ctx.note("dead-code", Code.DEAD_CODE_REMOVED, True, f"constant condition `if {code(stmt.test)}`", self.function)
+            kept = self._branch_statements(taken)
+            if kept and stmt.leading_lines:
+                kept[0] = kept[0].with_changes(leading_lines=[*stmt.leading_lines, *kept[0].leading_lines])
+            return kept
+        if isinstance(stmt, cst.While):
+            ok, value = literal_value(stmt.test)
+            if not ok or value or not self._removable([stmt.body]):
+                return [stmt]
+            self.ctx.note("dead-code", Code.DEAD_CODE_REMOVED, True, f"loop `while {code(stmt.test)}` never runs", self.function)
+            kept = self._branch_statements(stmt.orelse)
+            if kept and stmt.leading_lines:
+                kept[0] = kept[0].with_changes(leading_lines=[*stmt.leading_lines, *kept[0].leading_lines])
+            return kept
+        return [stmt]
+
+    @staticmethod
+    def _branch_statements(branch: cst.CSTNode | None) -> list[cst.BaseStatement]:
+        if branch is None:
+            return []
+        if isinstance(branch, cst.If):  # an `elif` becomes the `if`
+            return [branch]
+        if isinstance(branch, cst.Else):
+            branch = branch.body
+        if isinstance(branch, cst.IndentedBlock):
+            return list(branch.body)
+        if isinstance(branch, cst.SimpleStatementSuite):
+            return [cst.SimpleStatementLine(body=list(branch.body))]
+        return []
+
+
+class DeadCode(Pass):
+    """Remove unused pure assignments, unreachable statements and constant branches."""
+
+    name = "dead-code"
+
+    def run(self, tree: cst.Module, ctx: PassContext) -> cst.Module:
+        return tree.visit(_Eliminator(ctx))

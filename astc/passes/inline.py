@@ -1,0 +1,434 @@
+"""Inlining of calls to functions defined in the same module.
+
+Precondition: the callee passes :meth:`FunctionFacts.inline_refusal` (stated in
+:mod:`astc.analysis.functions`); the caller is a function without ``locals()``/``exec``;
+the callee's global names are not locals of the caller; and in the default (guarded)
+model, the caller is not a generator and every call it makes is guard-safe, so one
+identity check at entry covers all inlined code (the pipeline emits that guard).
+
+A callee whose body is a single ``return E`` is substituted into any expression when every
+argument is *trivial* (a literal, or a caller parameter/local that is certainly bound and
+never rebound), because then no evaluation is reordered, dropped or repeated. A longer
+callee is inlined at a statement ``x = f(...)``, ``return f(...)`` or ``f(...)``: arguments
+are bound to fresh ``_astc_`` names in call order, the callee's locals are renamed, and its
+final ``return`` becomes the statement's value.
+
+Before::
+
+    def add(a, b):
+        return a + b
+
+    def fancy_func(a, b, c, d):
+        e = add(a, b)
+        ...
+
+After (``--assume-stable``; the default adds an entry guard)::
+
+    def fancy_func(a, b, c, d):
+        e = a + b
+        ...
+"""
+
+from __future__ import annotations
+
+import ast
+import itertools
+
+import libcst as cst
+
+from astc.analysis.functions import FunctionFacts
+from astc.analysis.scopes import Scope
+from astc.diagnostics import Code
+from astc.passes.base import GUARD_PREFIX, Pass, PassContext, ScopedTransformer
+from astc.passes.cst_util import TidyParens, code, literal_value, parenthesize, replace_expr, replace_reads
+from astc.passes.statements import body_of, is_plain_local, simple_assign, stable_param, with_body
+
+MAX_INLINES_PER_FUNCTION = 32
+
+
+def caller_refusal(ctx: PassContext, ffacts: FunctionFacts, scope: Scope) -> tuple[Code, str] | None:
+    """Why no call may be inlined or folded into this function (see module docstring)."""
+    if scope.uses_dynamic_features():
+        return Code.DYNAMIC_SCOPE, f"{scope.qualname} uses {', '.join(sorted(scope.dynamic))}"
+    if ctx.options.assume_stable:
+        return None
+    if scope.is_generator or scope.is_async:
+        return Code.GENERATOR, f"{scope.qualname} can suspend: an entry guard cannot cover it"
+    assert isinstance(scope.node, ast.FunctionDef | ast.AsyncFunctionDef)
+    for call in _own_calls(scope.node):
+        if not ffacts.safe_call(call) and not _inlinable_call(call, ffacts):
+            return Code.OPAQUE_CALL, f"{ast.unparse(call.func)}() may rebind module globals after the entry guard"
+    return None
+
+
+def _own_calls(node: ast.AST) -> list[ast.Call]:
+    from astc.analysis.functions import own_calls
+
+    return own_calls(node)
+
+
+def _inlinable_call(call: ast.Call, ffacts: FunctionFacts) -> bool:
+    """An inlinable callee whose own calls are guard-safe or inlinable in turn."""
+    if not isinstance(call.func, ast.Name) or ffacts.inline_refusal(call.func.id) is not None:
+        return False
+    fn, _ = ffacts.facts.functions[call.func.id]
+    return all(ffacts.safe_call(c) or _inlinable_call(c, ffacts) for c in _own_calls(fn))
+
+
+def shadows(scope: Scope | None, name: str) -> bool:
+    """True if ``name`` is a local of this function or of an enclosing one."""
+    while scope is not None and scope.kind != "module":
+        if scope.kind != "class" and (scope.is_local(name) or name in scope.declared_nonlocal):
+            return True
+        scope = scope.parent
+    return False
+
+
+class _Callee:
+    """An inlinable function, parsed once: params, defaults, body and its free names."""
+
+    def __init__(self, name: str, node: cst.FunctionDef, scope: Scope) -> None:
+        self.name = name
+        self.node = node
+        self.scope = scope
+        params = node.params
+        self.positional = [p.name.value for p in [*params.posonly_params, *params.params]]
+        self.keyword_only = [p.name.value for p in params.kwonly_params]
+        self.posonly = {p.name.value for p in params.posonly_params}
+        self.defaults = {p.name.value: p.default for p in [*params.posonly_params, *params.params, *params.kwonly_params] if p.default is not None}
+        body = body_of(node)
+        if body is None:  # def f(): return x
+            assert isinstance(node.body, cst.SimpleStatementSuite)
+            body = [cst.SimpleStatementLine(body=list(node.body.body))]
+        if body and isinstance(body[0], cst.SimpleStatementLine) and len(body[0].body) == 1:
+            first = body[0].body[0]
+            if isinstance(first, cst.Expr) and isinstance(first.value, cst.SimpleString | cst.ConcatenatedString):
+                body = body[1:]
+        self.body = body
+        self.returns: cst.BaseExpression | None = None
+        self.has_return = False
+        if body and isinstance(body[-1], cst.SimpleStatementLine) and len(body[-1].body) == 1 and isinstance(body[-1].body[0], cst.Return):
+            self.has_return = True
+            self.returns = body[-1].body[0].value
+            self.stmts = body[:-1]
+        else:
+            self.stmts = body
+        params_all = set(self.positional) | set(self.keyword_only)
+        self.free = {n for n in scope.reads if not scope.is_local(n)}
+        self.locals = set(scope.bindings) - params_all
+        self.rebound_params = {p for p in params_all if scope.binding_count(p) > 1 or p in scope.deletes}
+
+    @property
+    def single_expression(self) -> bool:
+        return not self.stmts and self.has_return
+
+    def bind(self, call: cst.Call) -> dict[str, cst.BaseExpression] | None:
+        """Parameter -> argument expression, or None when the call does not match simply."""
+        bound: dict[str, cst.BaseExpression] = {}
+        positional = [a for a in call.args if a.keyword is None]
+        if any(a.star for a in call.args) or len(positional) > len(self.positional):
+            return None
+        if any(a.keyword is None for a in call.args[len(positional):]):
+            return None
+        for param, arg in zip(self.positional, positional, strict=False):
+            bound[param] = arg.value
+        for arg in call.args[len(positional):]:
+            assert arg.keyword is not None
+            key = arg.keyword.value
+            if key in bound or key in self.posonly or key not in (*self.positional, *self.keyword_only):
+                return None
+            bound[key] = arg.value
+        for param in [*self.positional, *self.keyword_only]:
+            if param not in bound:
+                default = self.defaults.get(param)
+                if default is None:
+                    return None
+                bound[param] = default
+        return bound
+
+
+class _Inliner(ScopedTransformer):
+    def __init__(self, ctx: PassContext, ffacts: FunctionFacts, callee_def: object) -> None:
+        super().__init__(ctx)
+        self.ffacts = ffacts
+        self.callee_def = callee_def
+        self.callees: dict[str, _Callee | None] = {}
+        self.counter = itertools.count()
+
+    def _callee(self, name: str) -> _Callee | None:
+        if name not in self.callees:
+            callee = None
+            if self.ffacts.inline_refusal(name) is None:
+                node = self.callee_def(name)  # type: ignore[operator]
+                scope = self.ffacts.scopes.get(name)
+                if isinstance(node, cst.FunctionDef) and scope is not None:
+                    callee = _Callee(name, node, scope)
+            self.callees[name] = callee
+        return self.callees[name]
+
+    def leave_FunctionDef(self, original: cst.FunctionDef, updated: cst.FunctionDef) -> cst.FunctionDef:  # type: ignore[override]
+        qualname, scope = self.function, self.scope
+        result = updated
+        if qualname and scope is not None and qualname not in self.ctx.frozen and body_of(updated) is not None:
+            result = self._inline_into(updated, qualname, scope)
+        self._stack.pop()
+        return result
+
+    def _candidates(self, scope: Scope) -> list[str]:
+        assert isinstance(scope.node, ast.FunctionDef | ast.AsyncFunctionDef)
+        names = []
+        for call in _own_calls(scope.node):
+            if isinstance(call.func, ast.Name) and call.func.id in self.ctx.facts.scope.bindings and not shadows(scope, call.func.id):
+                if call.func.id in self.ctx.facts.functions or self.ctx.facts.binding_count(call.func.id) > 0:
+                    names.append(call.func.id)
+        return names
+
+    def _inline_into(self, fn: cst.FunctionDef, qualname: str, scope: Scope) -> cst.FunctionDef:
+        names = self._candidates(scope)
+        if not names:
+            return fn
+        ok_names = []
+        for name in dict.fromkeys(names):
+            refusal = self.ffacts.inline_refusal(name)
+            if refusal is not None:
+                if name in self.ctx.facts.functions or refusal.code is not Code.REBOUND or self.ctx.facts.binding_count(name) > 1:
+                    self.ctx.note("inline", refusal.code, False, f"call to {name}: {refusal.message}", qualname)
+                continue
+            if name == qualname.rpartition(".")[2] and scope.parent is not None and scope.parent.kind == "module":
+                continue
+            ok_names.append(name)
+        if not ok_names:
+            return fn
+        why = caller_refusal(self.ctx, self.ffacts, scope)
+        if why is not None:
+            self.ctx.note("inline", why[0], False, why[1], qualname)
+            return fn
+        body = body_of(fn)
+        assert body is not None
+        sites = _CallSites(self, scope, qualname, set(ok_names))
+        new_body: list[cst.BaseStatement] = []
+        assigned_before: set[str] = set()
+        for stmt in body:
+            sites.pure = {p for p in scope.params if stable_param(scope, p)} | assigned_before
+            result = stmt.visit(sites)
+            if isinstance(result, cst.FlattenSentinel):
+                new_body.extend(result.nodes)
+            elif isinstance(result, cst.BaseStatement):
+                new_body.append(result)
+            match = simple_assign(stmt)
+            if match is not None and is_plain_local(scope, match[0]):
+                assigned_before.add(match[0])
+        if not sites.inlined:
+            return fn
+        self.ctx.inlined.add(qualname)
+        if not self.ctx.options.assume_stable:
+            self.ctx.guards.setdefault(qualname, set()).update(sites.inlined)
+        return with_body(fn, new_body)
+
+
+class _CallSites(cst.CSTTransformer):
+    """Rewrites the call sites in one function's own statements (nested scopes skipped)."""
+
+    def __init__(self, inliner: _Inliner, scope: Scope, qualname: str, names: set[str]) -> None:
+        super().__init__()
+        self.inliner = inliner
+        self.ctx = inliner.ctx
+        self.scope = scope
+        self.qualname = qualname
+        self.names = names
+        self.pure: set[str] = set()
+        self.inlined: set[str] = set()
+        self.count = 0
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return False
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        return False
+
+    def visit_Lambda(self, node: cst.Lambda) -> bool:
+        return False
+
+    def visit_ListComp(self, node: cst.ListComp) -> bool:
+        return False
+
+    def visit_SetComp(self, node: cst.SetComp) -> bool:
+        return False
+
+    def visit_DictComp(self, node: cst.DictComp) -> bool:
+        return False
+
+    def visit_GeneratorExp(self, node: cst.GeneratorExp) -> bool:
+        return False
+
+    def visit_Annotation(self, node: cst.Annotation) -> bool:
+        return False
+
+    def _target(self, call: cst.BaseExpression) -> _Callee | None:
+        if not isinstance(call, cst.Call) or not isinstance(call.func, cst.Name) or call.func.value not in self.names:
+            return None
+        if self.count >= MAX_INLINES_PER_FUNCTION:
+            return None
+        callee = self.inliner._callee(call.func.value)
+        if callee is None:
+            return None
+        clash = sorted(n for n in callee.free if shadows(self.scope, n))
+        if clash:
+            self.ctx.note("inline", Code.NAME_CLASH, False, f"call to {callee.name}: its global(s) {', '.join(clash)} are locals here", self.qualname)
+            return None
+        return callee
+
+    def _trivial(self, expr: cst.BaseExpression) -> bool:
+        if isinstance(expr, cst.Name):
+            return expr.value in self.pure or expr.value in ("True", "False", "None")
+        return literal_value(expr)[0]
+
+    def _done(self, callee: _Callee) -> None:
+        self.count += 1
+        self.inlined.add(callee.name)
+        self.ctx.note("inline", Code.INLINED, True, f"call to {callee.name}", self.qualname)
+
+    # expression position: single `return E` callees with trivial arguments
+    def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        callee = self._target(updated)
+        if callee is None or not callee.single_expression or callee.rebound_params:
+            return updated
+        bound = callee.bind(updated)
+        if bound is None:
+            self.ctx.note("inline", Code.UNSUPPORTED_CALL, False, f"call to {callee.name} does not match its parameters simply", self.qualname)
+            return updated
+        if not all(self._trivial(v) for v in bound.values()):
+            return updated  # statement-level inlining may still take it
+        assert callee.returns is not None
+        body, _ = replace_reads(callee.returns, {k: parenthesize(v) for k, v in bound.items()})
+        self._done(callee)
+        return replace_expr(updated, parenthesize(body))
+
+    # statement position: any inlinable callee
+    def leave_SimpleStatementLine(self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine) -> cst.BaseStatement | cst.FlattenSentinel[cst.BaseStatement]:
+        if len(updated.body) != 1:
+            return updated
+        small = updated.body[0]
+        if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name):
+            value: cst.BaseExpression | None = small.value
+        elif isinstance(small, cst.Return | cst.Expr):
+            value = small.value
+        else:
+            return updated
+        if value is None:
+            return updated
+        callee = self._target(value)
+        if callee is None:
+            return updated
+        assert isinstance(value, cst.Call)
+        bound = callee.bind(value)
+        if bound is None:
+            return updated
+        stmts = self._expand(callee, value, bound)
+        if isinstance(small, cst.Assign):
+            final: list[cst.BaseSmallStatement] = [small.with_changes(value=callee_value(callee, stmts[1]))]
+        elif isinstance(small, cst.Return):
+            final = [small.with_changes(value=callee_value(callee, stmts[1]))]
+        else:
+            final = [cst.Expr(callee_value(callee, stmts[1]))] if callee.returns is not None else []
+        lines: list[cst.BaseStatement] = [*stmts[0]]
+        if final:
+            lines.append(cst.SimpleStatementLine(final))
+        if not lines:
+            lines = [cst.SimpleStatementLine([cst.Pass()])]
+        lines[0] = lines[0].with_changes(leading_lines=updated.leading_lines)
+        self._done(callee)
+        return cst.FlattenSentinel(lines)
+
+    def _fresh(self, base: str) -> str:
+        while True:
+            name = f"{GUARD_PREFIX}{base}_{next(self.inliner.counter)}"
+            if name not in self.scope.bindings and name not in self.ctx.facts.scope.bindings:
+                return name
+
+    def _expand(self, callee: _Callee, call: cst.Call, bound: dict[str, cst.BaseExpression]) -> tuple[list[cst.BaseStatement], dict[str, cst.BaseExpression]]:
+        mapping: dict[str, cst.BaseExpression] = {}
+        temps: list[cst.BaseStatement] = []
+        # Arguments in call order: what the call evaluated, in the order it evaluated it.
+        order = [a.value for a in call.args]
+        by_value = {id(v): k for k, v in bound.items()}
+        for expr in order:
+            param = by_value[id(expr)]
+            if self._trivial(expr) and param not in callee.rebound_params:
+                mapping[param] = parenthesize(expr)
+            else:
+                fresh = self._fresh(param)
+                temps.append(cst.SimpleStatementLine([cst.Assign([cst.AssignTarget(cst.Name(fresh))], expr)]))
+                mapping[param] = cst.Name(fresh)
+        for param, expr in bound.items():
+            if param not in mapping:  # defaults: literals
+                if param in callee.rebound_params:
+                    fresh = self._fresh(param)
+                    temps.append(cst.SimpleStatementLine([cst.Assign([cst.AssignTarget(cst.Name(fresh))], expr)]))
+                    mapping[param] = cst.Name(fresh)
+                else:
+                    mapping[param] = parenthesize(expr)
+        for local in sorted(callee.locals):
+            mapping[local] = cst.Name(self._fresh(local))
+        body = [_rename(stmt, mapping) for stmt in callee.stmts]
+        return [*temps, *body], mapping
+
+
+def callee_value(callee: _Callee, mapping: dict[str, cst.BaseExpression]) -> cst.BaseExpression:
+    if callee.returns is None:
+        return cst.Name("None")
+    new, _ = replace_reads(callee.returns, mapping)
+    return parenthesize(new)
+
+
+def _rename(stmt: cst.BaseStatement, mapping: dict[str, cst.BaseExpression]) -> cst.BaseStatement:
+    """Rename the callee's variables in a statement: reads get the mapped expression,
+    bindings (targets) get the fresh name."""
+    return stmt.visit(_Renamer(mapping))  # type: ignore[return-value]
+
+
+class _Renamer(cst.CSTTransformer):
+    def __init__(self, mapping: dict[str, cst.BaseExpression]) -> None:
+        super().__init__()
+        self.mapping = mapping
+        self._skip: set[int] = set()
+
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        self._skip.add(id(node.attr))
+        return True
+
+    def visit_Arg(self, node: cst.Arg) -> bool:
+        if node.keyword is not None:
+            self._skip.add(id(node.keyword))
+        return True
+
+    def leave_Name(self, original: cst.Name, updated: cst.Name) -> cst.BaseExpression:
+        if id(original) in self._skip:
+            return updated
+        new = self.mapping.get(original.value)
+        if new is None:
+            return updated
+        if isinstance(new, cst.Name):
+            return updated.with_changes(value=new.value)
+        return replace_expr(original, new)
+
+    def leave_AssignTarget(self, original: cst.AssignTarget, updated: cst.AssignTarget) -> cst.AssignTarget:
+        # A binding must stay a name: parameters that are assigned to were given fresh names.
+        if not isinstance(updated.target, cst.Name | cst.Tuple | cst.List | cst.Attribute | cst.Subscript | cst.StarredElement):
+            raise ValueError("non-name assignment target after renaming")
+        return updated
+
+
+class Inline(Pass):
+    """Inline calls of module functions (single-expression anywhere, longer ones at statements)."""
+
+    name = "inline"
+
+    def run(self, tree: cst.Module, ctx: PassContext) -> cst.Module:
+        ffacts = ctx.function_facts
+        if ctx.facts.dynamic:
+            return tree
+        return tree.visit(_Inliner(ctx, ffacts, ctx.callee_def)).visit(TidyParens())
+
+
+__all__ = ["Inline", "caller_refusal", "code", "shadows"]

@@ -1,0 +1,286 @@
+"""Constant, copy and single-use propagation.
+
+Preconditions (each checked per name, reported when refused):
+
+* *Local constants and copies*: ``x = <literal>`` or ``x = y`` is a top-level statement of
+  the function body, ``x`` is bound nowhere else in the function, never deleted, not used
+  by a nested scope, and the function uses no ``locals()``/``exec``/...; for a copy, ``y``
+  is a parameter never rebound or a local of the same kind bound earlier. Reads after the
+  assignment are replaced; the assignment is left for dead-code removal.
+* *Single-use values* (only in functions astc inlined into): ``x = E`` directly followed by
+  the one statement that reads ``x`` exactly once, where nothing with an effect is
+  evaluated before that read: moving ``E`` there keeps every effect in its order.
+* *Module constants*: ``N = <literal>`` bound once at module level. Reads in later
+  module-level code (run at import, before anyone can rebind ``N``) are replaced; reads in
+  function bodies only under ``assume_stable``.
+
+Before::
+
+    def area(r):
+        pi = 3.14159
+        s = r * r
+        return pi * s
+
+After (``area`` had an inlined call)::
+
+    def area(r):
+        return 3.14159 * (r * r)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import libcst as cst
+
+from astc.analysis.functions import SAFE_BUILTINS
+from astc.analysis.scopes import Scope
+from astc.diagnostics import Code
+from astc.passes.base import Pass, PassContext, ScopedTransformer
+from astc.passes.cst_util import code, substitute, literal_node, literal_value, parenthesize, replace_reads, strip_parens
+from astc.passes.statements import body_of, is_plain_local, merge_leading_lines, simple_assign, stable_param, with_body
+
+MAX_PROPAGATED_STR = 64
+
+
+def _small_literal(node: cst.BaseExpression) -> bool:
+    ok, value = literal_value(node)
+    if not ok or isinstance(value, tuple | list):
+        return False
+    return not (isinstance(value, str | bytes) and len(value) > MAX_PROPAGATED_STR)
+
+
+class _Effects:
+    """Evaluation-order walk: is ``name`` read before anything with an effect runs?"""
+
+    FOUND, PURE, EFFECT = "found", "pure", "effect"
+
+    def __init__(self, name: str, pure_names: set[str], builtins: frozenset[str] = frozenset()) -> None:
+        self.name = name
+        self.pure_names = pure_names
+        self.builtins = builtins  # unshadowed builtin names: loading them cannot fail
+
+    def walk(self, node: cst.BaseExpression) -> str:
+        if isinstance(node, cst.Name):
+            if node.value == self.name:
+                return self.FOUND
+            known = self.pure_names | self.builtins
+            return self.PURE if node.value in known or node.value in ("True", "False", "None") else self.EFFECT
+        if literal_value(node)[0]:
+            return self.PURE
+        if isinstance(node, cst.BinaryOperation):
+            return self._seq([node.left, node.right])
+        if isinstance(node, cst.UnaryOperation):
+            return self._seq([node.expression])
+        if isinstance(node, cst.Comparison):
+            return self._seq([node.left, node.comparisons[0].comparator])
+        if isinstance(node, cst.BooleanOperation):
+            return self._seq([node.left])
+        if isinstance(node, cst.IfExp):
+            return self._seq([node.test])
+        if isinstance(node, cst.Attribute):
+            return self._seq([node.value])
+        if isinstance(node, cst.Call):
+            if any(a.star for a in node.args):
+                return self._seq([node.func])
+            return self._seq([node.func, *(a.value for a in node.args)])
+        if isinstance(node, cst.Subscript):
+            parts: list[cst.BaseExpression] = [node.value]
+            for element in node.slice:
+                if isinstance(element.slice, cst.Index):
+                    parts.append(element.slice.value)
+                else:
+                    return self._seq(parts)
+            return self._seq(parts)
+        if isinstance(node, cst.Tuple | cst.List):
+            if any(not isinstance(e, cst.Element) for e in node.elements):
+                return self.EFFECT
+            result = self._seq([e.value for e in node.elements], composite_effect=False)
+            return result
+        return self.EFFECT
+
+    def _seq(self, parts: Sequence[cst.BaseExpression], composite_effect: bool = True) -> str:
+        for part in parts:
+            result = self.walk(part)
+            if result != self.PURE:
+                return result
+        return self.EFFECT if composite_effect else self.PURE
+
+
+def _single_read_target(stmt: cst.BaseStatement) -> cst.BaseExpression | None:
+    """The expression of a statement that forward substitution may rewrite."""
+    if not (isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1):
+        return None
+    small = stmt.body[0]
+    if isinstance(small, cst.Return) and small.value is not None:
+        return small.value
+    if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name):
+        return small.value
+    if isinstance(small, cst.Expr):
+        return small.value
+    return None
+
+
+def _has_binding_expr(node: cst.CSTNode) -> bool:
+    """Walrus, yield, await or a nested scope: not moved."""
+    found = False
+
+    class _V(cst.CSTVisitor):
+        def on_visit(self, n: cst.CSTNode) -> bool:
+            nonlocal found
+            if isinstance(n, cst.NamedExpr | cst.Yield | cst.Await | cst.Lambda | cst.ListComp | cst.SetComp | cst.DictComp | cst.GeneratorExp):
+                found = True
+            return not found
+
+    node.visit(_V())
+    return found
+
+
+class _Propagator(ScopedTransformer):
+    def __init__(self, ctx: PassContext) -> None:
+        super().__init__(ctx)
+        facts = ctx.facts
+        self.module_constants = {
+            name: node
+            for name, (value, index) in facts.constants.items()
+            for node in [_constant_node(value)]
+            if node is not None
+        }
+        self.constant_line = {name: line for name, (_, line) in facts.constants.items()}
+
+    def leave_FunctionDef(self, original: cst.FunctionDef, updated: cst.FunctionDef) -> cst.FunctionDef:  # type: ignore[override]
+        qualname = self.function
+        scope = self.scope
+        result = updated
+        if qualname is not None and scope is not None and qualname not in self.ctx.frozen:
+            body = body_of(updated)
+            if body is not None:
+                new_body = self._locals(body, scope, qualname)
+                if qualname in self.ctx.inlined:
+                    new_body = self._forward(new_body, scope, qualname)
+                if self.ctx.options.assume_stable:
+                    new_body = self._module_constants_in_function(new_body, scope, qualname)
+                if new_body is not body:
+                    result = with_body(updated, new_body)
+        self._stack.pop()
+        return result
+
+    # -- local constants and copies -------------------------------------------------
+    def _locals(self, body: list[cst.BaseStatement], scope: Scope, qualname: str) -> list[cst.BaseStatement]:
+        assigned_before: set[str] = set()
+        out = body
+        for i, stmt in enumerate(body):
+            match = simple_assign(out[i])
+            if match is None:
+                continue
+            name, value = match
+            if not is_plain_local(scope, name):
+                continue
+            replacement: cst.BaseExpression | None = None
+            if _small_literal(value):
+                replacement = strip_parens(value)
+            elif isinstance(value, cst.Name) and value.value != name and (
+                stable_param(scope, value.value) or (value.value in assigned_before)
+            ):
+                replacement = value
+            assigned_before.add(name)
+            if replacement is None:
+                continue
+            tail, count = self._replace_in(out[i + 1 :], {name: replacement})
+            if count:
+                out = [*out[: i + 1], *tail]
+                self.ctx.note("propagate", Code.PROPAGATED, True, f"{name} = {code(replacement)} ({count} use(s))", qualname)
+        return out
+
+    @staticmethod
+    def _replace_in(stmts: Sequence[cst.BaseStatement], mapping: dict[str, cst.BaseExpression]) -> tuple[list[cst.BaseStatement], int]:
+        total = 0
+        out = []
+        for stmt in stmts:
+            new, count = replace_reads(stmt, mapping)
+            total += count
+            out.append(new)
+        return out, total
+
+    # -- single-use values --------------------------------------------------------------
+    def _forward(self, body: list[cst.BaseStatement], scope: Scope, qualname: str) -> list[cst.BaseStatement]:
+        changed = True
+        out = list(body)
+        while changed:
+            changed = False
+            pure = {p for p in scope.params if stable_param(scope, p)}
+            for i in range(len(out) - 1):
+                match = simple_assign(out[i])
+                if match is not None:
+                    name, value = match
+                    if self._try_forward(out, i, name, value, scope, pure):
+                        self.ctx.note("propagate", Code.PROPAGATED, True, f"single use of {name} substituted", qualname)
+                        changed = True
+                        break
+                    if is_plain_local(scope, name):
+                        pure.add(name)
+        return out if out != body else body
+
+    def _try_forward(self, out: list[cst.BaseStatement], i: int, name: str, value: cst.BaseExpression, scope: Scope, pure: set[str]) -> bool:
+        if not is_plain_local(scope, name) or len(scope.reads.get(name, ())) != 1:
+            return False
+        target = _single_read_target(out[i + 1])
+        if target is None or _has_binding_expr(value):
+            return False
+        unshadowed = frozenset(n for n in SAFE_BUILTINS if n not in self.ctx.facts.shadowed_builtins and not scope.is_local(n))
+        if _Effects(name, pure, unshadowed).walk(target) != _Effects.FOUND:
+            return False
+        new_next, count = substitute(out[i + 1], {name: parenthesize(value)})
+        if count != 1:
+            return False
+        out[i : i + 2] = [merge_leading_lines(out[i], new_next)]
+        return True
+
+    # -- module constants ----------------------------------------------------------------
+    def _module_constants_in_function(self, body: list[cst.BaseStatement], scope: Scope, qualname: str) -> list[cst.BaseStatement]:
+        mapping = {n: e for n, e in self.module_constants.items() if not self._shadowed(scope, n)}
+        if not mapping:
+            return body
+        new, count = self._replace_in(body, mapping)
+        if count:
+            self.ctx.note("propagate", Code.PROPAGATED, True, f"{count} module constant read(s) (assume-stable)", qualname)
+            return new
+        return body
+
+    @staticmethod
+    def _shadowed(scope: Scope | None, name: str) -> bool:
+        while scope is not None and scope.kind != "module":
+            if scope.kind != "class" and (scope.is_local(name) or name in scope.declared_nonlocal):
+                return True
+            scope = scope.parent
+        return False
+
+    def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
+        # Import-time code after the constant's own statement: nothing can rebind it first.
+        mapping = {
+            n: e for n, e in self.module_constants.items() if self.constant_line[n] < self.ctx.unit.first_line
+        }
+        if not mapping:
+            return updated
+        new, count = self._replace_in(updated.body, mapping)
+        if not count:
+            return updated
+        self.ctx.note("propagate", Code.PROPAGATED, True, f"{count} module constant read(s) at import time", None)
+        return updated.with_changes(body=new)
+
+
+def _constant_node(value: object) -> cst.BaseExpression | None:
+    try:
+        node = literal_node(value)
+    except Exception:
+        return None
+    return node if _small_literal(node) else None
+
+
+class Propagate(Pass):
+    """Propagate local constants, copies, single-use values and module constants."""
+
+    name = "propagate"
+
+    def run(self, tree: cst.Module, ctx: PassContext) -> cst.Module:
+        return tree.visit(_Propagator(ctx))

@@ -1,0 +1,269 @@
+"""The pipeline: parse → analyse → run the passes on each unit to a fixed point → emit.
+
+Units (top-level statements) that the pre-scan finds nothing in are copied through as
+text. A unit that is rewritten is checked before it is accepted (it must parse, compile,
+keep every docstring and keep each function a generator or not); a unit that fails the
+check keeps its original text and the report says why. The guarded form of specialized
+functions and the identity aliases the guards compare against are added last.
+"""
+
+from __future__ import annotations
+
+import ast
+import libcst as cst
+
+from astc.analysis.candidates import scopes_by_node, worth_compiling
+from astc.analysis.functions import FunctionFacts
+from astc.analysis.module import ModuleFacts, module_facts
+from astc.analysis.scopes import analyze, function_scopes
+from astc.diagnostics import Code, Report, ReportEntry
+from astc.frontend.source import magic_line_count, split_lines
+from astc.frontend.units import Unit, split_units
+from astc.options import Options
+from astc.passes import PASSES, PassContext
+from astc.passes.base import GUARD_PREFIX
+from astc.passes.cst_util import docstring_of
+from astc.passes.statements import body_of
+
+
+def _find_function(tree: cst.Module, qualname: str) -> cst.FunctionDef | None:
+    """The ``def`` with this qualified name (``C.m``, ``f.<locals>.g``) in a unit's tree."""
+    parts = qualname.replace(".<locals>", "").split(".")
+    nodes: list[cst.CSTNode] = list(tree.body)
+    found: cst.CSTNode | None = None
+    for part in parts:
+        found = None
+        for node in nodes:
+            if isinstance(node, cst.FunctionDef | cst.ClassDef) and node.name.value == part:
+                found = node
+                break
+        if found is None:
+            return None
+        body = found.body  # type: ignore[attr-defined]
+        nodes = list(body.body) if isinstance(body, cst.IndentedBlock) else []
+    return found if isinstance(found, cst.FunctionDef) else None
+
+
+def _guard_test(names: list[str]) -> str:
+    return " and ".join(f"{n} is {GUARD_PREFIX}{n}" for n in names)
+
+
+def is_guarded(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """astc output already: the body starts with an identity guard on ``_astc_`` aliases."""
+    body = fn.body[1:] if ast.get_docstring(fn, clean=False) is not None else fn.body
+    if not body or not isinstance(body[0], ast.If):
+        return False
+    return any(isinstance(n, ast.Name) and n.id.startswith(GUARD_PREFIX) for n in ast.walk(body[0].test))
+
+
+class Pipeline:
+    def __init__(self, source: str, tree: ast.Module, options: Options, filename: str) -> None:
+        self.source = source
+        self.options = options
+        self.filename = filename
+        self.lines = split_lines(source)
+        self.facts: ModuleFacts = module_facts(tree)
+        self.ffacts = FunctionFacts(self.facts)
+        self.units = split_units(tree, self.lines)
+        self.report = Report()
+        self._def_unit: dict[str, Unit] = {}
+        for unit in self.units:
+            for node in unit.nodes:
+                if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+                    self._def_unit[node.name] = unit
+                elif isinstance(node, ast.Assign):
+                    for t in node.targets:
+                        if isinstance(t, ast.Name):
+                            self._def_unit.setdefault(t.id, unit)
+        self.guard_names: set[str] = set()
+
+    def callee_def(self, name: str) -> cst.FunctionDef | None:
+        unit = self._def_unit.get(name)
+        tree = unit.parse() if unit is not None else None
+        return _find_function(tree, name) if tree is not None else None
+
+    def run(self) -> Report:
+        """Compile every unit worth it; :meth:`assemble` then gives the module text."""
+        by_node = scopes_by_node(self.facts)
+        for unit in self.units:
+            if worth_compiling(unit.nodes, self.facts, by_node, self.options.assume_stable):
+                self._compile_unit(unit)
+        return self.report
+
+    # -- one unit ----------------------------------------------------------------------
+    def _context(self, unit: Unit) -> PassContext:
+        return PassContext(self.options, self.facts, Report(), unit, self.ffacts, self.callee_def)
+
+    def _refresh(self, ctx: PassContext, text: str) -> bool:
+        try:
+            tree = ast.parse(text)
+        except SyntaxError:
+            return False
+        scope = analyze(tree)
+        ctx.unit_scope = scope
+        ctx.functions = function_scopes(scope)
+        return True
+
+    def _compile_unit(self, unit: Unit) -> None:
+        tree = unit.parse()
+        if tree is None:
+            self.report.add(ReportEntry("pipeline", Code.ROUND_TRIP, False, unit.first_line, "LibCST cannot reproduce this statement exactly; left unchanged"))
+            return
+        ctx = self._context(unit)
+        self._refresh(ctx, unit.text)
+        ctx.frozen = {q for q, s in ctx.functions.items() if isinstance(s.node, ast.FunctionDef | ast.AsyncFunctionDef) and is_guarded(s.node)}
+        passes = [p() for p in PASSES if self.options.enabled(p.name)]
+        text = unit.text
+        for _ in range(self.options.max_iterations):
+            changed = False
+            for p in passes:
+                try:
+                    new_tree = p.run(tree, ctx)
+                except (cst.CSTValidationError, ValueError, RecursionError) as error:
+                    self.report.add(ReportEntry(p.name, Code.INTERNAL_ERROR, False, unit.first_line, f"pass failed, unit left unchanged: {error}"))
+                    return
+                if new_tree is tree:
+                    continue
+                new_text = new_tree.code
+                if new_text == text:
+                    continue
+                if not self._refresh(ctx, new_text):
+                    self.report.add(ReportEntry(p.name, Code.INTERNAL_ERROR, False, unit.first_line, "pass produced code that does not parse; unit left unchanged"))
+                    return
+                tree, text, changed = new_tree, new_text, True
+            if not changed:
+                break
+        else:
+            self.report.add(ReportEntry("pipeline", Code.ITERATION_LIMIT, False, unit.first_line, f"no fixed point after {self.options.max_iterations} iterations"))
+        if ctx.guards:
+            tree = self._add_guards(tree, unit, ctx)
+        text = tree.code
+        if text == unit.text:
+            for entry in ctx.report.refused:
+                self.report.add(entry)
+            return
+        problem = self._check(unit.text, text)
+        if problem is not None:
+            self.report.add(ReportEntry("pipeline", Code.INTERNAL_ERROR, False, unit.first_line, f"rewrite rejected ({problem}); unit left unchanged"))
+            return
+        for entry in ctx.report.entries:
+            self.report.add(entry)
+        for names in ctx.guards.values():
+            self.guard_names.update(names)
+        unit.new_text = text
+
+    def _add_guards(self, tree: cst.Module, unit: Unit, ctx: PassContext) -> cst.Module:
+        """Default model: ``if <guards>: <specialized body>`` before the untouched original."""
+        original_tree = unit.parse()
+        assert original_tree is not None
+        for qualname, names in ctx.guards.items():
+            spec = _find_function(tree, qualname)
+            orig = _find_function(original_tree, qualname)
+            if spec is None or orig is None or body_of(spec) is None or body_of(orig) is None:
+                continue
+            spec_body, orig_body = body_of(spec), body_of(orig)
+            assert spec_body is not None and orig_body is not None
+            doc = orig_body[:1] if docstring_of(orig_body) is not None else []
+            if doc:
+                spec_body, orig_body = spec_body[1:], orig_body[1:]
+            if not spec_body or not _ends_in_exit(spec_body[-1]):
+                spec_body = [*spec_body, cst.SimpleStatementLine([cst.Return(None)])]
+            block: cst.BaseSuite
+            if len(spec_body) == 1 and isinstance(spec_body[0], cst.SimpleStatementLine) and not spec_body[0].leading_lines:
+                block = cst.SimpleStatementSuite(body=spec_body[0].body)  # one line: `if g: return x`
+            else:
+                block = cst.IndentedBlock(body=[s.with_changes(leading_lines=[]) if i == 0 else s for i, s in enumerate(spec_body)])
+            fast = cst.If(test=cst.parse_expression(_guard_test(sorted(names))), body=block)
+            new_fn = orig.with_changes(body=orig.body.with_changes(body=[*doc, fast, *orig_body]))  # type: ignore[union-attr]
+            tree = tree.visit(_ReplaceFunction(spec, new_fn))
+            ctx.note("inline", Code.GUARDED, True, f"fast path guarded by `{_guard_test(sorted(names))}`", qualname)
+        return tree
+
+    def _check(self, before: str, after: str) -> str | None:
+        """Invariants every accepted rewrite keeps."""
+        try:
+            compile(after, self.filename, "exec", dont_inherit=True, flags=ast.PyCF_ONLY_AST)
+            old, new = ast.parse(before), ast.parse(after)
+        except (SyntaxError, ValueError) as error:
+            return f"does not compile: {error}"
+        old_s, new_s = function_scopes(analyze(old)), function_scopes(analyze(new))
+        for qualname, scope in old_s.items():
+            other = new_s.get(qualname)
+            if other is None:
+                continue
+            if scope.is_generator != other.is_generator or scope.is_async != other.is_async:
+                return f"{qualname} changed generator/coroutine kind"
+            assert isinstance(scope.node, ast.FunctionDef | ast.AsyncFunctionDef)
+            assert isinstance(other.node, ast.FunctionDef | ast.AsyncFunctionDef)
+            if ast.get_docstring(scope.node, clean=False) != ast.get_docstring(other.node, clean=False):
+                return f"{qualname} docstring changed"
+            for name in set(scope.bindings) | set(other.bindings):
+                if name.startswith(GUARD_PREFIX):
+                    continue
+                if scope.is_local(name) != other.is_local(name) and other.reads.get(name):
+                    return f"{name} changed scope in {qualname}"
+        for o, n in zip(ast.walk(old), ast.walk(new), strict=False):
+            if isinstance(o, ast.ClassDef) and isinstance(n, ast.ClassDef) and ast.get_docstring(o, clean=False) != ast.get_docstring(n, clean=False):
+                return "class docstring changed"
+        return None
+
+    # -- output ------------------------------------------------------------------------
+    def assemble(self, header: str) -> str:
+        """Splice units back between the untouched gaps, keeping line numbers where possible.
+
+        ``header`` goes after any shebang/encoding lines; the lines it and the rewrites add
+        are taken back from blank lines between statements, so that statements below
+        keep their line numbers whenever there is room.
+        """
+        aliases = set(self.guard_names)
+        newline = "\r\n" if self.lines and self.lines[0].endswith("\r\n") else "\n"
+        magic = magic_line_count(self.lines)
+        out: list[str] = [*self.lines[:magic], header + newline]
+        pos = magic  # index into self.lines
+        shift = 1  # output lines minus original lines so far
+        for unit in self.units:
+            gap = self.lines[pos : unit.first_line - 1]
+            new_gap = _absorb(gap, shift)
+            out.extend(new_gap)
+            shift += len(new_gap) - len(gap)
+            text = unit.new_text if unit.new_text is not None else unit.text
+            extra = [n for n in sorted(aliases) if self._def_unit.get(n) is unit]
+            if extra:
+                newline = "\r\n" if unit.text.endswith("\r\n") else "\n"
+                if not text.endswith(("\n", "\r")):
+                    text += newline
+                text += "".join(f"{GUARD_PREFIX}{n} = {n}{newline}" for n in extra)
+            new_lines = split_lines(text)
+            out.extend(new_lines)
+            shift += len(new_lines) - (unit.last_line - unit.first_line + 1)
+            pos = unit.last_line
+        out.extend(self.lines[pos:])
+        return "".join(out)
+
+
+def _absorb(gap: list[str], shift: int) -> list[str]:
+    """Drop up to ``shift`` blank lines from a gap, or add ``-shift`` blank lines."""
+    if shift > 0:
+        kept = list(gap)
+        for i in range(len(kept) - 1, -1, -1):
+            if shift and not kept[i].strip():
+                del kept[i]
+                shift -= 1
+        return kept
+    if shift < 0 and gap:
+        newline = "\r\n" if gap[-1].endswith("\r\n") else "\n"
+        return [*gap, *([newline] * -shift)]
+    return gap
+
+
+def _ends_in_exit(stmt: cst.BaseStatement) -> bool:
+    return isinstance(stmt, cst.SimpleStatementLine) and any(isinstance(s, cst.Return | cst.Raise) for s in stmt.body)
+
+
+class _ReplaceFunction(cst.CSTTransformer):
+    def __init__(self, old: cst.FunctionDef, new: cst.FunctionDef) -> None:
+        super().__init__()
+        self.old, self.new = old, new
+
+    def leave_FunctionDef(self, original: cst.FunctionDef, updated: cst.FunctionDef) -> cst.FunctionDef:
+        return self.new if original is self.old else updated

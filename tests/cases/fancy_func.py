@@ -1,0 +1,22 @@
+# options: default
+def add(a, b):
+    return a + b
+
+def fancy_func(a, b, c, d):
+    e = add(a, b)
+    f = add(c, d)
+    g = add(e, f)
+    return g
+
+print(fancy_func(1, 2, 3, 4))
+# output:
+def add(a, b):
+    return a + b
+_astc_add = add
+def fancy_func(a, b, c, d):
+    if add is _astc_add: return a + b + (c + d)
+    e = add(a, b)
+    f = add(c, d)
+    g = add(e, f)
+    return g
+print(10)

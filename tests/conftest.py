@@ -1,0 +1,30 @@
+"""Shared helpers: run a module's source and capture everything observable about it."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from typing import Any
+
+
+def run_module(source: str, calls: list[tuple[str, tuple[Any, ...]]] = ()) -> dict[str, Any]:  # type: ignore[assignment]
+    """Exec ``source`` in a fresh namespace; return stdout, the exception type and call results."""
+    namespace: dict[str, Any] = {"__name__": "__astc_test__"}
+    out = io.StringIO()
+    outcome: dict[str, Any] = {}
+    with contextlib.redirect_stdout(out):
+        try:
+            exec(compile(source, "<test>", "exec"), namespace)
+            outcome["error"] = None
+        except Exception as error:  # the exception is part of the behaviour compared
+            outcome["error"] = type(error).__name__
+        results = []
+        for name, args in calls:
+            try:
+                value = namespace[name](*args)
+                results.append(("ok", type(value).__name__, repr(value)))
+            except Exception as error:
+                results.append(("raised", type(error).__name__))
+        outcome["calls"] = results
+    outcome["stdout"] = out.getvalue()
+    return outcome

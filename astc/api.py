@@ -12,7 +12,9 @@ from astc.options import Options
 from astc.pipeline import Pipeline
 
 
-def compile_source(source: str, *, filename: str = "<string>", options: Options | None = None) -> CompileResult:
+def compile_source(
+    source: str, *, filename: str = "<string>", options: Options | None = None
+) -> CompileResult:
     """Compile a module's source text.
 
     Returns a :class:`CompileResult` whose ``code`` starts with astc's header line and
@@ -28,8 +30,12 @@ def compile_source(source: str, *, filename: str = "<string>", options: Options 
         tree = ast.parse(body, filename=filename)
         compile(tree, filename, "exec", dont_inherit=True)  # the checks ast.parse skips
     except SyntaxError as error:
-        line = (error.lineno or 1) + (1 if header_at is not None and (error.lineno or 1) > header_at else 0)
-        diag = Diagnostic(filename, line, error.offset or 1, error.msg or "invalid syntax", Code.SYNTAX_ERROR)
+        line = (error.lineno or 1) + (
+            1 if header_at is not None and (error.lineno or 1) > header_at else 0
+        )
+        diag = Diagnostic(
+            filename, line, error.offset or 1, error.msg or "invalid syntax", Code.SYNTAX_ERROR
+        )
         return CompileResult(filename, source, None, [diag])
     except (ValueError, RecursionError, MemoryError) as error:  # e.g. null bytes, too deeply nested
         diag = Diagnostic(filename, 1, 1, f"cannot parse: {error}", Code.SYNTAX_ERROR)
@@ -61,7 +67,9 @@ def compile_file(path: str | os.PathLike[str], *, options: Options | None = None
         source = decode_source(data)
     except (OSError, UnicodeDecodeError, SyntaxError, LookupError) as error:
         message = getattr(error, "strerror", None) or str(error)
-        return CompileResult(name, "", None, [Diagnostic(name, 1, 1, f"cannot read: {message}", Code.READ_ERROR)])
+        return CompileResult(
+            name, "", None, [Diagnostic(name, 1, 1, f"cannot read: {message}", Code.READ_ERROR)]
+        )
     return compile_source(source, filename=name, options=options)
 
 

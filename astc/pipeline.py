@@ -53,7 +53,9 @@ def is_guarded(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     body = fn.body[1:] if ast.get_docstring(fn, clean=False) is not None else fn.body
     if not body or not isinstance(body[0], ast.If):
         return False
-    return any(isinstance(n, ast.Name) and n.id.startswith(GUARD_PREFIX) for n in ast.walk(body[0].test))
+    return any(
+        isinstance(n, ast.Name) and n.id.startswith(GUARD_PREFIX) for n in ast.walk(body[0].test)
+    )
 
 
 class Pipeline:
@@ -107,11 +109,23 @@ class Pipeline:
     def _compile_unit(self, unit: Unit) -> None:
         tree = unit.parse()
         if tree is None:
-            self.report.add(ReportEntry("pipeline", Code.ROUND_TRIP, False, unit.first_line, "LibCST cannot reproduce this statement exactly; left unchanged"))
+            self.report.add(
+                ReportEntry(
+                    "pipeline",
+                    Code.ROUND_TRIP,
+                    False,
+                    unit.first_line,
+                    "LibCST cannot reproduce this statement exactly; left unchanged",
+                )
+            )
             return
         ctx = self._context(unit)
         self._refresh(ctx, unit.text)
-        ctx.frozen = {q for q, s in ctx.functions.items() if isinstance(s.node, ast.FunctionDef | ast.AsyncFunctionDef) and is_guarded(s.node)}
+        ctx.frozen = {
+            q
+            for q, s in ctx.functions.items()
+            if isinstance(s.node, ast.FunctionDef | ast.AsyncFunctionDef) and is_guarded(s.node)
+        }
         passes = [p() for p in PASSES if self.options.enabled(p.name)]
         text = unit.text
         for _ in range(self.options.max_iterations):
@@ -120,7 +134,15 @@ class Pipeline:
                 try:
                     new_tree = p.run(tree, ctx)
                 except (cst.CSTValidationError, ValueError, RecursionError) as error:
-                    self.report.add(ReportEntry(p.name, Code.INTERNAL_ERROR, False, unit.first_line, f"pass failed, unit left unchanged: {error}"))
+                    self.report.add(
+                        ReportEntry(
+                            p.name,
+                            Code.INTERNAL_ERROR,
+                            False,
+                            unit.first_line,
+                            f"pass failed, unit left unchanged: {error}",
+                        )
+                    )
                     return
                 if new_tree is tree:
                     continue
@@ -128,13 +150,29 @@ class Pipeline:
                 if new_text == text:
                     continue
                 if not self._refresh(ctx, new_text):
-                    self.report.add(ReportEntry(p.name, Code.INTERNAL_ERROR, False, unit.first_line, "pass produced code that does not parse; unit left unchanged"))
+                    self.report.add(
+                        ReportEntry(
+                            p.name,
+                            Code.INTERNAL_ERROR,
+                            False,
+                            unit.first_line,
+                            "pass produced code that does not parse; unit left unchanged",
+                        )
+                    )
                     return
                 tree, text, changed = new_tree, new_text, True
             if not changed:
                 break
         else:
-            self.report.add(ReportEntry("pipeline", Code.ITERATION_LIMIT, False, unit.first_line, f"no fixed point after {self.options.max_iterations} iterations"))
+            self.report.add(
+                ReportEntry(
+                    "pipeline",
+                    Code.ITERATION_LIMIT,
+                    False,
+                    unit.first_line,
+                    f"no fixed point after {self.options.max_iterations} iterations",
+                )
+            )
         if ctx.guards:
             tree = self._add_guards(tree, unit, ctx)
         text = tree.code
@@ -144,7 +182,15 @@ class Pipeline:
             return
         problem = self._check(unit.text, text)
         if problem is not None:
-            self.report.add(ReportEntry("pipeline", Code.INTERNAL_ERROR, False, unit.first_line, f"rewrite rejected ({problem}); unit left unchanged"))
+            self.report.add(
+                ReportEntry(
+                    "pipeline",
+                    Code.INTERNAL_ERROR,
+                    False,
+                    unit.first_line,
+                    f"rewrite rejected ({problem}); unit left unchanged",
+                )
+            )
             return
         for entry in ctx.report.entries:
             self.report.add(entry)
@@ -169,14 +215,31 @@ class Pipeline:
             if not spec_body or not _ends_in_exit(spec_body[-1]):
                 spec_body = [*spec_body, cst.SimpleStatementLine([cst.Return(None)])]
             block: cst.BaseSuite
-            if len(spec_body) == 1 and isinstance(spec_body[0], cst.SimpleStatementLine) and not spec_body[0].leading_lines:
-                block = cst.SimpleStatementSuite(body=spec_body[0].body)  # one line: `if g: return x`
+            if (
+                len(spec_body) == 1
+                and isinstance(spec_body[0], cst.SimpleStatementLine)
+                and not spec_body[0].leading_lines
+            ):
+                block = cst.SimpleStatementSuite(
+                    body=spec_body[0].body
+                )  # one line: `if g: return x`
             else:
-                block = cst.IndentedBlock(body=[s.with_changes(leading_lines=[]) if i == 0 else s for i, s in enumerate(spec_body)])
+                block = cst.IndentedBlock(
+                    body=[
+                        s.with_changes(leading_lines=[]) if i == 0 else s
+                        for i, s in enumerate(spec_body)
+                    ]
+                )
             fast = cst.If(test=cst.parse_expression(_guard_test(sorted(names))), body=block)
             new_fn = orig.with_changes(body=orig.body.with_changes(body=[*doc, fast, *orig_body]))  # type: ignore[union-attr]
             tree = tree.visit(_ReplaceFunction(spec, new_fn))
-            ctx.note("inline", Code.GUARDED, True, f"fast path guarded by `{_guard_test(sorted(names))}`", qualname)
+            ctx.note(
+                "inline",
+                Code.GUARDED,
+                True,
+                f"fast path guarded by `{_guard_test(sorted(names))}`",
+                qualname,
+            )
         return tree
 
     def _check(self, before: str, after: str) -> str | None:
@@ -195,7 +258,9 @@ class Pipeline:
                 return f"{qualname} changed generator/coroutine kind"
             assert isinstance(scope.node, ast.FunctionDef | ast.AsyncFunctionDef)
             assert isinstance(other.node, ast.FunctionDef | ast.AsyncFunctionDef)
-            if ast.get_docstring(scope.node, clean=False) != ast.get_docstring(other.node, clean=False):
+            if ast.get_docstring(scope.node, clean=False) != ast.get_docstring(
+                other.node, clean=False
+            ):
                 return f"{qualname} docstring changed"
             for name in set(scope.bindings) | set(other.bindings):
                 if name.startswith(GUARD_PREFIX):
@@ -203,7 +268,11 @@ class Pipeline:
                 if scope.is_local(name) != other.is_local(name) and other.reads.get(name):
                     return f"{name} changed scope in {qualname}"
         for o, n in zip(ast.walk(old), ast.walk(new), strict=False):
-            if isinstance(o, ast.ClassDef) and isinstance(n, ast.ClassDef) and ast.get_docstring(o, clean=False) != ast.get_docstring(n, clean=False):
+            if (
+                isinstance(o, ast.ClassDef)
+                and isinstance(n, ast.ClassDef)
+                and ast.get_docstring(o, clean=False) != ast.get_docstring(n, clean=False)
+            ):
                 return "class docstring changed"
         return None
 
@@ -257,7 +326,9 @@ def _absorb(gap: list[str], shift: int) -> list[str]:
 
 
 def _ends_in_exit(stmt: cst.BaseStatement) -> bool:
-    return isinstance(stmt, cst.SimpleStatementLine) and any(isinstance(s, cst.Return | cst.Raise) for s in stmt.body)
+    return isinstance(stmt, cst.SimpleStatementLine) and any(
+        isinstance(s, cst.Return | cst.Raise) for s in stmt.body
+    )
 
 
 class _ReplaceFunction(cst.CSTTransformer):
@@ -265,5 +336,7 @@ class _ReplaceFunction(cst.CSTTransformer):
         super().__init__()
         self.old, self.new = old, new
 
-    def leave_FunctionDef(self, original: cst.FunctionDef, updated: cst.FunctionDef) -> cst.FunctionDef:
+    def leave_FunctionDef(
+        self, original: cst.FunctionDef, updated: cst.FunctionDef
+    ) -> cst.FunctionDef:
         return self.new if original is self.old else updated

@@ -21,7 +21,9 @@ CASES = sorted((Path(__file__).parent / "cases").glob("*.py"))
 SEPARATOR = "# output:\n"
 
 
-def _split(path: Path) -> tuple[str, str | None, astc.Options, list[tuple[str, tuple[object, ...]]]]:
+def _split(
+    path: Path,
+) -> tuple[str, str | None, astc.Options, list[tuple[str, tuple[object, ...]]]]:
     text = path.read_text()
     source, _, expected = text.partition(SEPARATOR)
     lines = source.splitlines(keepends=True)
@@ -34,7 +36,9 @@ def _split(path: Path) -> tuple[str, str | None, astc.Options, list[tuple[str, t
             for call in m.partition(":")[2].split(";"):
                 node = ast.parse(call.strip(), mode="eval").body
                 assert isinstance(node, ast.Call)
-                calls.append((ast.unparse(node.func), tuple(ast.literal_eval(a) for a in node.args)))
+                calls.append(
+                    (ast.unparse(node.func), tuple(ast.literal_eval(a) for a in node.args))
+                )
     return body, (expected if SEPARATOR in text else None), options, calls
 
 
@@ -57,7 +61,9 @@ def test_case(path: Path) -> None:
         assert expected is not None, f"{path.name} has no '# output:' section"
         assert output == expected
     # Behaviour: same printed output, same exception, same call results.
-    resolved = [(name.rpartition(".")[2] if "." not in name else name, args) for name, args in calls]
+    resolved = [
+        (name.rpartition(".")[2] if "." not in name else name, args) for name, args in calls
+    ]
     assert _run(result.code, resolved) == _run(source, resolved)
     # Fixed point and valid Python.
     compile(result.code, str(path), "exec")

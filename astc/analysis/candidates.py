@@ -12,6 +12,7 @@ from astc.analysis.module import ModuleFacts
 from astc.analysis.scopes import Scope
 from astc.evaluate.values import PURE_BUILTINS
 
+
 def _is_const(node: ast.AST) -> bool:
     if isinstance(node, ast.Constant):
         return True
@@ -35,13 +36,17 @@ class _Scan(ast.NodeVisitor):
             super().generic_visit(node)
 
     def visit_BinOp(self, node: ast.BinOp) -> None:
-        complex_literal = isinstance(node.right, ast.Constant) and isinstance(node.right.value, complex)
+        complex_literal = isinstance(node.right, ast.Constant) and isinstance(
+            node.right.value, complex
+        )
         if _is_const(node.left) and _is_const(node.right) and not complex_literal:
             self.found = True
         self.generic_visit(node)
 
     def visit_UnaryOp(self, node: ast.UnaryOp) -> None:
-        if _is_const(node.operand) and not (isinstance(node.op, ast.USub | ast.UAdd) and isinstance(node.operand, ast.Constant)):
+        if _is_const(node.operand) and not (
+            isinstance(node.op, ast.USub | ast.UAdd) and isinstance(node.operand, ast.Constant)
+        ):
             self.found = True
         self.generic_visit(node)
 
@@ -92,7 +97,11 @@ class _Scan(ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_Name(self, node: ast.Name) -> None:
-        if (self.depth == 0 or self.everywhere) and isinstance(node.ctx, ast.Load) and node.id in self.facts.constants:
+        if (
+            (self.depth == 0 or self.everywhere)
+            and isinstance(node.ctx, ast.Load)
+            and node.id in self.facts.constants
+        ):
             self.found = True
 
     def _block(self, body: list[ast.stmt]) -> None:
@@ -105,9 +114,15 @@ class _Scan(ast.NodeVisitor):
         scope = self.scopes.get(id(node))
         if scope is not None and not scope.uses_dynamic_features():
             for stmt in node.body:
-                if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+                if (
+                    isinstance(stmt, ast.Assign)
+                    and len(stmt.targets) == 1
+                    and isinstance(stmt.targets[0], ast.Name)
+                ):
                     name = stmt.targets[0].id
-                    if scope.binding_count(name) == 1 and (isinstance(stmt.value, ast.Constant | ast.Name) or not scope.reads.get(name)):
+                    if scope.binding_count(name) == 1 and (
+                        isinstance(stmt.value, ast.Constant | ast.Name) or not scope.reads.get(name)
+                    ):
                         self.found = True
         self.depth += 1
         self.generic_visit(node)
@@ -131,7 +146,9 @@ def scopes_by_node(facts: ModuleFacts) -> dict[int, Scope]:
     return {id(s.node): s for s in facts.scope.walk()}
 
 
-def worth_compiling(nodes: list[ast.stmt], facts: ModuleFacts, by_node: dict[int, Scope], assume_stable: bool) -> bool:
+def worth_compiling(
+    nodes: list[ast.stmt], facts: ModuleFacts, by_node: dict[int, Scope], assume_stable: bool
+) -> bool:
     scan = _Scan(facts, by_node)
     if assume_stable and facts.constants and not facts.dynamic:
         scan.everywhere = True  # module constants propagate into functions too

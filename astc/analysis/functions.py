@@ -30,10 +30,41 @@ MAX_INLINE_STATEMENTS = 30
 SAFE_BUILTINS = frozenset(
     {
         *values.PURE_BUILTINS,
-        "range", "isinstance", "issubclass", "print", "repr", "hash", "len", "enumerate", "zip",
-        "sorted", "reversed", "list", "dict", "set", "frozenset", "any", "all", "map", "filter",
-        "iter", "next", "type", "id", "format", "bin", "hex", "oct", "complex", "bytes",
-        "ValueError", "TypeError", "KeyError", "IndexError", "RuntimeError", "ZeroDivisionError",
+        "range",
+        "isinstance",
+        "issubclass",
+        "print",
+        "repr",
+        "hash",
+        "len",
+        "enumerate",
+        "zip",
+        "sorted",
+        "reversed",
+        "list",
+        "dict",
+        "set",
+        "frozenset",
+        "any",
+        "all",
+        "map",
+        "filter",
+        "iter",
+        "next",
+        "type",
+        "id",
+        "format",
+        "bin",
+        "hex",
+        "oct",
+        "complex",
+        "bytes",
+        "ValueError",
+        "TypeError",
+        "KeyError",
+        "IndexError",
+        "RuntimeError",
+        "ZeroDivisionError",
     }
 )
 
@@ -98,12 +129,18 @@ class FunctionFacts:
             for name in list(safe):
                 fn, _ = self.facts.functions[name]
                 scope = self.scopes.get(name)
-                if scope is None or scope.declared_global or not all(self.safe_call(c, safe) for c in own_calls(fn)):
+                if (
+                    scope is None
+                    or scope.declared_global
+                    or not all(self.safe_call(c, safe) for c in own_calls(fn))
+                ):
                     safe.discard(name)
                     changed = True
         return frozenset(safe)
 
-    def safe_call(self, call: ast.Call, safe_functions: set[str] | frozenset[str] | None = None) -> bool:
+    def safe_call(
+        self, call: ast.Call, safe_functions: set[str] | frozenset[str] | None = None
+    ) -> bool:
         if not isinstance(call.func, ast.Name):
             return False
         name = call.func.id
@@ -140,20 +177,27 @@ class FunctionFacts:
         if scope.uses_dynamic_features():
             return Refusal(Code.DYNAMIC_SCOPE, f"{name} uses {', '.join(sorted(scope.dynamic))}")
         if scope.children:
-            return Refusal(Code.CLOSURE, f"{name} defines nested functions, lambdas or comprehensions")
+            return Refusal(
+                Code.CLOSURE, f"{name} defines nested functions, lambdas or comprehensions"
+            )
         if self.recursive(name):
             return Refusal(Code.RECURSIVE, f"{name} is recursive")
         for default in [*fn.args.defaults, *(d for d in fn.args.kw_defaults if d is not None)]:
             try:
                 values.to_source(ast.literal_eval(default))
             except (ValueError, TypeError, SyntaxError, values.NotFoldable):
-                return Refusal(Code.NON_CONSTANT_DEFAULT, f"{name} has a default that is not a literal")
+                return Refusal(
+                    Code.NON_CONSTANT_DEFAULT, f"{name} has a default that is not a literal"
+                )
         body = fn.body[1:] if ast.get_docstring(fn, clean=False) is not None else fn.body
         returns = [n for n in ast.walk(fn) if isinstance(n, ast.Return)]
         if any(r is not body[-1] for r in returns) if body else False:
             return Refusal(Code.UNSUPPORTED_BODY, f"{name} returns from more than one place")
         if sum(isinstance(n, ast.stmt) for n in ast.walk(fn)) > MAX_INLINE_STATEMENTS:
             return Refusal(Code.UNSUPPORTED_BODY, f"{name} is too large to inline")
-        if any(isinstance(n, ast.Try | ast.TryStar | ast.With | ast.AsyncWith | ast.Match) for n in ast.walk(fn)):
+        if any(
+            isinstance(n, ast.Try | ast.TryStar | ast.With | ast.AsyncWith | ast.Match)
+            for n in ast.walk(fn)
+        ):
             return Refusal(Code.UNSUPPORTED_BODY, f"{name} has try/with/match statements")
         return None

@@ -149,7 +149,9 @@ class _ScopeBuilder(ast.NodeVisitor):
         self._bind(node.name, node)
         self._enter("class", node, node.name, list(node.body))
 
-    def _visit_comprehension(self, node: ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp) -> None:
+    def _visit_comprehension(
+        self, node: ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp
+    ) -> None:
         generators = node.generators
         # The first iterable is evaluated in the enclosing scope.
         self.visit(generators[0].iter)

@@ -97,8 +97,16 @@ class Evaluator:
             if key not in (p.arg for p in [*a.args, *a.kwonlyargs]):
                 raise NotFoldable("unexpected keyword argument")
             frame[key] = value
-        defaults = dict(zip([p.arg for p in positional[len(positional) - len(a.defaults):]], a.defaults, strict=True))
-        defaults.update({p.arg: d for p, d in zip(a.kwonlyargs, a.kw_defaults, strict=True) if d is not None})
+        defaults = dict(
+            zip(
+                [p.arg for p in positional[len(positional) - len(a.defaults) :]],
+                a.defaults,
+                strict=True,
+            )
+        )
+        defaults.update(
+            {p.arg: d for p, d in zip(a.kwonlyargs, a.kw_defaults, strict=True) if d is not None}
+        )
         for param in [*positional, *a.kwonlyargs]:
             if param.arg not in frame:
                 if param.arg not in defaults:
@@ -202,7 +210,9 @@ class Evaluator:
         if isinstance(target, ast.Name):
             frame[target.id] = value
             return
-        if isinstance(target, ast.Tuple | ast.List) and not any(isinstance(e, ast.Starred) for e in target.elts):
+        if isinstance(target, ast.Tuple | ast.List) and not any(
+            isinstance(e, ast.Starred) for e in target.elts
+        ):
             if not isinstance(value, tuple | list | str | bytes):
                 raise NotFoldable("unpacking a non-sequence")
             items = list(value)
@@ -274,14 +284,19 @@ class Evaluator:
 
     def _index(self, node: ast.expr, frame: dict[str, Any], fn: ast.FunctionDef | None) -> Any:
         if isinstance(node, ast.Slice):
-            parts = [None if p is None else self.expr(p, frame, fn) for p in (node.lower, node.upper, node.step)]
+            parts = [
+                None if p is None else self.expr(p, frame, fn)
+                for p in (node.lower, node.upper, node.step)
+            ]
             return slice(*parts)
         return self.expr(node, frame, fn)
 
     def _call(self, node: ast.Call, frame: dict[str, Any], fn: ast.FunctionDef | None) -> Any:
         if not isinstance(node.func, ast.Name) or self._is_local(node.func.id, fn):
             raise NotFoldable("call of something other than a module function")
-        if any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords):
+        if any(isinstance(a, ast.Starred) for a in node.args) or any(
+            k.arg is None for k in node.keywords
+        ):
             raise NotFoldable("*args/**kwargs at the call")
         args = [self.expr(a, frame, fn) for a in node.args]
         kwargs = {k.arg: self.expr(k.value, frame, fn) for k in node.keywords if k.arg is not None}

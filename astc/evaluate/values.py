@@ -78,7 +78,11 @@ def _guard_binary(op: type[ast.operator], left: Any, right: Any) -> None:
     if op is ast.Pow and isinstance(left, int) and isinstance(right, int):
         if right < 0 and left == 0:
             return  # raises ZeroDivisionError cheaply
-        if right > 0 and abs(left) > 1 and right * max(abs(left).bit_length() - 1, 1) > MAX_INT_BITS:
+        if (
+            right > 0
+            and abs(left) > 1
+            and right * max(abs(left).bit_length() - 1, 1) > MAX_INT_BITS
+        ):
             raise NotFoldable("power too large")
     if op is ast.Mult:
         for seq, count in ((left, right), (right, left)):
@@ -157,7 +161,10 @@ def compare(op: type[ast.cmpop], left: Any, right: Any) -> Any:
         raise NotFoldable(f"comparison {op.__name__} is not folded")
     check_value(left)
     check_value(right)
-    if isinstance(left, bytes | str) != isinstance(right, bytes | str) and op in (ast.Eq, ast.NotEq):
+    if isinstance(left, bytes | str) != isinstance(right, bytes | str) and op in (
+        ast.Eq,
+        ast.NotEq,
+    ):
         # str == bytes warns under -b; keep it for run time.
         if isinstance(left, bytes) or isinstance(right, bytes):
             raise NotFoldable("bytes/str comparison")
@@ -211,7 +218,11 @@ def call_builtin(name: str, args: list[Any]) -> Any:
         raise NotFoldable(f"{name}() of a string is not folded")  # int('9'*5000) limits, etc.
     if name in ("pow",) and len(args) >= 2:
         _guard_binary(ast.Pow, args[0], args[1])
-    if name in ("min", "max", "sum", "tuple") and len(args) == 1 and not isinstance(args[0], tuple | list | str | bytes):
+    if (
+        name in ("min", "max", "sum", "tuple")
+        and len(args) == 1
+        and not isinstance(args[0], tuple | list | str | bytes)
+    ):
         raise NotFoldable(f"{name}() of a non-sequence")
     return _apply(fn, *args)
 
@@ -225,7 +236,9 @@ def is_exact(value: Any, other: Any) -> bool:
     if isinstance(value, complex):
         return repr(value.real) == repr(other.real) and repr(value.imag) == repr(other.imag)
     if isinstance(value, tuple | list):
-        return len(value) == len(other) and all(is_exact(a, b) for a, b in zip(value, other, strict=True))
+        return len(value) == len(other) and all(
+            is_exact(a, b) for a, b in zip(value, other, strict=True)
+        )
     return bool(value == other)
 
 

@@ -10,7 +10,9 @@ import tokenize
 from astc._version import __version__
 
 HEADER_PREFIX = "# Compiled by astc "
-_HEADER_RE = re.compile(r"# Compiled by astc \S+ from sha256:[0-9a-f]{64}\. Edit the source, not this file\.")
+_HEADER_RE = re.compile(
+    r"# Compiled by astc \S+ from sha256:[0-9a-f]{64}\. Edit the source, not this file\."
+)
 _MAGIC_LINE_RE = re.compile(r"^(#!|[ \t\f]*#.*coding[:=])")
 
 

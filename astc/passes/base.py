@@ -64,8 +64,12 @@ class PassContext:
             self._module_functions = function_scopes(self.facts.scope)
         return self._module_functions
 
-    def note(self, pass_name: str, code: Code, applied: bool, message: str, function: str | None) -> None:
-        self.report.add(ReportEntry(pass_name, code, applied, self.line_of(function), message, function))
+    def note(
+        self, pass_name: str, code: Code, applied: bool, message: str, function: str | None
+    ) -> None:
+        self.report.add(
+            ReportEntry(pass_name, code, applied, self.line_of(function), message, function)
+        )
 
 
 class Pass:
@@ -114,7 +118,9 @@ class ScopedTransformer(cst.CSTTransformer):
         self._push("function", node.name.value)
         return self.function not in self.ctx.frozen
 
-    def leave_FunctionDef(self, original: cst.FunctionDef, updated: cst.FunctionDef) -> cst.BaseStatement | cst.FlattenSentinel[cst.BaseStatement] | cst.RemovalSentinel:
+    def leave_FunctionDef(
+        self, original: cst.FunctionDef, updated: cst.FunctionDef
+    ) -> cst.BaseStatement | cst.FlattenSentinel[cst.BaseStatement] | cst.RemovalSentinel:
         self._stack.pop()
         return updated
 
@@ -126,6 +132,8 @@ class ScopedTransformer(cst.CSTTransformer):
         self._push("class", node.name.value)
         return True
 
-    def leave_ClassDef(self, original: cst.ClassDef, updated: cst.ClassDef) -> cst.BaseStatement | cst.FlattenSentinel[cst.BaseStatement] | cst.RemovalSentinel:
+    def leave_ClassDef(
+        self, original: cst.ClassDef, updated: cst.ClassDef
+    ) -> cst.BaseStatement | cst.FlattenSentinel[cst.BaseStatement] | cst.RemovalSentinel:
         self._stack.pop()
         return updated

@@ -38,12 +38,20 @@ class _CallFolder(ScopedTransformer):
         super().__init__(ctx)
         facts = ctx.facts
         self.functions = {
-            n: fn for n, (fn, _) in facts.functions.items() if isinstance(fn, ast.FunctionDef) and not fn.decorator_list
+            n: fn
+            for n, (fn, _) in facts.functions.items()
+            if isinstance(fn, ast.FunctionDef) and not fn.decorator_list
         }
         self.constants = {n: v for n, (v, _) in facts.constants.items()}
-        self.lines = {n: line for n, (_, line) in [*facts.functions.items(), *facts.constants.items()]}
+        self.lines = {
+            n: line for n, (_, line) in [*facts.functions.items(), *facts.constants.items()]
+        }
         scopes = ctx.function_facts.scopes
-        self.locals_of = {id(fn): set(scopes[n].bindings) - scopes[n].declared_global for n, fn in self.functions.items() if n in scopes}
+        self.locals_of = {
+            id(fn): set(scopes[n].bindings) - scopes[n].declared_global
+            for n, fn in self.functions.items()
+            if n in scopes
+        }
         self.lambda_depth = 0
         self._refused_callers: set[str] = set()
 
@@ -74,19 +82,44 @@ class _CallFolder(ScopedTransformer):
                 args.append(value)
             else:
                 kwargs[arg.keyword.value] = value
-        env = Environment(self.functions, self.constants, lambda fn: self.locals_of.get(id(fn), set()), self.ctx.facts.shadowed_builtins)
+        env = Environment(
+            self.functions,
+            self.constants,
+            lambda fn: self.locals_of.get(id(fn), set()),
+            self.ctx.facts.shadowed_builtins,
+        )
         try:
-            result = Evaluator(env, self.ctx.options.fold_step_budget).call(func.value, args, kwargs)
+            result = Evaluator(env, self.ctx.options.fold_step_budget).call(
+                func.value, args, kwargs
+            )
             new = literal_node(result)
         except FoldRaises as error:
-            self.ctx.note("call-fold", Code.FOLD_RAISES, False, f"{code(updated)[:60]} raises {error}", self.function)
+            self.ctx.note(
+                "call-fold",
+                Code.FOLD_RAISES,
+                False,
+                f"{code(updated)[:60]} raises {error}",
+                self.function,
+            )
             return updated
         except (NotFoldable, RecursionError) as error:
-            self.ctx.note("call-fold", Code.NOT_FOLDABLE, False, f"{code(updated)[:60]}: {error}", self.function)
+            self.ctx.note(
+                "call-fold",
+                Code.NOT_FOLDABLE,
+                False,
+                f"{code(updated)[:60]}: {error}",
+                self.function,
+            )
             return updated
         if not self._allowed(env.assumed, updated):
             return updated
-        self.ctx.note("call-fold", Code.CALL_FOLDED, True, f"{code(updated)[:60]} -> {code(new)[:60]}", self.function)
+        self.ctx.note(
+            "call-fold",
+            Code.CALL_FOLDED,
+            True,
+            f"{code(updated)[:60]} -> {code(new)[:60]}",
+            self.function,
+        )
         return replace_expr(updated, new)
 
     def _in_class(self) -> bool:
@@ -97,7 +130,13 @@ class _CallFolder(ScopedTransformer):
         if qualname is None:  # import-time code: everything it used must already be defined
             late = sorted(n for n in assumed if self.lines.get(n, 0) >= self.ctx.unit.first_line)
             if late:
-                self.ctx.note("call-fold", Code.REBOUND, False, f"{code(call)[:60]}: {', '.join(late)} defined below the call", None)
+                self.ctx.note(
+                    "call-fold",
+                    Code.REBOUND,
+                    False,
+                    f"{code(call)[:60]}: {', '.join(late)} defined below the call",
+                    None,
+                )
                 return False
             return True
         if self.ctx.options.assume_stable:
@@ -112,7 +151,9 @@ class _CallFolder(ScopedTransformer):
             if qualname not in self._refused_callers:
                 self._refused_callers.add(qualname)
                 reason = why[1] if why else f"{', '.join(clash)} are locals here"
-                self.ctx.note("call-fold", why[0] if why else Code.NAME_CLASH, False, reason, qualname)
+                self.ctx.note(
+                    "call-fold", why[0] if why else Code.NAME_CLASH, False, reason, qualname
+                )
             return False
         self.ctx.inlined.add(qualname)
         self.ctx.guards.setdefault(qualname, set()).update(assumed)

@@ -80,14 +80,24 @@ class _Folder(ScopedTransformer):
             return original
         if code(new) == code(original).strip():
             return original
-        self.ctx.note("constant-fold", Code.CONSTANT_FOLDED, True, f"{code(original).strip()[:60]} -> {code(new)[:60]}", self.function)
+        self.ctx.note(
+            "constant-fold",
+            Code.CONSTANT_FOLDED,
+            True,
+            f"{code(original).strip()[:60]} -> {code(new)[:60]}",
+            self.function,
+        )
         return replace_expr(original, new)
 
     def _refuse(self, original: cst.BaseExpression, error: Exception) -> None:
         codes = Code.FOLD_RAISES if isinstance(error, FoldRaises) else Code.LIMIT_EXCEEDED
-        self.ctx.note("constant-fold", codes, False, f"{code(original).strip()[:60]}: {error}", self.function)
+        self.ctx.note(
+            "constant-fold", codes, False, f"{code(original).strip()[:60]}: {error}", self.function
+        )
 
-    def leave_BinaryOperation(self, original: cst.BinaryOperation, updated: cst.BinaryOperation) -> cst.BaseExpression:
+    def leave_BinaryOperation(
+        self, original: cst.BinaryOperation, updated: cst.BinaryOperation
+    ) -> cst.BaseExpression:
         ok_l, left = literal_value(updated.left)
         ok_r, right = literal_value(updated.right)
         op = self.ops.get(type(updated.operator))
@@ -102,7 +112,9 @@ class _Folder(ScopedTransformer):
             self._refuse(updated, error)
             return updated
 
-    def leave_UnaryOperation(self, original: cst.UnaryOperation, updated: cst.UnaryOperation) -> cst.BaseExpression:
+    def leave_UnaryOperation(
+        self, original: cst.UnaryOperation, updated: cst.UnaryOperation
+    ) -> cst.BaseExpression:
         ok, operand = literal_value(updated.expression)
         if not ok:
             return updated
@@ -114,7 +126,9 @@ class _Folder(ScopedTransformer):
             self._refuse(updated, error)
             return updated
 
-    def leave_Comparison(self, original: cst.Comparison, updated: cst.Comparison) -> cst.BaseExpression:
+    def leave_Comparison(
+        self, original: cst.Comparison, updated: cst.Comparison
+    ) -> cst.BaseExpression:
         ok, left = literal_value(updated.left)
         if not ok:
             return updated
@@ -134,7 +148,9 @@ class _Folder(ScopedTransformer):
             return updated
         return self._done(updated, result)
 
-    def leave_BooleanOperation(self, original: cst.BooleanOperation, updated: cst.BooleanOperation) -> cst.BaseExpression:
+    def leave_BooleanOperation(
+        self, original: cst.BooleanOperation, updated: cst.BooleanOperation
+    ) -> cst.BaseExpression:
         ok, left = literal_value(updated.left)
         if not ok:
             return updated
@@ -143,7 +159,13 @@ class _Folder(ScopedTransformer):
             new: cst.BaseExpression = updated.left  # short-circuits: the right side never runs
         else:
             new = updated.right
-        self.ctx.note("constant-fold", Code.CONSTANT_FOLDED, True, f"{code(updated).strip()[:60]} -> {code(new).strip()[:60]}", self.function)
+        self.ctx.note(
+            "constant-fold",
+            Code.CONSTANT_FOLDED,
+            True,
+            f"{code(updated).strip()[:60]} -> {code(new).strip()[:60]}",
+            self.function,
+        )
         return replace_expr(updated, new)
 
     def leave_IfExp(self, original: cst.IfExp, updated: cst.IfExp) -> cst.BaseExpression:
@@ -151,10 +173,18 @@ class _Folder(ScopedTransformer):
         if not ok:
             return updated
         new = updated.body if test else updated.orelse  # the other branch never runs
-        self.ctx.note("constant-fold", Code.CONSTANT_FOLDED, True, f"constant condition `{code(updated.test).strip()}`", self.function)
+        self.ctx.note(
+            "constant-fold",
+            Code.CONSTANT_FOLDED,
+            True,
+            f"constant condition `{code(updated.test).strip()}`",
+            self.function,
+        )
         return replace_expr(updated, new)
 
-    def leave_Subscript(self, original: cst.Subscript, updated: cst.Subscript) -> cst.BaseExpression:
+    def leave_Subscript(
+        self, original: cst.Subscript, updated: cst.Subscript
+    ) -> cst.BaseExpression:
         ok, container = literal_value(updated.value)
         if not ok or len(updated.slice) != 1:
             return updated
@@ -182,7 +212,11 @@ class _Folder(ScopedTransformer):
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         func = updated.func
-        if not isinstance(func, cst.Name) or func.value not in values.PURE_BUILTINS or func.value in self.shadowed:
+        if (
+            not isinstance(func, cst.Name)
+            or func.value not in values.PURE_BUILTINS
+            or func.value in self.shadowed
+        ):
             return updated
         args = []
         for arg in updated.args:
@@ -200,7 +234,10 @@ class _Folder(ScopedTransformer):
 
     def leave_Expr(self, original: cst.Expr, updated: cst.Expr) -> cst.Expr:
         # Never turn an expression statement into a bare string: it could become a docstring.
-        if isinstance(updated.value, cst.SimpleString | cst.ConcatenatedString) and updated.value is not original.value:
+        if (
+            isinstance(updated.value, cst.SimpleString | cst.ConcatenatedString)
+            and updated.value is not original.value
+        ):
             return original
         return updated
 

@@ -43,7 +43,11 @@ def _is_literal_shape(node: cst.BaseExpression) -> bool:
             node.expression, cst.Integer | cst.Float | cst.Imaginary
         )
     if isinstance(node, cst.BinaryOperation):  # complex literal forms like (1+2j)
-        return isinstance(node.operator, cst.Add | cst.Subtract) and isinstance(node.right, cst.Imaginary) and _is_literal_shape(node.left)
+        return (
+            isinstance(node.operator, cst.Add | cst.Subtract)
+            and isinstance(node.right, cst.Imaginary)
+            and _is_literal_shape(node.left)
+        )
     if isinstance(node, cst.Tuple | cst.List):
         return all(isinstance(e, cst.Element) and _is_literal_shape(e.value) for e in node.elements)
     return False
@@ -131,8 +135,12 @@ def replace_expr(original: cst.BaseExpression, new: cst.BaseExpression) -> cst.B
 
 def _astc_parens(node: cst.BaseExpression) -> bool:
     lpar = getattr(node, "lpar", ())
-    return len(lpar) == 1 and lpar[0] is ASTC_LPAR and not isinstance(
-        node, cst.Tuple | cst.NamedExpr | cst.Yield | cst.StarredElement | cst.GeneratorExp
+    return (
+        len(lpar) == 1
+        and lpar[0] is ASTC_LPAR
+        and not isinstance(
+            node, cst.Tuple | cst.NamedExpr | cst.Yield | cst.StarredElement | cst.GeneratorExp
+        )
     )
 
 
@@ -146,7 +154,9 @@ class TidyParens(cst.CSTTransformer):
     ``return (a + b)`` → ``return a + b``; ``(a + b) + (c + d)`` → ``a + b + (c + d)``.
     """
 
-    def leave_BinaryOperation(self, original: cst.BinaryOperation, updated: cst.BinaryOperation) -> cst.BinaryOperation:
+    def leave_BinaryOperation(
+        self, original: cst.BinaryOperation, updated: cst.BinaryOperation
+    ) -> cst.BinaryOperation:
         # Detect on `original`: visiting re-creates parentheses, so only its are astc's.
         prec = precedence(_bare(updated))
         right_assoc = isinstance(updated.operator, cst.Power)
@@ -162,7 +172,9 @@ class TidyParens(cst.CSTTransformer):
         return updated.with_changes(left=left, right=right)
 
     @staticmethod
-    def _root(original: cst.BaseExpression | None, value: cst.BaseExpression | None) -> cst.BaseExpression | None:
+    def _root(
+        original: cst.BaseExpression | None, value: cst.BaseExpression | None
+    ) -> cst.BaseExpression | None:
         if original is not None and value is not None and _astc_parens(original):
             return _bare(value)
         return value
@@ -181,7 +193,9 @@ class TidyParens(cst.CSTTransformer):
         return updated.with_changes(value=value)
 
 
-def substitute(node: cst.CSTNodeT, mapping: Mapping[str, cst.BaseExpression]) -> tuple[cst.CSTNodeT, int]:
+def substitute(
+    node: cst.CSTNodeT, mapping: Mapping[str, cst.BaseExpression]
+) -> tuple[cst.CSTNodeT, int]:
     """:func:`replace_reads`, then drop the parentheses the grammar does not need."""
     new, count = replace_reads(node, mapping)
     return (new.visit(TidyParens()) if count else new), count  # type: ignore[return-value]
@@ -244,7 +258,9 @@ class ReplaceReads(cst.CSTTransformer):
         return replace_expr(original, new)
 
 
-def replace_reads(node: cst.CSTNodeT, mapping: Mapping[str, cst.BaseExpression]) -> tuple[cst.CSTNodeT, int]:
+def replace_reads(
+    node: cst.CSTNodeT, mapping: Mapping[str, cst.BaseExpression]
+) -> tuple[cst.CSTNodeT, int]:
     visitor = ReplaceReads(mapping)
     new = node.visit(visitor)
     return new, visitor.replaced  # type: ignore[return-value]
@@ -253,6 +269,8 @@ def replace_reads(node: cst.CSTNodeT, mapping: Mapping[str, cst.BaseExpression])
 def docstring_of(body: Sequence[cst.BaseStatement]) -> str | None:
     if body and isinstance(body[0], cst.SimpleStatementLine) and body[0].body:
         first = body[0].body[0]
-        if isinstance(first, cst.Expr) and isinstance(first.value, cst.SimpleString | cst.ConcatenatedString):
+        if isinstance(first, cst.Expr) and isinstance(
+            first.value, cst.SimpleString | cst.ConcatenatedString
+        ):
             return code(first.value)
     return None

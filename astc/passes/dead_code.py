@@ -53,9 +53,24 @@ class _Binds(cst.CSTVisitor):
     def on_visit(self, node: cst.CSTNode) -> bool:
         if isinstance(
             node,
-            cst.Assign | cst.AugAssign | cst.AnnAssign | cst.NamedExpr | cst.For | cst.With | cst.Import
-            | cst.ImportFrom | cst.FunctionDef | cst.ClassDef | cst.Del | cst.Global | cst.Nonlocal
-            | cst.ExceptHandler | cst.Yield | cst.Await | cst.Match | cst.CompFor,
+            cst.Assign
+            | cst.AugAssign
+            | cst.AnnAssign
+            | cst.NamedExpr
+            | cst.For
+            | cst.With
+            | cst.Import
+            | cst.ImportFrom
+            | cst.FunctionDef
+            | cst.ClassDef
+            | cst.Del
+            | cst.Global
+            | cst.Nonlocal
+            | cst.ExceptHandler
+            | cst.Yield
+            | cst.Await
+            | cst.Match
+            | cst.CompFor,
         ):
             self.found = True
         elif isinstance(node, cst.Name) and node.value in ("super", "__class__"):
@@ -78,7 +93,9 @@ def _suspends(nodes: Sequence[cst.CSTNode]) -> bool:
     class _V(cst.CSTVisitor):
         def on_visit(self, node: cst.CSTNode) -> bool:
             nonlocal found
-            if isinstance(node, cst.Yield | cst.Await) or (isinstance(node, cst.Name) and node.value in ("super", "__class__")):
+            if isinstance(node, cst.Yield | cst.Await) or (
+                isinstance(node, cst.Name) and node.value in ("super", "__class__")
+            ):
                 found = True
             return not found and not isinstance(node, cst.FunctionDef | cst.Lambda | cst.ClassDef)
 
@@ -88,14 +105,20 @@ def _suspends(nodes: Sequence[cst.CSTNode]) -> bool:
 
 
 def _terminates(stmt: cst.BaseStatement) -> bool:
-    return isinstance(stmt, cst.SimpleStatementLine) and any(isinstance(s, _TERMINATORS) for s in stmt.body)
+    return isinstance(stmt, cst.SimpleStatementLine) and any(
+        isinstance(s, _TERMINATORS) for s in stmt.body
+    )
 
 
 def _effect_free(node: cst.BaseExpression, scope: Scope) -> bool:
     if literal_value(node)[0]:
         return True
     if isinstance(node, cst.Name):
-        return node.value in scope.params and scope.binding_count(node.value) == 1 and node.value not in scope.deletes
+        return (
+            node.value in scope.params
+            and scope.binding_count(node.value) == 1
+            and node.value not in scope.deletes
+        )
     if isinstance(node, cst.Tuple) and all(isinstance(e, cst.Element) for e in node.elements):
         return all(_effect_free(e.value, scope) for e in node.elements)
     return False
@@ -113,18 +136,40 @@ class _Eliminator(ScopedTransformer):
             if _terminates(stmt) and i + 1 < len(out):
                 rest = out[i + 1 :]
                 if self._removable(rest):
-                    self.ctx.note("dead-code", Code.DEAD_CODE_REMOVED, True, f"{len(rest)} unreachable statement(s)", self.function)
+                    self.ctx.note(
+                        "dead-code",
+                        Code.DEAD_CODE_REMOVED,
+                        True,
+                        f"{len(rest)} unreachable statement(s)",
+                        self.function,
+                    )
                     out = out[: i + 1]
                 else:
-                    self.ctx.note("dead-code", Code.CHANGES_SCOPE, False, "unreachable code binds names or yields", self.function)
+                    self.ctx.note(
+                        "dead-code",
+                        Code.CHANGES_SCOPE,
+                        False,
+                        "unreachable code binds names or yields",
+                        self.function,
+                    )
                 break
         scope = self.scope
         if scope is not None and not scope.uses_dynamic_features():
             kept = []
             for stmt in out:
                 match = simple_assign(stmt)
-                if match is not None and self._unused(match[0], scope) and _effect_free(match[1], scope):
-                    self.ctx.note("dead-code", Code.DEAD_CODE_REMOVED, True, f"unused assignment to {match[0]}", self.function)
+                if (
+                    match is not None
+                    and self._unused(match[0], scope)
+                    and _effect_free(match[1], scope)
+                ):
+                    self.ctx.note(
+                        "dead-code",
+                        Code.DEAD_CODE_REMOVED,
+                        True,
+                        f"unused assignment to {match[0]}",
+                        self.function,
+                    )
                     continue
                 kept.append(stmt)
             out = kept
@@ -139,11 +184,16 @@ class _Eliminator(ScopedTransformer):
             and name not in scope.captured
         )
 
-    def leave_IndentedBlock(self, original: cst.IndentedBlock, updated: cst.IndentedBlock) -> cst.IndentedBlock:
+    def leave_IndentedBlock(
+        self, original: cst.IndentedBlock, updated: cst.IndentedBlock
+    ) -> cst.IndentedBlock:
         body = self._flatten(self._clean_block(updated.body))
         if not body:
             body = [cst.SimpleStatementLine([cst.Pass()])]
-        if docstring_of(body) != docstring_of(list(updated.body)) and docstring_of(body) is not None:
+        if (
+            docstring_of(body) != docstring_of(list(updated.body))
+            and docstring_of(body) is not None
+        ):
             return updated  # removing code must not create a docstring
         if body == list(updated.body):
             return updated
@@ -169,21 +219,43 @@ class _Eliminator(ScopedTransformer):
                 return [stmt]
             taken, dropped = (stmt.body, stmt.orelse) if value else (stmt.orelse, stmt.body)
             if dropped is not None and not self._removable([dropped]):
-                self.ctx.note("dead-code", Code.CHANGES_SCOPE, False, f"branch of `if {code(stmt.test)}` binds names or yields", self.function)
+                self.ctx.note(
+                    "dead-code",
+                    Code.CHANGES_SCOPE,
+                    False,
+                    f"branch of `if {code(stmt.test)}` binds names or yields",
+                    self.function,
+                )
                 return [stmt]
-            self.ctx.note("dead-code", Code.DEAD_CODE_REMOVED, True, f"constant condition `if {code(stmt.test)}`", self.function)
+            self.ctx.note(
+                "dead-code",
+                Code.DEAD_CODE_REMOVED,
+                True,
+                f"constant condition `if {code(stmt.test)}`",
+                self.function,
+            )
             kept = self._branch_statements(taken)
             if kept and stmt.leading_lines:
-                kept[0] = kept[0].with_changes(leading_lines=[*stmt.leading_lines, *kept[0].leading_lines])
+                kept[0] = kept[0].with_changes(
+                    leading_lines=[*stmt.leading_lines, *kept[0].leading_lines]
+                )
             return kept
         if isinstance(stmt, cst.While):
             ok, value = literal_value(stmt.test)
             if not ok or value or not self._removable([stmt.body]):
                 return [stmt]
-            self.ctx.note("dead-code", Code.DEAD_CODE_REMOVED, True, f"loop `while {code(stmt.test)}` never runs", self.function)
+            self.ctx.note(
+                "dead-code",
+                Code.DEAD_CODE_REMOVED,
+                True,
+                f"loop `while {code(stmt.test)}` never runs",
+                self.function,
+            )
             kept = self._branch_statements(stmt.orelse)
             if kept and stmt.leading_lines:
-                kept[0] = kept[0].with_changes(leading_lines=[*stmt.leading_lines, *kept[0].leading_lines])
+                kept[0] = kept[0].with_changes(
+                    leading_lines=[*stmt.leading_lines, *kept[0].leading_lines]
+                )
             return kept
         return [stmt]
 

@@ -40,13 +40,22 @@ from astc.analysis.functions import FunctionFacts
 from astc.analysis.scopes import Scope
 from astc.diagnostics import Code
 from astc.passes.base import GUARD_PREFIX, Pass, PassContext, ScopedTransformer
-from astc.passes.cst_util import TidyParens, code, literal_value, parenthesize, replace_expr, replace_reads
+from astc.passes.cst_util import (
+    TidyParens,
+    code,
+    literal_value,
+    parenthesize,
+    replace_expr,
+    replace_reads,
+)
 from astc.passes.statements import body_of, is_plain_local, simple_assign, stable_param, with_body
 
 MAX_INLINES_PER_FUNCTION = 32
 
 
-def caller_refusal(ctx: PassContext, ffacts: FunctionFacts, scope: Scope) -> tuple[Code, str] | None:
+def caller_refusal(
+    ctx: PassContext, ffacts: FunctionFacts, scope: Scope
+) -> tuple[Code, str] | None:
     """Why no call may be inlined or folded into this function (see module docstring)."""
     if scope.uses_dynamic_features():
         return Code.DYNAMIC_SCOPE, f"{scope.qualname} uses {', '.join(sorted(scope.dynamic))}"
@@ -57,7 +66,10 @@ def caller_refusal(ctx: PassContext, ffacts: FunctionFacts, scope: Scope) -> tup
     assert isinstance(scope.node, ast.FunctionDef | ast.AsyncFunctionDef)
     for call in _own_calls(scope.node):
         if not ffacts.safe_call(call) and not _inlinable_call(call, ffacts):
-            return Code.OPAQUE_CALL, f"{ast.unparse(call.func)}() may rebind module globals after the entry guard"
+            return (
+                Code.OPAQUE_CALL,
+                f"{ast.unparse(call.func)}() may rebind module globals after the entry guard",
+            )
     return None
 
 
@@ -95,19 +107,30 @@ class _Callee:
         self.positional = [p.name.value for p in [*params.posonly_params, *params.params]]
         self.keyword_only = [p.name.value for p in params.kwonly_params]
         self.posonly = {p.name.value for p in params.posonly_params}
-        self.defaults = {p.name.value: p.default for p in [*params.posonly_params, *params.params, *params.kwonly_params] if p.default is not None}
+        self.defaults = {
+            p.name.value: p.default
+            for p in [*params.posonly_params, *params.params, *params.kwonly_params]
+            if p.default is not None
+        }
         body = body_of(node)
         if body is None:  # def f(): return x
             assert isinstance(node.body, cst.SimpleStatementSuite)
             body = [cst.SimpleStatementLine(body=list(node.body.body))]
         if body and isinstance(body[0], cst.SimpleStatementLine) and len(body[0].body) == 1:
             first = body[0].body[0]
-            if isinstance(first, cst.Expr) and isinstance(first.value, cst.SimpleString | cst.ConcatenatedString):
+            if isinstance(first, cst.Expr) and isinstance(
+                first.value, cst.SimpleString | cst.ConcatenatedString
+            ):
                 body = body[1:]
         self.body = body
         self.returns: cst.BaseExpression | None = None
         self.has_return = False
-        if body and isinstance(body[-1], cst.SimpleStatementLine) and len(body[-1].body) == 1 and isinstance(body[-1].body[0], cst.Return):
+        if (
+            body
+            and isinstance(body[-1], cst.SimpleStatementLine)
+            and len(body[-1].body) == 1
+            and isinstance(body[-1].body[0], cst.Return)
+        ):
             self.has_return = True
             self.returns = body[-1].body[0].value
             self.stmts = body[:-1]
@@ -116,7 +139,9 @@ class _Callee:
         params_all = set(self.positional) | set(self.keyword_only)
         self.free = {n for n in scope.reads if not scope.is_local(n)}
         self.locals = set(scope.bindings) - params_all
-        self.rebound_params = {p for p in params_all if scope.binding_count(p) > 1 or p in scope.deletes}
+        self.rebound_params = {
+            p for p in params_all if scope.binding_count(p) > 1 or p in scope.deletes
+        }
 
     @property
     def single_expression(self) -> bool:
@@ -128,14 +153,18 @@ class _Callee:
         positional = [a for a in call.args if a.keyword is None]
         if any(a.star for a in call.args) or len(positional) > len(self.positional):
             return None
-        if any(a.keyword is None for a in call.args[len(positional):]):
+        if any(a.keyword is None for a in call.args[len(positional) :]):
             return None
         for param, arg in zip(self.positional, positional, strict=False):
             bound[param] = arg.value
-        for arg in call.args[len(positional):]:
+        for arg in call.args[len(positional) :]:
             assert arg.keyword is not None
             key = arg.keyword.value
-            if key in bound or key in self.posonly or key not in (*self.positional, *self.keyword_only):
+            if (
+                key in bound
+                or key in self.posonly
+                or key not in (*self.positional, *self.keyword_only)
+            ):
                 return None
             bound[key] = arg.value
         for param in [*self.positional, *self.keyword_only]:
@@ -166,10 +195,17 @@ class _Inliner(ScopedTransformer):
             self.callees[name] = callee
         return self.callees[name]
 
-    def leave_FunctionDef(self, original: cst.FunctionDef, updated: cst.FunctionDef) -> cst.FunctionDef:  # type: ignore[override]
+    def leave_FunctionDef(
+        self, original: cst.FunctionDef, updated: cst.FunctionDef
+    ) -> cst.FunctionDef:  # type: ignore[override]
         qualname, scope = self.function, self.scope
         result = updated
-        if qualname and scope is not None and qualname not in self.ctx.frozen and body_of(updated) is not None:
+        if (
+            qualname
+            and scope is not None
+            and qualname not in self.ctx.frozen
+            and body_of(updated) is not None
+        ):
             result = self._inline_into(updated, qualname, scope)
         self._stack.pop()
         return result
@@ -178,8 +214,15 @@ class _Inliner(ScopedTransformer):
         assert isinstance(scope.node, ast.FunctionDef | ast.AsyncFunctionDef)
         names = []
         for call in _own_calls(scope.node):
-            if isinstance(call.func, ast.Name) and call.func.id in self.ctx.facts.scope.bindings and not shadows(scope, call.func.id):
-                if call.func.id in self.ctx.facts.functions or self.ctx.facts.binding_count(call.func.id) > 0:
+            if (
+                isinstance(call.func, ast.Name)
+                and call.func.id in self.ctx.facts.scope.bindings
+                and not shadows(scope, call.func.id)
+            ):
+                if (
+                    call.func.id in self.ctx.facts.functions
+                    or self.ctx.facts.binding_count(call.func.id) > 0
+                ):
                     names.append(call.func.id)
         return names
 
@@ -191,10 +234,24 @@ class _Inliner(ScopedTransformer):
         for name in dict.fromkeys(names):
             refusal = self.ffacts.inline_refusal(name)
             if refusal is not None:
-                if name in self.ctx.facts.functions or refusal.code is not Code.REBOUND or self.ctx.facts.binding_count(name) > 1:
-                    self.ctx.note("inline", refusal.code, False, f"call to {name}: {refusal.message}", qualname)
+                if (
+                    name in self.ctx.facts.functions
+                    or refusal.code is not Code.REBOUND
+                    or self.ctx.facts.binding_count(name) > 1
+                ):
+                    self.ctx.note(
+                        "inline",
+                        refusal.code,
+                        False,
+                        f"call to {name}: {refusal.message}",
+                        qualname,
+                    )
                 continue
-            if name == qualname.rpartition(".")[2] and scope.parent is not None and scope.parent.kind == "module":
+            if (
+                name == qualname.rpartition(".")[2]
+                and scope.parent is not None
+                and scope.parent.kind == "module"
+            ):
                 continue
             ok_names.append(name)
         if not ok_names:
@@ -265,7 +322,11 @@ class _CallSites(cst.CSTTransformer):
         return False
 
     def _target(self, call: cst.BaseExpression) -> _Callee | None:
-        if not isinstance(call, cst.Call) or not isinstance(call.func, cst.Name) or call.func.value not in self.names:
+        if (
+            not isinstance(call, cst.Call)
+            or not isinstance(call.func, cst.Name)
+            or call.func.value not in self.names
+        ):
             return None
         if self.count >= MAX_INLINES_PER_FUNCTION:
             return None
@@ -274,7 +335,13 @@ class _CallSites(cst.CSTTransformer):
             return None
         clash = sorted(n for n in callee.free if shadows(self.scope, n))
         if clash:
-            self.ctx.note("inline", Code.NAME_CLASH, False, f"call to {callee.name}: its global(s) {', '.join(clash)} are locals here", self.qualname)
+            self.ctx.note(
+                "inline",
+                Code.NAME_CLASH,
+                False,
+                f"call to {callee.name}: its global(s) {', '.join(clash)} are locals here",
+                self.qualname,
+            )
             return None
         return callee
 
@@ -295,7 +362,13 @@ class _CallSites(cst.CSTTransformer):
             return updated
         bound = callee.bind(updated)
         if bound is None:
-            self.ctx.note("inline", Code.UNSUPPORTED_CALL, False, f"call to {callee.name} does not match its parameters simply", self.qualname)
+            self.ctx.note(
+                "inline",
+                Code.UNSUPPORTED_CALL,
+                False,
+                f"call to {callee.name} does not match its parameters simply",
+                self.qualname,
+            )
             return updated
         if not all(self._trivial(v) for v in bound.values()):
             return updated  # statement-level inlining may still take it
@@ -305,11 +378,17 @@ class _CallSites(cst.CSTTransformer):
         return replace_expr(updated, parenthesize(body))
 
     # statement position: any inlinable callee
-    def leave_SimpleStatementLine(self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine) -> cst.BaseStatement | cst.FlattenSentinel[cst.BaseStatement]:
+    def leave_SimpleStatementLine(
+        self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
+    ) -> cst.BaseStatement | cst.FlattenSentinel[cst.BaseStatement]:
         if len(updated.body) != 1:
             return updated
         small = updated.body[0]
-        if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name):
+        if (
+            isinstance(small, cst.Assign)
+            and len(small.targets) == 1
+            and isinstance(small.targets[0].target, cst.Name)
+        ):
             value: cst.BaseExpression | None = small.value
         elif isinstance(small, cst.Return | cst.Expr):
             value = small.value
@@ -326,7 +405,9 @@ class _CallSites(cst.CSTTransformer):
             return updated
         stmts = self._expand(callee, value, bound)
         if isinstance(small, cst.Assign):
-            final: list[cst.BaseSmallStatement] = [small.with_changes(value=callee_value(callee, stmts[1]))]
+            final: list[cst.BaseSmallStatement] = [
+                small.with_changes(value=callee_value(callee, stmts[1]))
+            ]
         elif isinstance(small, cst.Return):
             final = [small.with_changes(value=callee_value(callee, stmts[1]))]
         else:
@@ -346,7 +427,9 @@ class _CallSites(cst.CSTTransformer):
             if name not in self.scope.bindings and name not in self.ctx.facts.scope.bindings:
                 return name
 
-    def _expand(self, callee: _Callee, call: cst.Call, bound: dict[str, cst.BaseExpression]) -> tuple[list[cst.BaseStatement], dict[str, cst.BaseExpression]]:
+    def _expand(
+        self, callee: _Callee, call: cst.Call, bound: dict[str, cst.BaseExpression]
+    ) -> tuple[list[cst.BaseStatement], dict[str, cst.BaseExpression]]:
         mapping: dict[str, cst.BaseExpression] = {}
         temps: list[cst.BaseStatement] = []
         # Arguments in call order: what the call evaluated, in the order it evaluated it.
@@ -358,13 +441,19 @@ class _CallSites(cst.CSTTransformer):
                 mapping[param] = parenthesize(expr)
             else:
                 fresh = self._fresh(param)
-                temps.append(cst.SimpleStatementLine([cst.Assign([cst.AssignTarget(cst.Name(fresh))], expr)]))
+                temps.append(
+                    cst.SimpleStatementLine([cst.Assign([cst.AssignTarget(cst.Name(fresh))], expr)])
+                )
                 mapping[param] = cst.Name(fresh)
         for param, expr in bound.items():
             if param not in mapping:  # defaults: literals
                 if param in callee.rebound_params:
                     fresh = self._fresh(param)
-                    temps.append(cst.SimpleStatementLine([cst.Assign([cst.AssignTarget(cst.Name(fresh))], expr)]))
+                    temps.append(
+                        cst.SimpleStatementLine(
+                            [cst.Assign([cst.AssignTarget(cst.Name(fresh))], expr)]
+                        )
+                    )
                     mapping[param] = cst.Name(fresh)
                 else:
                     mapping[param] = parenthesize(expr)
@@ -412,9 +501,14 @@ class _Renamer(cst.CSTTransformer):
             return updated.with_changes(value=new.value)
         return replace_expr(original, new)
 
-    def leave_AssignTarget(self, original: cst.AssignTarget, updated: cst.AssignTarget) -> cst.AssignTarget:
+    def leave_AssignTarget(
+        self, original: cst.AssignTarget, updated: cst.AssignTarget
+    ) -> cst.AssignTarget:
         # A binding must stay a name: parameters that are assigned to were given fresh names.
-        if not isinstance(updated.target, cst.Name | cst.Tuple | cst.List | cst.Attribute | cst.Subscript | cst.StarredElement):
+        if not isinstance(
+            updated.target,
+            cst.Name | cst.Tuple | cst.List | cst.Attribute | cst.Subscript | cst.StarredElement,
+        ):
             raise ValueError("non-name assignment target after renaming")
         return updated
 

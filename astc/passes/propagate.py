@@ -37,8 +37,23 @@ from astc.analysis.functions import SAFE_BUILTINS
 from astc.analysis.scopes import Scope
 from astc.diagnostics import Code
 from astc.passes.base import Pass, PassContext, ScopedTransformer
-from astc.passes.cst_util import code, substitute, literal_node, literal_value, parenthesize, replace_reads, strip_parens
-from astc.passes.statements import body_of, is_plain_local, merge_leading_lines, simple_assign, stable_param, with_body
+from astc.passes.cst_util import (
+    code,
+    substitute,
+    literal_node,
+    literal_value,
+    parenthesize,
+    replace_reads,
+    strip_parens,
+)
+from astc.passes.statements import (
+    body_of,
+    is_plain_local,
+    merge_leading_lines,
+    simple_assign,
+    stable_param,
+    with_body,
+)
 
 MAX_PROPAGATED_STR = 64
 
@@ -55,7 +70,9 @@ class _Effects:
 
     FOUND, PURE, EFFECT = "found", "pure", "effect"
 
-    def __init__(self, name: str, pure_names: set[str], builtins: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self, name: str, pure_names: set[str], builtins: frozenset[str] = frozenset()
+    ) -> None:
         self.name = name
         self.pure_names = pure_names
         self.builtins = builtins  # unshadowed builtin names: loading them cannot fail
@@ -65,7 +82,11 @@ class _Effects:
             if node.value == self.name:
                 return self.FOUND
             known = self.pure_names | self.builtins
-            return self.PURE if node.value in known or node.value in ("True", "False", "None") else self.EFFECT
+            return (
+                self.PURE
+                if node.value in known or node.value in ("True", "False", "None")
+                else self.EFFECT
+            )
         if literal_value(node)[0]:
             return self.PURE
         if isinstance(node, cst.BinaryOperation):
@@ -114,7 +135,11 @@ def _single_read_target(stmt: cst.BaseStatement) -> cst.BaseExpression | None:
     small = stmt.body[0]
     if isinstance(small, cst.Return) and small.value is not None:
         return small.value
-    if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name):
+    if (
+        isinstance(small, cst.Assign)
+        and len(small.targets) == 1
+        and isinstance(small.targets[0].target, cst.Name)
+    ):
         return small.value
     if isinstance(small, cst.Expr):
         return small.value
@@ -128,7 +153,17 @@ def _has_binding_expr(node: cst.CSTNode) -> bool:
     class _V(cst.CSTVisitor):
         def on_visit(self, n: cst.CSTNode) -> bool:
             nonlocal found
-            if isinstance(n, cst.NamedExpr | cst.Yield | cst.Await | cst.Lambda | cst.ListComp | cst.SetComp | cst.DictComp | cst.GeneratorExp):
+            if isinstance(
+                n,
+                cst.NamedExpr
+                | cst.Yield
+                | cst.Await
+                | cst.Lambda
+                | cst.ListComp
+                | cst.SetComp
+                | cst.DictComp
+                | cst.GeneratorExp,
+            ):
                 found = True
             return not found
 
@@ -148,7 +183,9 @@ class _Propagator(ScopedTransformer):
         }
         self.constant_line = {name: line for name, (_, line) in facts.constants.items()}
 
-    def leave_FunctionDef(self, original: cst.FunctionDef, updated: cst.FunctionDef) -> cst.FunctionDef:  # type: ignore[override]
+    def leave_FunctionDef(
+        self, original: cst.FunctionDef, updated: cst.FunctionDef
+    ) -> cst.FunctionDef:  # type: ignore[override]
         qualname = self.function
         scope = self.scope
         result = updated
@@ -166,7 +203,9 @@ class _Propagator(ScopedTransformer):
         return result
 
     # -- local constants and copies -------------------------------------------------
-    def _locals(self, body: list[cst.BaseStatement], scope: Scope, qualname: str) -> list[cst.BaseStatement]:
+    def _locals(
+        self, body: list[cst.BaseStatement], scope: Scope, qualname: str
+    ) -> list[cst.BaseStatement]:
         assigned_before: set[str] = set()
         out = body
         for i, stmt in enumerate(body):
@@ -179,8 +218,10 @@ class _Propagator(ScopedTransformer):
             replacement: cst.BaseExpression | None = None
             if _small_literal(value):
                 replacement = strip_parens(value)
-            elif isinstance(value, cst.Name) and value.value != name and (
-                stable_param(scope, value.value) or (value.value in assigned_before)
+            elif (
+                isinstance(value, cst.Name)
+                and value.value != name
+                and (stable_param(scope, value.value) or (value.value in assigned_before))
             ):
                 replacement = value
             assigned_before.add(name)
@@ -189,11 +230,19 @@ class _Propagator(ScopedTransformer):
             tail, count = self._replace_in(out[i + 1 :], {name: replacement})
             if count:
                 out = [*out[: i + 1], *tail]
-                self.ctx.note("propagate", Code.PROPAGATED, True, f"{name} = {code(replacement)} ({count} use(s))", qualname)
+                self.ctx.note(
+                    "propagate",
+                    Code.PROPAGATED,
+                    True,
+                    f"{name} = {code(replacement)} ({count} use(s))",
+                    qualname,
+                )
         return out
 
     @staticmethod
-    def _replace_in(stmts: Sequence[cst.BaseStatement], mapping: dict[str, cst.BaseExpression]) -> tuple[list[cst.BaseStatement], int]:
+    def _replace_in(
+        stmts: Sequence[cst.BaseStatement], mapping: dict[str, cst.BaseExpression]
+    ) -> tuple[list[cst.BaseStatement], int]:
         total = 0
         out = []
         for stmt in stmts:
@@ -203,7 +252,9 @@ class _Propagator(ScopedTransformer):
         return out, total
 
     # -- single-use values --------------------------------------------------------------
-    def _forward(self, body: list[cst.BaseStatement], scope: Scope, qualname: str) -> list[cst.BaseStatement]:
+    def _forward(
+        self, body: list[cst.BaseStatement], scope: Scope, qualname: str
+    ) -> list[cst.BaseStatement]:
         changed = True
         out = list(body)
         while changed:
@@ -214,20 +265,38 @@ class _Propagator(ScopedTransformer):
                 if match is not None:
                     name, value = match
                     if self._try_forward(out, i, name, value, scope, pure):
-                        self.ctx.note("propagate", Code.PROPAGATED, True, f"single use of {name} substituted", qualname)
+                        self.ctx.note(
+                            "propagate",
+                            Code.PROPAGATED,
+                            True,
+                            f"single use of {name} substituted",
+                            qualname,
+                        )
                         changed = True
                         break
                     if is_plain_local(scope, name):
                         pure.add(name)
         return out if out != body else body
 
-    def _try_forward(self, out: list[cst.BaseStatement], i: int, name: str, value: cst.BaseExpression, scope: Scope, pure: set[str]) -> bool:
+    def _try_forward(
+        self,
+        out: list[cst.BaseStatement],
+        i: int,
+        name: str,
+        value: cst.BaseExpression,
+        scope: Scope,
+        pure: set[str],
+    ) -> bool:
         if not is_plain_local(scope, name) or len(scope.reads.get(name, ())) != 1:
             return False
         target = _single_read_target(out[i + 1])
         if target is None or _has_binding_expr(value):
             return False
-        unshadowed = frozenset(n for n in SAFE_BUILTINS if n not in self.ctx.facts.shadowed_builtins and not scope.is_local(n))
+        unshadowed = frozenset(
+            n
+            for n in SAFE_BUILTINS
+            if n not in self.ctx.facts.shadowed_builtins and not scope.is_local(n)
+        )
         if _Effects(name, pure, unshadowed).walk(target) != _Effects.FOUND:
             return False
         new_next, count = substitute(out[i + 1], {name: parenthesize(value)})
@@ -237,13 +306,21 @@ class _Propagator(ScopedTransformer):
         return True
 
     # -- module constants ----------------------------------------------------------------
-    def _module_constants_in_function(self, body: list[cst.BaseStatement], scope: Scope, qualname: str) -> list[cst.BaseStatement]:
+    def _module_constants_in_function(
+        self, body: list[cst.BaseStatement], scope: Scope, qualname: str
+    ) -> list[cst.BaseStatement]:
         mapping = {n: e for n, e in self.module_constants.items() if not self._shadowed(scope, n)}
         if not mapping:
             return body
         new, count = self._replace_in(body, mapping)
         if count:
-            self.ctx.note("propagate", Code.PROPAGATED, True, f"{count} module constant read(s) (assume-stable)", qualname)
+            self.ctx.note(
+                "propagate",
+                Code.PROPAGATED,
+                True,
+                f"{count} module constant read(s) (assume-stable)",
+                qualname,
+            )
             return new
         return body
 
@@ -258,14 +335,22 @@ class _Propagator(ScopedTransformer):
     def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
         # Import-time code after the constant's own statement: nothing can rebind it first.
         mapping = {
-            n: e for n, e in self.module_constants.items() if self.constant_line[n] < self.ctx.unit.first_line
+            n: e
+            for n, e in self.module_constants.items()
+            if self.constant_line[n] < self.ctx.unit.first_line
         }
         if not mapping:
             return updated
         new, count = self._replace_in(updated.body, mapping)
         if not count:
             return updated
-        self.ctx.note("propagate", Code.PROPAGATED, True, f"{count} module constant read(s) at import time", None)
+        self.ctx.note(
+            "propagate",
+            Code.PROPAGATED,
+            True,
+            f"{count} module constant read(s) at import time",
+            None,
+        )
         return updated.with_changes(body=new)
 
 

@@ -10,6 +10,7 @@ functions and the identity aliases the guards compare against are added last.
 from __future__ import annotations
 
 import ast
+
 import libcst as cst
 
 from astc.analysis.candidates import scopes_by_node, worth_compiling
@@ -39,7 +40,7 @@ def _find_function(tree: cst.Module, qualname: str) -> cst.FunctionDef | None:
                 break
         if found is None:
             return None
-        body = found.body  # type: ignore[attr-defined]
+        body = found.body
         nodes = list(body.body) if isinstance(body, cst.IndentedBlock) else []
     return found if isinstance(found, cst.FunctionDef) else None
 
@@ -231,7 +232,7 @@ class Pipeline:
                     ]
                 )
             fast = cst.If(test=cst.parse_expression(_guard_test(sorted(names))), body=block)
-            new_fn = orig.with_changes(body=orig.body.with_changes(body=[*doc, fast, *orig_body]))  # type: ignore[union-attr]
+            new_fn = orig.with_changes(body=orig.body.with_changes(body=[*doc, fast, *orig_body]))
             tree = tree.visit(_ReplaceFunction(spec, new_fn))
             ctx.note(
                 "inline",

@@ -128,7 +128,7 @@ class _Scan(ast.NodeVisitor):
         self.generic_visit(node)
         self.depth -= 1
 
-    visit_AsyncFunctionDef = visit_FunctionDef  # type: ignore[assignment]
+    visit_AsyncFunctionDef = visit_FunctionDef
 
     def visit_Lambda(self, node: ast.Lambda) -> None:
         self.depth += 1

@@ -96,7 +96,7 @@ def _computed_value(node: ast.expr, facts: ModuleFacts) -> tuple[bool, Any]:
 def module_facts(tree: ast.Module) -> ModuleFacts:
     scope = analyze(tree)
     facts = ModuleFacts(tree, scope)
-    reasons = set()
+    reasons: set[str] = set()
     for s in scope.walk():
         reasons.update(n for n in s.dynamic if n != "super")
     facts.dynamic = sorted(reasons)

@@ -127,7 +127,7 @@ class _ScopeBuilder(ast.NodeVisitor):
             self.visit(stmt)
         self.scope = parent
 
-    visit_AsyncFunctionDef = visit_FunctionDef  # type: ignore[assignment]
+    visit_AsyncFunctionDef = visit_FunctionDef
 
     def visit_Lambda(self, node: ast.Lambda) -> None:
         self._visit_arguments(node.args)
@@ -172,7 +172,7 @@ class _ScopeBuilder(ast.NodeVisitor):
             self.visit(node.elt)
         self.scope = parent
 
-    visit_ListComp = visit_SetComp = visit_GeneratorExp = visit_DictComp = _visit_comprehension  # type: ignore[assignment]
+    visit_ListComp = visit_SetComp = visit_GeneratorExp = visit_DictComp = _visit_comprehension
 
     # -- names -----------------------------------------------------------------
     def visit_Name(self, node: ast.Name) -> None:

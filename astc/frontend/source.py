@@ -34,7 +34,8 @@ def sha256(text: str) -> str:
 
 def header_line(source: str) -> str:
     """The header naming astc's version and the source's hash (no newline)."""
-    return f"{HEADER_PREFIX}{__version__} from sha256:{sha256(source)}. Edit the source, not this file."
+    digest = sha256(source)
+    return f"{HEADER_PREFIX}{__version__} from sha256:{digest}. Edit the source, not this file."
 
 
 def magic_line_count(lines: list[str]) -> int:

@@ -193,8 +193,8 @@ class _Folder(ScopedTransformer):
             ok, key = literal_value(index.value)
             if not ok or index.star is not None:
                 return updated
-        else:
-            parts = []
+        elif isinstance(index, cst.Slice):
+            parts: list[object] = []
             for part in (index.lower, index.upper, index.step):
                 if part is None:
                     parts.append(None)
@@ -204,6 +204,8 @@ class _Folder(ScopedTransformer):
                     return updated
                 parts.append(v)
             key = slice(*parts)
+        else:
+            return updated
         try:
             return self._done(updated, values.subscript(container, key))
         except (NotFoldable, FoldRaises) as error:

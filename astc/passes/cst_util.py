@@ -134,7 +134,7 @@ def replace_expr(original: cst.BaseExpression, new: cst.BaseExpression) -> cst.B
 
 
 def _astc_parens(node: cst.BaseExpression) -> bool:
-    lpar = getattr(node, "lpar", ())
+    lpar: Sequence[cst.LeftParen] = getattr(node, "lpar", ())
     return (
         len(lpar) == 1
         and lpar[0] is ASTC_LPAR

@@ -38,7 +38,7 @@ from astc.analysis.scopes import Scope
 from astc.diagnostics import Code
 from astc.passes.base import Pass, PassContext, ScopedTransformer
 from astc.passes.cst_util import code, docstring_of, literal_value
-from astc.passes.statements import simple_assign
+from astc.passes.statements import merge_leading_lines, simple_assign
 
 _TERMINATORS = (cst.Return, cst.Raise, cst.Break, cst.Continue)
 
@@ -236,9 +236,7 @@ class _Eliminator(ScopedTransformer):
             )
             kept = self._branch_statements(taken)
             if kept and stmt.leading_lines:
-                kept[0] = kept[0].with_changes(
-                    leading_lines=[*stmt.leading_lines, *kept[0].leading_lines]
-                )
+                kept[0] = merge_leading_lines(stmt, kept[0])
             return kept
         if isinstance(stmt, cst.While):
             ok, value = literal_value(stmt.test)
@@ -253,9 +251,7 @@ class _Eliminator(ScopedTransformer):
             )
             kept = self._branch_statements(stmt.orelse)
             if kept and stmt.leading_lines:
-                kept[0] = kept[0].with_changes(
-                    leading_lines=[*stmt.leading_lines, *kept[0].leading_lines]
-                )
+                kept[0] = merge_leading_lines(stmt, kept[0])
             return kept
         return [stmt]
 

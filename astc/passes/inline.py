@@ -197,7 +197,7 @@ class _Inliner(ScopedTransformer):
 
     def leave_FunctionDef(
         self, original: cst.FunctionDef, updated: cst.FunctionDef
-    ) -> cst.FunctionDef:  # type: ignore[override]
+    ) -> cst.FunctionDef:
         qualname, scope = self.function, self.scope
         result = updated
         if (

@@ -39,12 +39,12 @@ from astc.diagnostics import Code
 from astc.passes.base import Pass, PassContext, ScopedTransformer
 from astc.passes.cst_util import (
     code,
-    substitute,
     literal_node,
     literal_value,
     parenthesize,
     replace_reads,
     strip_parens,
+    substitute,
 )
 from astc.passes.statements import (
     body_of,
@@ -185,7 +185,7 @@ class _Propagator(ScopedTransformer):
 
     def leave_FunctionDef(
         self, original: cst.FunctionDef, updated: cst.FunctionDef
-    ) -> cst.FunctionDef:  # type: ignore[override]
+    ) -> cst.FunctionDef:
         qualname = self.function
         scope = self.scope
         result = updated
@@ -208,7 +208,7 @@ class _Propagator(ScopedTransformer):
     ) -> list[cst.BaseStatement]:
         assigned_before: set[str] = set()
         out = body
-        for i, stmt in enumerate(body):
+        for i in range(len(body)):
             match = simple_assign(out[i])
             if match is None:
                 continue

@@ -10,6 +10,7 @@ functions and the identity aliases the guards compare against are added last.
 from __future__ import annotations
 
 import ast
+import itertools
 
 import libcst as cst
 
@@ -22,7 +23,7 @@ from astc.frontend.source import magic_line_count, split_lines
 from astc.frontend.units import Unit, split_units
 from astc.options import Options
 from astc.passes import PASSES, PassContext
-from astc.passes.base import GUARD_PREFIX
+from astc.passes.base import GUARD_PREFIX, Callee
 from astc.passes.cst_util import docstring_of
 from astc.passes.statements import body_of
 
@@ -79,23 +80,62 @@ class Pipeline:
                         if isinstance(t, ast.Name):
                             self._def_unit.setdefault(t.id, unit)
         self.guard_names: set[str] = set()
+        #: Module functions compiled already, unguarded (see :meth:`callee`).
+        self._compiled_defs: dict[str, cst.FunctionDef] = {}
 
-    def callee_def(self, name: str) -> cst.FunctionDef | None:
-        unit = self._def_unit.get(name)
-        tree = unit.parse() if unit is not None else None
-        return _find_function(tree, name) if tree is not None else None
+    def callee(self, name: str) -> Callee | None:
+        """The definition of module function ``name`` to inline, with its scope.
+
+        A callee compiled already (see :meth:`_order`) is inlined in its compiled form,
+        which is equivalent to the original under the model in force — unless that form is
+        guarded, whose fast path is only valid behind its own guard. Inlining the compiled
+        form is also what makes compiling astc's output again a no-op.
+        """
+        fn = self._compiled_defs.get(name)
+        if fn is None:
+            unit = self._def_unit.get(name)
+            tree = unit.parse() if unit is not None else None
+            fn = _find_function(tree, name) if tree is not None else None
+        scope = self.ffacts.scope_of(name)
+        return (fn, scope) if fn is not None and scope is not None else None
 
     def run(self) -> Report:
         """Compile every unit worth it; :meth:`assemble` then gives the module text."""
         by_node = scopes_by_node(self.facts)
-        for unit in self.units:
+        for unit in self._order():
             if worth_compiling(unit.nodes, self.facts, by_node, self.options.assume_stable):
                 self._compile_unit(unit)
         return self.report
 
+    def _order(self) -> list[Unit]:
+        """Units of module functions, callees before callers; then the rest in source order."""
+        rank: dict[str, int] = {}
+        done = itertools.count()
+
+        def visit(name: str) -> None:
+            if name in rank:
+                return
+            rank[name] = -1  # on the stack: a cycle is cut here
+            for callee in sorted(self.ffacts.call_graph.get(name, ())):
+                visit(callee)
+            rank[name] = next(done)
+
+        for name in self.facts.functions:
+            visit(name)
+
+        def key(unit: Unit) -> tuple[int, int]:
+            ranks = [
+                rank[n.name]
+                for n in unit.nodes
+                if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef) and n.name in rank
+            ]
+            return (min(ranks), unit.index) if ranks else (len(rank) + 1, unit.index)
+
+        return sorted(self.units, key=key)
+
     # -- one unit ----------------------------------------------------------------------
     def _context(self, unit: Unit) -> PassContext:
-        return PassContext(self.options, self.facts, Report(), unit, self.ffacts, self.callee_def)
+        return PassContext(self.options, self.facts, Report(), unit, self.ffacts, self.callee)
 
     def _refresh(self, ctx: PassContext, text: str) -> bool:
         try:
@@ -198,6 +238,18 @@ class Pipeline:
         for names in ctx.guards.values():
             self.guard_names.update(names)
         unit.new_text = text
+        self._remember_compiled(unit, tree, set(ctx.guards))
+
+    def _remember_compiled(self, unit: Unit, tree: cst.Module, guarded: set[str]) -> None:
+        scopes = function_scopes(analyze(ast.parse(tree.code)))
+        for node in unit.nodes:
+            name = getattr(node, "name", None)
+            if name not in self.facts.functions or name in guarded:
+                continue
+            fn, scope = _find_function(tree, name), scopes.get(name)
+            if fn is not None and scope is not None:
+                self._compiled_defs[name] = fn
+                self.ffacts.use_compiled(name, scope)
 
     def _add_guards(self, tree: cst.Module, unit: Unit, ctx: PassContext) -> cst.Module:
         """Default model: ``if <guards>: <specialized body>`` before the untouched original."""

@@ -23,6 +23,7 @@ from astc.analysis.module import ModuleFacts
 from astc.analysis.scopes import Scope, function_scopes
 from astc.diagnostics import Code
 from astc.evaluate import values
+from astc.evaluate.interpreter import literal_expression
 
 MAX_INLINE_STATEMENTS = 30
 
@@ -97,6 +98,18 @@ def called_names(node: ast.AST) -> set[str]:
 class FunctionFacts:
     facts: ModuleFacts
     _verdicts: dict[str, Refusal | None] = field(default_factory=dict)
+    #: Scopes of module functions as compiled already (unguarded), by name: passes judge
+    #: and inline these instead of the originals, which they are equivalent to.
+    _compiled: dict[str, Scope] = field(default_factory=dict)
+
+    def use_compiled(self, name: str, scope: Scope) -> None:
+        """From now on, judge and inline ``name`` by its compiled definition ``scope.node``."""
+        self._compiled[name] = scope
+        self._verdicts.pop(name, None)
+
+    def scope_of(self, name: str) -> Scope | None:
+        """The scope of module function ``name``: compiled if it was, else the original."""
+        return self._compiled.get(name) or self.scopes.get(name)
 
     @cached_property
     def scopes(self) -> dict[str, Scope]:
@@ -161,7 +174,9 @@ class FunctionFacts:
         if name not in self.facts.functions:
             return Refusal(Code.REBOUND, f"{name} is bound more than once or not by a plain def")
         fn, _ = self.facts.functions[name]
-        scope = self.scopes.get(name)
+        scope = self.scope_of(name)
+        if scope is not None and isinstance(scope.node, ast.FunctionDef):
+            fn = scope.node
         if isinstance(fn, ast.AsyncFunctionDef):
             return Refusal(Code.ASYNC, f"{name} is a coroutine function")
         if scope is None:
@@ -183,9 +198,7 @@ class FunctionFacts:
         if self.recursive(name):
             return Refusal(Code.RECURSIVE, f"{name} is recursive")
         for default in [*fn.args.defaults, *(d for d in fn.args.kw_defaults if d is not None)]:
-            try:
-                values.to_source(ast.literal_eval(default))
-            except (ValueError, TypeError, SyntaxError, values.NotFoldable):
+            if not literal_expression(default)[0]:
                 return Refusal(
                     Code.NON_CONSTANT_DEFAULT, f"{name} has a default that is not a literal"
                 )

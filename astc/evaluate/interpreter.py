@@ -115,11 +115,9 @@ class Evaluator:
         return frame
 
     def _literal(self, node: ast.expr) -> Any:
-        try:
-            value = ast.literal_eval(node)
-        except ValueError:
-            raise NotFoldable("default value is not a literal") from None
-        values.check_value(value)
+        ok, value = literal_expression(node)
+        if not ok:
+            raise NotFoldable("default value is not a literal")
         return value
 
     # -- statements --------------------------------------------------------------------
@@ -301,3 +299,26 @@ class Evaluator:
         args = [self.expr(a, frame, fn) for a in node.args]
         kwargs = {k.arg: self.expr(k.value, frame, fn) for k in node.keywords if k.arg is not None}
         return self.call(node.func.id, args, kwargs)
+
+
+def literal_expression(node: ast.expr, budget: int = 1_000) -> tuple[bool, Any]:
+    """The value of an expression built from literals alone (``-1``, ``(0 + 0)``, ``2 ** 8``).
+
+    ``(False, None)`` when it names anything, raises, or has no exact literal form: such an
+    expression is evaluated the same wherever and whenever it runs, so it may be moved.
+    """
+    if any(isinstance(n, ast.Name) for n in ast.walk(node)):
+        return False, None
+    try:
+        value = ast.literal_eval(node)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        try:
+            value = Evaluator(Environment({}, {}, lambda fn: set()), budget).expr(node, {}, None)
+        except (NotFoldable, FoldRaises, RecursionError):
+            return False, None
+    try:
+        values.check_value(value)
+        values.to_source(value)
+    except NotFoldable:
+        return False, None
+    return True, value

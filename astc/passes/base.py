@@ -26,6 +26,22 @@ from astc.options import Options
 
 GUARD_PREFIX = "_astc_"
 
+#: A module function to inline: its definition and the scope analysis of that definition.
+Callee = tuple[cst.FunctionDef, Scope]
+
+
+def is_guard_alias(stmt: cst.BaseStatement) -> bool:
+    """``_astc_f = f``: the identity a guard compares against (astc output)."""
+    if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
+        return False
+    small = stmt.body[0]
+    return (
+        isinstance(small, cst.Assign)
+        and len(small.targets) == 1
+        and isinstance(small.targets[0].target, cst.Name)
+        and small.targets[0].target.value.startswith(GUARD_PREFIX)
+    )
+
 
 @dataclass
 class PassContext:
@@ -34,8 +50,8 @@ class PassContext:
     report: Report
     unit: Unit
     function_facts: FunctionFacts
-    #: The original ``def`` of a module function, by name (for inlining).
-    callee_def: Callable[[str], cst.FunctionDef | None]
+    #: The ``def`` of a module function to inline, and its scope, by name.
+    callee: Callable[[str], Callee | None]
     #: Function scopes of the unit's current text, by qualified name (refreshed on change).
     functions: dict[str, Scope] = field(default_factory=dict)
     #: Module-level scope of the unit's current text.

@@ -8,7 +8,8 @@ Preconditions:
 * Statements after ``return``/``raise``/``break``/``continue`` in the same block, and the
   branch of ``if <literal>``/``while <falsy literal>`` that never runs, are removed only
   when they contain no ``yield``/``await`` (which make a function a generator or
-  coroutine) and — inside functions — bind no name (a binding makes the name local to the
+  coroutine) and — inside functions — bind no name other than by plain assignment to a name
+  that stays bound elsewhere in the function (a binding makes the name local to the
   whole function even where it never runs).
 * Removal never turns a string statement into a docstring, and never empties a block
   (``pass`` is left instead).
@@ -30,6 +31,7 @@ After::
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 import libcst as cst
@@ -78,13 +80,37 @@ class _Binds(cst.CSTVisitor):
         return not self.found
 
 
-def _binds(nodes: Sequence[cst.CSTNode]) -> bool:
-    visitor = _Binds()
+class _PlainBindings(_Binds):
+    """Names bound by plain ``x = ...``/``x += ...``; ``found`` for any other binding."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: Counter[str] = Counter()
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        targets: list[cst.BaseExpression] = []
+        if isinstance(node, cst.Assign):
+            targets = [t.target for t in node.targets]
+        elif isinstance(node, cst.AugAssign):
+            targets = [node.target]
+        else:
+            return super().on_visit(node)
+        for target in targets:
+            if isinstance(target, cst.Name):
+                self.names[target.value] += 1
+            else:
+                self.found = True
+        return not self.found
+
+
+def _plain_bindings(nodes: Sequence[cst.CSTNode]) -> Counter[str] | None:
+    """What ``nodes`` bind, when all of it is plain name assignment; else None."""
+    visitor = _PlainBindings()
     for node in nodes:
         node.visit(visitor)
         if visitor.found:
-            return True
-    return False
+            return None
+    return visitor.names
 
 
 def _suspends(nodes: Sequence[cst.CSTNode]) -> bool:
@@ -125,10 +151,24 @@ def _effect_free(node: cst.BaseExpression, scope: Scope) -> bool:
 
 
 class _Eliminator(ScopedTransformer):
+    def __init__(self, ctx: PassContext) -> None:
+        super().__init__(ctx)
+        self._removed_bindings: dict[str | None, Counter[str]] = {}
+
     def _removable(self, nodes: Sequence[cst.CSTNode]) -> bool:
-        if self.function is not None:
-            return not _binds(nodes)
-        return not _suspends(nodes)
+        if self.function is None:
+            return not _suspends(nodes)
+        # In a function a binding makes the name local everywhere: removing the only
+        # bindings of a name would turn its other reads into global reads.
+        # Only called for code that is then removed: count what this run removed already.
+        bound, scope = _plain_bindings(nodes), self.scope
+        if bound is None or scope is None:
+            return False
+        removed = self._removed_bindings.setdefault(self.function, Counter())
+        if any(scope.binding_count(n) <= k + removed[n] for n, k in bound.items()):
+            return False
+        removed.update(bound)
+        return True
 
     def _clean_block(self, body: Sequence[cst.BaseStatement]) -> list[cst.BaseStatement]:
         out = list(body)

@@ -83,7 +83,8 @@ def _inlinable_call(call: ast.Call, ffacts: FunctionFacts) -> bool:
     """An inlinable callee whose own calls are guard-safe or inlinable in turn."""
     if not isinstance(call.func, ast.Name) or ffacts.inline_refusal(call.func.id) is not None:
         return False
-    fn, _ = ffacts.facts.functions[call.func.id]
+    scope = ffacts.scope_of(call.func.id)
+    fn = scope.node if scope is not None else ffacts.facts.functions[call.func.id][0]
     return all(ffacts.safe_call(c) or _inlinable_call(c, ffacts) for c in _own_calls(fn))
 
 
@@ -177,10 +178,9 @@ class _Callee:
 
 
 class _Inliner(ScopedTransformer):
-    def __init__(self, ctx: PassContext, ffacts: FunctionFacts, callee_def: object) -> None:
+    def __init__(self, ctx: PassContext, ffacts: FunctionFacts) -> None:
         super().__init__(ctx)
         self.ffacts = ffacts
-        self.callee_def = callee_def
         self.callees: dict[str, _Callee | None] = {}
         self.counter = itertools.count()
 
@@ -188,10 +188,9 @@ class _Inliner(ScopedTransformer):
         if name not in self.callees:
             callee = None
             if self.ffacts.inline_refusal(name) is None:
-                node = self.callee_def(name)  # type: ignore[operator]
-                scope = self.ffacts.scopes.get(name)
-                if isinstance(node, cst.FunctionDef) and scope is not None:
-                    callee = _Callee(name, node, scope)
+                found = self.ctx.callee(name)
+                if found is not None:
+                    callee = _Callee(name, *found)
             self.callees[name] = callee
         return self.callees[name]
 
@@ -522,7 +521,7 @@ class Inline(Pass):
         ffacts = ctx.function_facts
         if ctx.facts.dynamic:
             return tree
-        return tree.visit(_Inliner(ctx, ffacts, ctx.callee_def)).visit(TidyParens())
+        return tree.visit(_Inliner(ctx, ffacts)).visit(TidyParens())
 
 
 __all__ = ["Inline", "caller_refusal", "code", "shadows"]

@@ -36,7 +36,7 @@ import libcst as cst
 from astc.analysis.functions import SAFE_BUILTINS
 from astc.analysis.scopes import Scope
 from astc.diagnostics import Code
-from astc.passes.base import Pass, PassContext, ScopedTransformer
+from astc.passes.base import Pass, PassContext, ScopedTransformer, is_guard_alias
 from astc.passes.cst_util import (
     code,
     literal_node,
@@ -341,7 +341,15 @@ class _Propagator(ScopedTransformer):
         }
         if not mapping:
             return updated
-        new, count = self._replace_in(updated.body, mapping)
+        new: list[cst.BaseStatement] = []
+        count = 0
+        for stmt in updated.body:
+            if is_guard_alias(stmt):  # `_astc_f = f` must keep the identity, not a copy
+                new.append(stmt)
+                continue
+            replaced, n = replace_reads(stmt, mapping)
+            new.append(replaced)
+            count += n
         if not count:
             return updated
         self.ctx.note(

@@ -23,11 +23,11 @@ def scoped(x):
     y = 1  # the binding makes `y` local: removing it would change the error
 # output:
 def f(a):
-    while 0:
-        a += 1
-    else:
-        a += 10
+    a += 10
     return a
+
+
+
 
 
 

@@ -103,9 +103,15 @@ class Pipeline:
         """Compile every unit worth it; :meth:`assemble` then gives the module text."""
         by_node = scopes_by_node(self.facts)
         for unit in self._order():
-            if worth_compiling(unit.nodes, self.facts, by_node, self.options.assume_stable):
-                self._compile_unit(unit)
+            hot = worth_compiling(
+                unit.nodes, self.facts, by_node, self.options.assume_stable, self._inlinable
+            )
+            if hot is not None:
+                self._compile_unit(unit, hot)
         return self.report
+
+    def _inlinable(self, name: str) -> bool:
+        return self.ffacts.inline_refusal(name) is None
 
     def _order(self) -> list[Unit]:
         """Units of module functions, callees before callers; then the rest in source order."""
@@ -147,7 +153,7 @@ class Pipeline:
         ctx.functions = function_scopes(scope)
         return True
 
-    def _compile_unit(self, unit: Unit) -> None:
+    def _compile_unit(self, unit: Unit, hot: set[str]) -> None:
         tree = unit.parse()
         if tree is None:
             self.report.add(
@@ -162,10 +168,12 @@ class Pipeline:
             return
         ctx = self._context(unit)
         self._refresh(ctx, unit.text)
+        # Guarded functions are astc output already; cold ones hold nothing to do.
         ctx.frozen = {
             q
             for q, s in ctx.functions.items()
-            if isinstance(s.node, ast.FunctionDef | ast.AsyncFunctionDef) and is_guarded(s.node)
+            if isinstance(s.node, ast.FunctionDef | ast.AsyncFunctionDef)
+            and (is_guarded(s.node) or q not in hot)
         }
         passes = [p() for p in PASSES if self.options.enabled(p.name)]
         text = unit.text

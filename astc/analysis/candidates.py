@@ -1,12 +1,15 @@
-"""A cheap ``ast`` pre-scan: does a unit contain anything a pass could change?
+"""A cheap ``ast`` pre-scan: what in a unit could a pass change?
 
 LibCST parsing and the passes cost far more than this scan, so units with nothing to do
-are never parsed by LibCST at all (most of a typical module).
+are never parsed by LibCST at all (most of a typical module), and in a unit that is
+compiled, functions with nothing to do are left to no pass (a class with one foldable
+method does not send its other methods through every pass).
 """
 
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 
 from astc.analysis.module import ModuleFacts
 from astc.analysis.scopes import Scope
@@ -23,72 +26,100 @@ def _is_const(node: ast.AST) -> bool:
     return False
 
 
+def _truthy(node: ast.expr) -> bool:
+    try:
+        return bool(ast.literal_eval(node))
+    except ValueError:
+        return False
+
+
 class _Scan(ast.NodeVisitor):
-    def __init__(self, facts: ModuleFacts, scopes_by_node: dict[int, Scope]) -> None:
+    def __init__(
+        self,
+        facts: ModuleFacts,
+        scopes_by_node: dict[int, Scope],
+        inlinable: Callable[[str], bool],
+    ) -> None:
         self.facts = facts
+        self.inlinable = inlinable
         self.scopes = scopes_by_node
         self.found = False
+        #: Qualified names of the functions that hold something to do (and their parents).
+        self.hot: set[str] = set()
         self.depth = 0  # function nesting
         self.everywhere = False  # module constants count inside functions too
+        self._stack: list[tuple[str, str]] = []  # (kind, qualname), as the passes name them
 
-    def generic_visit(self, node: ast.AST) -> None:
-        if not self.found:
-            super().generic_visit(node)
+    def _hit(self) -> None:
+        self.found = True
+        self.hot.update(q for kind, q in self._stack if kind == "function")
+
+    def _enter(self, kind: str, name: str) -> None:
+        if not self._stack:
+            qualname = name
+        else:
+            parent_kind, parent = self._stack[-1]
+            qualname = parent + (".<locals>." if parent_kind == "function" else ".") + name
+        self._stack.append((kind, qualname))
 
     def visit_BinOp(self, node: ast.BinOp) -> None:
         complex_literal = isinstance(node.right, ast.Constant) and isinstance(
             node.right.value, complex
         )
         if _is_const(node.left) and _is_const(node.right) and not complex_literal:
-            self.found = True
+            self._hit()
         self.generic_visit(node)
 
     def visit_UnaryOp(self, node: ast.UnaryOp) -> None:
         if _is_const(node.operand) and not (
             isinstance(node.op, ast.USub | ast.UAdd) and isinstance(node.operand, ast.Constant)
         ):
-            self.found = True
+            self._hit()
         self.generic_visit(node)
 
     def visit_Compare(self, node: ast.Compare) -> None:
         if _is_const(node.left) and all(_is_const(c) for c in node.comparators):
-            self.found = True
+            self._hit()
         self.generic_visit(node)
 
     def visit_BoolOp(self, node: ast.BoolOp) -> None:
         if _is_const(node.values[0]):
-            self.found = True
+            self._hit()
         self.generic_visit(node)
 
     def visit_Subscript(self, node: ast.Subscript) -> None:
         if _is_const(node.value) and (_is_const(node.slice) or isinstance(node.slice, ast.Slice)):
-            self.found = True
+            self._hit()
         self.generic_visit(node)
 
     def visit_Call(self, node: ast.Call) -> None:
         if isinstance(node.func, ast.Name):
             name = node.func.id
             if name in self.facts.functions and not self.facts.dynamic:
-                self.found = True
+                constant_args = all(
+                    _is_const(a) for a in [*node.args, *(k.value for k in node.keywords)]
+                )
+                if constant_args or self.inlinable(name):  # call-fold or inline may apply
+                    self._hit()
             elif name in PURE_BUILTINS and node.args and all(_is_const(a) for a in node.args):
-                self.found = True
+                self._hit()
         self.generic_visit(node)
 
     def visit_IfExp(self, node: ast.IfExp) -> None:
         if _is_const(node.test):
-            self.found = True
+            self._hit()
         self.generic_visit(node)
 
     def visit_If(self, node: ast.If) -> None:
         if _is_const(node.test):
-            self.found = True
+            self._hit()
         self._block(node.body)
         self._block(node.orelse)
         self.generic_visit(node)
 
     def visit_While(self, node: ast.While) -> None:
-        if _is_const(node.test):
-            self.found = True
+        if _is_const(node.test) and not _truthy(node.test):  # `while True:` stays as it is
+            self._hit()
         self._block(node.body)
         self.generic_visit(node)
 
@@ -102,30 +133,34 @@ class _Scan(ast.NodeVisitor):
             and isinstance(node.ctx, ast.Load)
             and node.id in self.facts.constants
         ):
-            self.found = True
+            self._hit()
 
     def _block(self, body: list[ast.stmt]) -> None:
         for stmt in body[:-1]:
             if isinstance(stmt, ast.Return | ast.Raise | ast.Break | ast.Continue):
-                self.found = True
+                self._hit()
 
     def visit_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        self._enter("function", node.name)
         self._block(node.body)
         scope = self.scopes.get(id(node))
         if scope is not None and not scope.uses_dynamic_features():
-            for stmt in node.body:
-                if (
+            for stmt in ast.walk(node):
+                if not (
                     isinstance(stmt, ast.Assign)
                     and len(stmt.targets) == 1
                     and isinstance(stmt.targets[0], ast.Name)
                 ):
-                    name = stmt.targets[0].id
-                    if scope.binding_count(name) == 1 and (
-                        isinstance(stmt.value, ast.Constant | ast.Name) or not scope.reads.get(name)
-                    ):
-                        self.found = True
+                    continue
+                name = stmt.targets[0].id
+                if not scope.reads.get(name):  # an unused assignment, at any depth
+                    self._hit()
+                elif stmt in node.body and scope.binding_count(name) == 1:
+                    if isinstance(stmt.value, ast.Constant | ast.Name):  # a constant or copy
+                        self._hit()
         self.depth += 1
         self.generic_visit(node)
+        self._stack.pop()
         self.depth -= 1
 
     visit_AsyncFunctionDef = visit_FunctionDef
@@ -136,9 +171,11 @@ class _Scan(ast.NodeVisitor):
         self.depth -= 1
 
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
-        self._block(node.body)
+        self._block(node.body)  # class-level statements: any method may see them
         self.depth += 1  # class bodies may rebind module names locally
+        self._enter("class", node.name)
         self.generic_visit(node)
+        self._stack.pop()
         self.depth -= 1
 
 
@@ -147,13 +184,20 @@ def scopes_by_node(facts: ModuleFacts) -> dict[int, Scope]:
 
 
 def worth_compiling(
-    nodes: list[ast.stmt], facts: ModuleFacts, by_node: dict[int, Scope], assume_stable: bool
-) -> bool:
-    scan = _Scan(facts, by_node)
+    nodes: list[ast.stmt],
+    facts: ModuleFacts,
+    by_node: dict[int, Scope],
+    assume_stable: bool,
+    inlinable: Callable[[str], bool],
+) -> set[str] | None:
+    """None when no pass could change ``nodes``; else the functions in them that hold work.
+
+    Functions are named by qualified name (``f``, ``C.m``, ``f.<locals>.g``); a function
+    whose nested function holds work is named too.
+    """
+    scan = _Scan(facts, by_node, inlinable)
     if assume_stable and facts.constants and not facts.dynamic:
         scan.everywhere = True  # module constants propagate into functions too
     for node in nodes:
         scan.visit(node)
-        if scan.found:
-            return True
-    return False
+    return scan.hot if scan.found else None

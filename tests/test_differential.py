@@ -20,6 +20,7 @@ Loops may only accumulate into variables that their bodies never read.
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -765,9 +766,13 @@ def check_program(
                 )
 
 
+#: Examples per mode in ``make test``; raise it for a soak run (ASTC_DIFF_EXAMPLES=5000).
+DIFF_EXAMPLES = int(os.environ.get("ASTC_DIFF_EXAMPLES", "150"))
+
+
 @pytest.mark.parametrize("mode", sorted(OPTIONS))
 @settings(
-    max_examples=300,
+    max_examples=DIFF_EXAMPLES,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

@@ -758,8 +758,8 @@ def check_program(
         for args in program.arguments:
             for count in {func.n_required, len(func.params)}:
                 call_args = args[:count]
-                want = observe(lambda: original_ns[func.name](*call_args))
-                got = observe(lambda: compiled_ns[func.name](*call_args))
+                want = observe(lambda f=func.name, a=call_args: original_ns[f](*a))
+                got = observe(lambda f=func.name, a=call_args: compiled_ns[f](*a))
                 event(f"call {'raised' if want.error else 'returned'}")
                 assert same_outcome(want, got), (
                     f"{func.name}{call_args!r}: original {want}, compiled {got}"

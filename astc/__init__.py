@@ -8,18 +8,25 @@
 
 from astc._version import __version__
 from astc.api import compile_file, compile_source
+from astc.benchmark import Benchmark
 from astc.diagnostics import Code, CompileResult, Diagnostic, Report, ReportEntry
+from astc.hybrid import HybridizationWarning, Hybridizable, Hybridized, hybridize
 from astc.options import PASS_NAMES, Options
 
 __all__ = [
     "PASS_NAMES",
+    "Benchmark",
     "Code",
     "CompileResult",
     "Diagnostic",
+    "HybridizationWarning",
+    "Hybridizable",
+    "Hybridized",
     "Options",
     "Report",
     "ReportEntry",
     "__version__",
     "compile_file",
     "compile_source",
+    "hybridize",
 ]

@@ -113,7 +113,8 @@ class Compiled:
             got = self.kernel(*args, *self.params)  # type: ignore[misc]
         except Exception as error:  # noqa: BLE001 - judged against the NumPy path below
             want = self.python(*args, *self.params)  # the user's own error propagates
-            self._pin(key, f"the Numba kernel failed ({type(error).__name__}: {error})")
+            first = " ".join(str(error).split("\n")[:3]).strip()
+            self._pin(key, f"the Numba kernel failed ({type(error).__name__}: {first[:300]})")
             return want
         want = self.python(*args, *self.params)
         if _same(got, want):

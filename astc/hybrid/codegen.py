@@ -10,7 +10,6 @@ and a ``load()`` so that a saved copy needs NumPy (and Numba for speed), not ast
 from __future__ import annotations
 
 import importlib
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -47,9 +46,9 @@ class Generated:
         """A standalone ``__init__.py``: runtime, generated code and ``load()``."""
         runtime = _embedded("astc.hybrid._runtime")
         jit = _embedded("astc.hybrid.jit")
-        spec = json.dumps(self.spec, sort_keys=True)
-        names = json.dumps([f"p{i}" for i in range(len(self.params))])
-        global_names = json.dumps(sorted(self.global_arrays))
+        spec = repr(dict(sorted(self.spec.items())))
+        names = repr([f"p{i}" for i in range(len(self.params))])
+        global_names = repr(sorted(self.global_arrays))
         return (
             f'"""{self.title}, hybridized and saved by astc {__version__}.\n\n'
             "Needs NumPy (and Numba for the compiled kernel), not astc::\n\n"

@@ -159,5 +159,11 @@ def generate(
     )
     spec: dict[str, Any] = {"entry": func.__name__, "kernel": None, "helpers": []}
     if use_kernel:
-        spec.update(kernel=func.__name__, fastmath=fastmath)
+        # Helpers the passes did not inline are compiled first, so the kernel can call them.
+        helpers = [d.name for d in ast.parse(result.code).body if isinstance(d, ast.FunctionDef)]
+        spec.update(
+            kernel=func.__name__,
+            helpers=[h for h in helpers if h != func.__name__],
+            fastmath=fastmath,
+        )
     return Generated(func.__qualname__, result.code, spec, [], arrays, opaque)

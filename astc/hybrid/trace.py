@@ -245,6 +245,8 @@ class Tracer:
             self.out.lines.append(f"{name.code} {op}= {self._code(frame, stmt, rhs)}")
             frame.env[stmt.target.id] = name
             return
+        if isinstance(stmt, ast.AugAssign):
+            raise Refused(frame.where(stmt), "assignment to an attribute or item (state change)")
         if isinstance(stmt, ast.If):
             test = self._expr(frame, stmt.test)
             if not isinstance(test, Known):

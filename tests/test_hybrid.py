@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import warnings
 from typing import Any
 
@@ -133,11 +134,25 @@ def test_bad_arguments() -> None:
         astc.hybridize(models.mlp(), target="tpu")
 
 
-def test_kernel_result_differing_from_numpy_is_not_used() -> None:
-    net = models.ScaledByFloat()  # Numba may type ``* 0.5`` differently from NumPy 2
+def test_float_literals_keep_float32_in_the_kernel() -> None:
+    net = models.ScaledByFloat()  # NumPy 2 keeps float32 for ``* 0.5``; Numba needs a cast
     hybrid = astc.hybridize(net)
+    assert "np.float32(0.5)" in (hybrid.source or "")
     x = inputs(4, 2)
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore", HybridizationWarning)
+        warnings.simplefilter("error", HybridizationWarning)
         for _ in range(2):
             assert_same(hybrid(x), net(x))
+    assert (np.dtype(np.float32), 2) in hybrid.checked
+
+
+def test_transposed_weights_without_scipy_run_numpy_with_a_warning() -> None:
+    pytest.importorskip("numpy")
+    if importlib.util.find_spec("scipy") is not None:
+        pytest.skip("SciPy present: Numba compiles `@` itself")
+    net = models.TwoTower()
+    with pytest.warns(HybridizationWarning, match="needs SciPy"):
+        hybrid = astc.hybridize(net)
+    assert hybrid.kernel is None and "forward_kernel" not in (hybrid.source or "")
+    x = inputs(8, 1)
+    assert_same(hybrid(x), net(x))

@@ -80,6 +80,8 @@ class Lowered:
     helpers: dict[str, str] = field(default_factory=dict)
     #: What was lowered, for the report (``"v3: dense+bias+relu"``).
     notes: list[str] = field(default_factory=list)
+    #: Whether an ``@`` is left for Numba (which then needs SciPy's BLAS).
+    needs_blas: bool = False
 
     @property
     def needs_2d(self) -> bool:
@@ -204,8 +206,40 @@ def lower(lines: list[str], params: dict[str, np.ndarray], numpy_alias: str | No
             out.body.append(f"{target} = {op.call()}")
             out.notes.append(f"{target} = {op.call()}")
         else:
-            out.body.append(line)
+            out.body.append(_cast_float_literals(line, params, numpy_alias))
+    out.needs_blas = any(
+        isinstance(n, ast.BinOp) and isinstance(n.op, ast.MatMult)
+        for line in out.body
+        for n in ast.walk(ast.parse(line))
+    )
     return out
+
+
+class _FloatLiterals(ast.NodeTransformer):
+    """``v * 0.5`` -> ``v * np.float32(0.5)``: NumPy 2 keeps float32 there, Numba would not."""
+
+    def __init__(self, wrap: str) -> None:
+        self.wrap = wrap
+
+    def visit_BinOp(self, node: ast.BinOp) -> ast.AST:
+        self.generic_visit(node)
+        for side in ("left", "right"):
+            operand = getattr(node, side)
+            if isinstance(operand, ast.Constant) and type(operand.value) is float:
+                call = ast.parse(f"{self.wrap}({operand.value!r})", mode="eval").body
+                setattr(node, side, call)
+        return node
+
+
+def _cast_float_literals(line: str, params: dict[str, np.ndarray], alias: str | None) -> str:
+    dtypes = {p.dtype for p in params.values()}
+    if alias is None or len(dtypes) != 1:
+        return line
+    (dtype,) = dtypes
+    if dtype.kind != "f" or dtype == np.float64:
+        return line
+    tree = _FloatLiterals(f"{alias}.{dtype.name}").visit(ast.parse(line))
+    return ast.unparse(tree)
 
 
 def _is_relu(node: ast.expr, numpy_alias: str | None) -> bool:

@@ -8,11 +8,14 @@ kernel version ``forward_kernel`` with the dense layers lowered to loops
 
 from __future__ import annotations
 
+import importlib.util
 import inspect
 import keyword
 import re
+import warnings
 
 from astc.diagnostics import Code, Report, ReportEntry
+from astc.hybrid._runtime import HybridizationWarning
 from astc.hybrid.codegen import Generated
 from astc.hybrid.lower import lower
 from astc.hybrid.trace import Refused, Tracer, _function_ast, entry_method
@@ -74,6 +77,16 @@ def generate(
     spec: dict[str, object] = {"entry": "forward", "kernel": None, "helpers": []}
     if use_kernel:
         lowered = lower(out.lines, params, "np")
+        if lowered.needs_blas and importlib.util.find_spec("scipy") is None:
+            why = "an `@` that is not a dense layer over parameters needs SciPy in Numba"
+            report.add(_entry(Code.HYBRID_NO_KERNEL, f"no Numba kernel: {why}", applied=False))
+            warnings.warn(
+                f"hybridized {title} without a Numba kernel: {why}",
+                HybridizationWarning,
+                stacklevel=4,
+            )
+            use_kernel = False
+    if use_kernel:
         kbody = "".join(f"    {line}\n" for line in lowered.body) + f"    return {returned}\n"
         for helper in lowered.helpers.values():
             source += f"\n\n{helper}"

@@ -33,6 +33,9 @@ class Generated:
     global_arrays: dict[str, np.ndarray] = field(default_factory=dict)
     #: Other objects the code reads by name, bound when run here; ``save`` refuses them.
     opaque_globals: dict[str, Any] = field(default_factory=dict)
+    #: The forward pass as dense layers ``(weight, bias, relu)`` over parameter names, when
+    #: it is only that (see :meth:`astc.hybrid.lower.Lowered.chain`); used by ``cuda``.
+    chain: list[tuple[str, str | None, bool]] | None = None
 
     def namespace(self, name: str) -> dict[str, Any]:
         """Execute the source in a fresh module namespace called ``name``."""

@@ -87,6 +87,28 @@ class Lowered:
     def needs_2d(self) -> bool:
         return bool(self.helpers)
 
+    def chain(self, argument: str, returned: str) -> list[tuple[str, str | None, bool]] | None:
+        """``[(w, b, relu), ...]`` when the kernel is only dense layers applied one after the
+        other to ``argument`` and returning the last (what one CUDA launch can run)."""
+        layers: list[tuple[str, str | None, bool]] = []
+        current = argument
+        for line in self.body:
+            stmt = ast.parse(line).body[0]
+            if not (
+                isinstance(stmt, ast.Assign)
+                and isinstance(stmt.targets[0], ast.Name)
+                and isinstance(stmt.value, ast.Call)
+                and isinstance(stmt.value.func, ast.Name)
+                and stmt.value.func.id.startswith("_astc_dense_")
+                and ast.unparse(stmt.value.args[0]) == current
+            ):
+                return None
+            names = [ast.unparse(a) for a in stmt.value.args[1:]]
+            relu = stmt.value.func.id.endswith("_r1")
+            layers.append((names[0], names[1] if len(names) > 1 else None, relu))
+            current = stmt.targets[0].id
+        return layers if layers and current == returned else None
+
 
 def dense_helper(bias: bool, relu: bool) -> tuple[str, str]:
     """``(name, source)`` of the loop helper for one dense variant."""

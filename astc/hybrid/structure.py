@@ -100,7 +100,8 @@ def generate(
         )
         for note in lowered.notes:
             report.add(_entry(Code.HYBRID_LOWERED, f"kernel: {note} (loops, no BLAS)"))
-    return Generated(title, source, spec, list(out.params))
+    chain = lowered.chain(args[0], returned) if use_kernel and len(args) == 1 else None
+    return Generated(title, source, spec, list(out.params), chain=chain)
 
 
 def _entry(code: Code, message: str, applied: bool = True) -> ReportEntry:

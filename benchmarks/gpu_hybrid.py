@@ -44,8 +44,9 @@ def main() -> int:
     parser.add_argument("--calls", type=int, default=1000)
     parser.add_argument("--batches", type=int, nargs="+", default=list(BATCHES))
     args = parser.parse_args()
-    import astc
     from numba import cuda
+
+    import astc
 
     if not cuda.is_available():
         print("no CUDA GPU (numba.cuda.is_available() is false)")
@@ -71,7 +72,10 @@ def main() -> int:
             else:
                 layers.append(torch.nn.ReLU())
         model = torch.nn.Sequential(*layers).eval().cuda()
-        torch_models = [("PyTorch eager (GPU)", model), ("torch.jit.script (GPU)", torch.jit.script(model))]
+        torch_models = [
+            ("PyTorch eager (GPU)", model),
+            ("torch.jit.script (GPU)", torch.jit.script(model)),
+        ]
     except ImportError:
         print("torch not installed: no PyTorch rows")
     results: dict[str, list[float]] = {}

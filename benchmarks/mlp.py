@@ -51,7 +51,9 @@ class Sequential:
 
 def get_net() -> Sequential:
     rng = np.random.default_rng(0)
-    return Sequential(Dense(512, 256, rng), ReLU(), Dense(256, 128, rng), ReLU(), Dense(128, 2, rng))
+    return Sequential(
+        Dense(512, 256, rng), ReLU(), Dense(256, 128, rng), ReLU(), Dense(128, 2, rng)
+    )
 
 
 def hand_fused(net: Sequential) -> Any:
@@ -155,7 +157,9 @@ def run(config: BenchConfig) -> BenchResult:
                 result.problems.append(f"{label} at batch {batch}: result differs from eager")
             timed.append(Variant(label, "f(x)", {"f": fn, "x": arg}))
         repeat = config.repeat if batch < 1024 else max(3, config.repeat // 2)
-        per_batch.append([ns / 1e3 for ns in time_variants(timed, repeat=repeat, target_s=config.target_s)])
+        per_batch.append(
+            [ns / 1e3 for ns in time_variants(timed, repeat=repeat, target_s=config.target_s)]
+        )
     for i, (label, _, _) in enumerate(variants):
         cells = [f"{per_batch[b][i]:,.1f}" for b in range(len(BATCHES))]
         ratios = [fmt_ratio(per_batch[b][0] / per_batch[b][i]) for b in range(len(BATCHES))]

@@ -172,3 +172,16 @@ def make_scaler(k):  # type: ignore[no-untyped-def]
 
 def overflowing(n):  # type: ignore[no-untyped-def]
     return n * 2**62  # a Python int: Numba's int64 would wrap
+
+
+class Slicing:
+    """Indexing and slicing of run-time values, with known bounds from attributes."""
+
+    def __init__(self) -> None:
+        self.keep = 3
+        self.weight = weights(3, 2)
+
+    def __call__(self, x):  # type: ignore[no-untyped-def]
+        head = x[:, : self.keep]
+        tail = x[1:, ::2]
+        return head @ self.weight, tail[:, 0], x[-1]

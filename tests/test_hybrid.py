@@ -6,10 +6,10 @@ import importlib.util
 import warnings
 from typing import Any
 
+import _hybrid_models as models
 import numpy as np
 import pytest
 
-import _hybrid_models as models
 import astc
 from astc.diagnostics import Code
 from astc.hybrid import HybridizationWarning
@@ -117,7 +117,7 @@ def test_mixin_fallback_does_not_recurse() -> None:
     class Local(astc.Hybridizable):  # defined in a test function: source is available
         def forward(self, x):  # type: ignore[no-untyped-def]
             print(x)  # a call kept as is: fine, but ``for`` over a run-time value is not
-            for item in x:
+            for _item in x:
                 pass
             return x
 
@@ -156,3 +156,14 @@ def test_transposed_weights_without_scipy_run_numpy_with_a_warning() -> None:
     assert hybrid.kernel is None and "forward_kernel" not in (hybrid.source or "")
     x = inputs(8, 1)
     assert_same(hybrid(x), net(x))
+
+
+def test_slicing_and_tuple_results() -> None:
+    net = models.Slicing()
+    hybrid = astc.hybridize(net, kernel=False)
+    assert "x[:, :3]" in (hybrid.source or "") and "x[1:, ::2]" in (hybrid.source or "")
+    x = inputs(5, 4)
+    got, want = hybrid(x), net(x)
+    assert isinstance(got, tuple) and len(got) == 3
+    for g, w in zip(got, want, strict=True):
+        assert_same(g, w)

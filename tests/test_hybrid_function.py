@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import _hybrid_models as models
 import numpy as np
 import pytest
 
-import _hybrid_models as models
 import astc
 from astc.diagnostics import Code
 

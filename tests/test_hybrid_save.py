@@ -7,10 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import _hybrid_models as models
 import numpy as np
 import pytest
 
-import _hybrid_models as models
 import astc
 
 #: Run with -I -S (no site, no user paths, no PYTHONPATH) and ``astc`` blocked outright.
@@ -55,8 +55,10 @@ def run_saved(directory: Path, inputs: list[np.ndarray], tmp_path: Path) -> list
 def test_saved_mlp_runs_without_astc(tmp_path: Path) -> None:
     net = models.mlp()
     hybrid = astc.hybridize(net)
-    inputs = [np.random.default_rng(i).standard_normal((r, 16)).astype(np.float32) for i, r in
-              enumerate((1, 2, 50))]
+    inputs = [
+        np.random.default_rng(i).standard_normal((r, 16)).astype(np.float32)
+        for i, r in enumerate((1, 2, 50))
+    ]
     wanted = [hybrid(x) for x in inputs]
     path = hybrid.save(tmp_path / "pkg" / "saved_mlp")
     assert sorted(os.listdir(path)) == ["__init__.py", "params.npz"]

@@ -46,8 +46,9 @@ def bench_cmd(file: Path, calls: int, factory: str, input_name: str, fastmath: b
     namespace = _load(file)
     make, x = namespace.get(factory), namespace.get(input_name)
     if not callable(make) or x is None:
-        click.echo(f"{file}:1:1: error: needs a factory {factory}() and an input {input_name}",
-                   err=True)
+        click.echo(
+            f"{file}:1:1: error: needs a factory {factory}() and an input {input_name}", err=True
+        )
         sys.exit(EXIT_USAGE)
     net = make()
     with Benchmark("Without hybridization") as eager:

@@ -111,7 +111,8 @@ def _fallback(obj: Any, report: Report, refused: Refused) -> Hybridized:
         HybridizationWarning,
         stacklevel=3,
     )
-    plain = obj.forward if isinstance(obj, Hybridizable) else obj  # not the compiled path
+    # A mixin object's __call__ would call this result again: run its forward instead.
+    plain = obj.forward if isinstance(obj, Hybridizable) else obj  # type: ignore[attr-defined]
     result = Hybridized(plain, None, ())
     result.original, result.source, result.report, result.generated = obj, None, report, None
     return result

@@ -161,14 +161,14 @@ def hybridize_cuda(obj: Any, generated: Generated, report: Report) -> Hybridized
         from numba import cuda
     except Exception as error:  # noqa: BLE001 - no CUDA support installed
         return cpu(f"numba.cuda cannot be imported ({error})")
-    if not cuda.is_available():
+    if not cuda.is_available():  # type: ignore[no-untyped-call]
         return cpu("no CUDA device (numba.cuda.is_available() is false)")
     shapes = {f"p{i}": p.shape for i, p in enumerate(generated.params)}
     dtype = next(iter(dtypes)).name
     source = kernel_source(generated.chain, shapes, dtype)
     namespace: dict[str, Any] = {"cuda": cuda, dtype: getattr(np, dtype)}
     exec(compile(source, f"<astc.hybridize cuda {generated.title}>", "exec"), namespace)
-    kernel = cuda.jit(namespace["_astc_cuda_forward"])
+    kernel = cuda.jit(namespace["_astc_cuda_forward"])  # type: ignore[no-untyped-call]
     # CPU dispatcher with the NumPy path only: the GPU handles what it can, this the rest.
     cpu_spec = dict(generated.spec, kernel=None)
     cpu_gen = Generated(generated.title, generated.source, cpu_spec, generated.params)

@@ -57,7 +57,7 @@ class Hybridized(Compiled):
         fd, tmp = tempfile.mkstemp(prefix=".params.", suffix=".npz", dir=path)
         try:
             with os.fdopen(fd, "wb") as handle:
-                np.savez(handle, **self.generated.arrays_to_save())
+                np.savez(handle, **self.generated.arrays_to_save())  # type: ignore[arg-type]
             os.replace(tmp, path / "params.npz")
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

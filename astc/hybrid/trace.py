@@ -157,9 +157,9 @@ class _Frame:
 
 def entry_method(obj: object) -> types.FunctionType:
     """The Python function that ``obj(...)`` runs (``forward`` behind astc's mixin)."""
-    call = getattr(type(obj), "__call__", None)
     from astc.hybrid.mixin import Hybridizable  # a cycle at import time otherwise
 
+    call = inspect.getattr_static(type(obj), "__call__", None)
     if call is Hybridizable.__call__:
         call = getattr(type(obj), "forward", None)
     if not isinstance(call, types.FunctionType):
@@ -199,7 +199,7 @@ class Tracer:
         if self.depth >= _MAX_DEPTH:
             raise Refused(where, "calls nest too deeply (recursion?)")
         node, filename, first_line = _function_ast(func, where)
-        sig_args = [*([self_value] if self_value is not None else []), *args]
+        sig_args: list[Value | None] = [*([self_value] if self_value is not None else []), *args]
         env = _bind(func, node, sig_args, kwargs, where)
         local_names = _assigned_names(node) | set(env)
         frame = _Frame(func, filename, first_line, env, local_names)
@@ -306,7 +306,11 @@ class Tracer:
         if isinstance(node, ast.UnaryOp):
             operand = self._expr(frame, node.operand)
             if isinstance(operand, Known) and _scalar(operand.value):
-                fn = {ast.USub: operator.neg, ast.UAdd: operator.pos, ast.Not: operator.not_}
+                fn: dict[type[ast.unaryop], Callable[[Any], Any]] = {
+                    ast.USub: operator.neg,
+                    ast.UAdd: operator.pos,
+                    ast.Not: operator.not_,
+                }
                 if type(node.op) in fn:
                     return self._fold(frame, node, fn[type(node.op)], operand.value)
             text = {ast.USub: "-", ast.UAdd: "+", ast.Not: "not ", ast.Invert: "~"}
@@ -326,10 +330,10 @@ class Tracer:
             return Sym(f"({codes},)" if isinstance(node, ast.Tuple) else f"[{codes}]")
         if isinstance(node, ast.Slice):
             parts = [node.lower, node.upper, node.step]
-            codes = [
+            lo, hi, step = [
                 "" if p is None else self._code(frame, node, self._expr(frame, p)) for p in parts
             ]
-            return Sym(":".join(codes).rstrip(":") or ":")
+            return Sym(f"{lo}:{hi}" + (f":{step}" if step else ""))
         if isinstance(node, ast.IfExp):
             test = self._expr(frame, node.test)
             if isinstance(test, Known):
@@ -373,6 +377,11 @@ class Tracer:
 
     def _subscript(self, frame: _Frame, node: ast.Subscript) -> Value:
         base = self._expr(frame, node.value)
+        if isinstance(node.slice, ast.Tuple):  # ``x[:, 0]``: no parentheses around slices
+            items = [self._expr(frame, e) for e in node.slice.elts]
+            if not all(isinstance(i, Known) for i in items):
+                text = ", ".join(self._code(frame, node, i) for i in items)
+                return self.out.assign(f"{self._code(frame, node, base)}[{text}]")
         index = self._expr(frame, node.slice)
         if isinstance(base, Known) and isinstance(base.value, list | tuple | dict | range):
             if isinstance(index, Known):

@@ -167,3 +167,11 @@ def test_slicing_and_tuple_results() -> None:
     assert isinstance(got, tuple) and len(got) == 3
     for g, w in zip(got, want, strict=True):
         assert_same(g, w)
+
+
+def test_bound_method_is_traced_with_its_object() -> None:
+    layer = models.Linear(4, 3)
+    hybrid = astc.hybridize(layer.forward, kernel=False)
+    assert hybrid.source is not None and "p0.T" in hybrid.source
+    x = inputs(4, 2)
+    assert_same(hybrid(x), layer.forward(x))

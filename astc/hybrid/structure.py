@@ -12,6 +12,7 @@ import importlib.util
 import inspect
 import keyword
 import re
+import types
 import warnings
 
 from astc.diagnostics import Code, Report, ReportEntry
@@ -28,7 +29,8 @@ DEFAULT_MAX_ROWS = 4
 
 
 def _argument_names(obj: object) -> list[str]:
-    func = entry_method(obj)
+    bound = isinstance(obj, types.MethodType) and isinstance(obj.__func__, types.FunctionType)
+    func = obj.__func__ if bound else entry_method(obj)  # type: ignore[attr-defined]
     node, _, _ = _function_ast(func, f"<{type(obj).__qualname__}>")
     names = [a.arg for a in node.args.args][1:]  # without self
     if node.args.vararg or node.args.kwarg or node.args.kwonlyargs or func.__defaults__:
@@ -49,7 +51,14 @@ def generate(
     args = _argument_names(obj)
     tracer = Tracer()
     result = tracer.trace_call(obj, args)
+    if set(args) & set(tracer.out.modules):  # an argument named like a module used inside
+        args = [f"a{i}_" for i in range(len(args))]
+        tracer = Tracer()
+        result = tracer.trace_call(obj, args)
     out = tracer.out
+    clashes = [a for a in out.modules if re.match(r"^(v|p)\d+$", a)]
+    if clashes:
+        raise Refused(f"<{type(obj).__qualname__}>", f"module alias {clashes[0]!r} clashes")
     if out.modules.get("np", "numpy") != "numpy":
         raise Refused(f"<{type(obj).__qualname__}>", "the name 'np' is bound to another module")
     out.modules["np"] = "numpy"

@@ -398,8 +398,7 @@ class Tracer:
             known = [v.value for v in values if isinstance(v, Known)]
             ops = [type(op) for op in node.ops]
             if all(
-                _scalar(k) or op in (ast.Is, ast.IsNot)
-                for k, op in zip(known[1:], ops, strict=True)
+                _safe_comparison(op, a, b) for op, a, b in zip(ops, known, known[1:], strict=False)
             ):
                 result = True
                 for op, a, b in zip(ops, known, known[1:], strict=False):
@@ -550,6 +549,15 @@ def _is_plain_object(value: object) -> bool:
     return all(
         getattr(cls, name, None) is getattr(object, name, None) for name in ("__bool__", "__len__")
     )
+
+
+def _safe_comparison(op: type[ast.cmpop], a: object, b: object) -> bool:
+    """Whether comparing known ``a`` and ``b`` runs no user code (``__eq__``, ``__contains__``)."""
+    if op in (ast.Is, ast.IsNot):
+        return True
+    if op in (ast.In, ast.NotIn):
+        return _scalar(a) and isinstance(b, tuple | list | str) and all(_scalar(i) for i in b)
+    return _scalar(a) and _scalar(b)
 
 
 def _scalar(value: object) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import _hybrid_models as models
 import numpy as np
 import pytest
@@ -59,3 +61,22 @@ def test_generators_are_refused_with_a_warning() -> None:
     with pytest.warns(astc.HybridizationWarning, match="generator"):
         hybrid = astc.hybridize(gen)
     assert list(hybrid(2)) == [2]
+
+
+def test_global_statement_is_refused_and_the_original_still_counts() -> None:
+    with pytest.warns(astc.HybridizationWarning, match="global/nonlocal"):
+        hybrid = astc.hybridize(models.bumps)
+    before = models.COUNTER
+    assert hybrid(5) == 5 and models.COUNTER == before + 1
+
+
+def test_objects_are_read_by_identity_and_cannot_be_saved(tmp_path: Path) -> None:
+    hybrid = astc.hybridize(models.reads_dict, kernel=False)
+    models.LOOKUP["a"] = 3.0  # the same dict object: seen
+    try:
+        assert hybrid(2.0) == 6.0
+    finally:
+        models.LOOKUP["a"] = 1.0
+    with pytest.raises(ValueError, match="non-array object"):
+        hybrid.save(tmp_path / "saved_dict")
+    assert not (tmp_path / "saved_dict").exists()

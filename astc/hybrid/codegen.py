@@ -45,31 +45,36 @@ class Generated:
         exec(compile(self.source, f"<astc.hybridize {self.title}>", "exec"), namespace)
         return namespace
 
-    def package_text(self) -> str:
-        """A standalone ``__init__.py``: runtime, generated code and ``load()``."""
+    def package_files(self) -> dict[str, str]:
+        """A standalone package: ``model.py`` (the generated code, as shown by ``.source``)
+        and ``__init__.py`` (the runtime and ``load()``). Separate modules, so that no name
+        of the generated code can shadow one of the runtime's."""
         runtime = _embedded("astc.hybrid._runtime")
         jit = _embedded("astc.hybrid.jit")
         spec = repr(dict(sorted(self.spec.items())))
         names = repr([f"p{i}" for i in range(len(self.params))])
         global_names = repr(sorted(self.global_arrays))
-        return (
+        init = (
             f'"""{self.title}, hybridized and saved by astc {__version__}.\n\n'
             "Needs NumPy (and Numba for the compiled kernel), not astc::\n\n"
-            "    import THIS_PACKAGE\n    f = THIS_PACKAGE.load()\n    y = f(x)\n"
+            "    import THIS_PACKAGE\n    f = THIS_PACKAGE.load()\n    y = f(x)\n\n"
+            "The generated code is in model.py, the parameters in params.npz.\n"
             '"""\n\nfrom __future__ import annotations\n\n'
             "import os as _astc_os\n\n"
             f"# ---- runtime (astc.hybrid._runtime) ----\n{runtime}\n"
             f"# ---- Numba compilation (astc.hybrid.jit) ----\n{jit}\n"
-            f"# ---- generated code ----\n{self.source}\n"
             f"SPEC = {spec}\nPARAMS = {names}\nGLOBAL_ARRAYS = {global_names}\n\n\n"
             "def load() -> Compiled:\n"
             '    """The saved callable, with its parameters read from params.npz."""\n'
+            "    from . import model\n\n"
             "    path = _astc_os.path.join(_astc_os.path.dirname(__file__), 'params.npz')\n"
             "    with np.load(path, allow_pickle=False) as data:\n"
             "        params = [data[name] for name in PARAMS]\n"
-            "        globals().update({name: data['g_' + name] for name in GLOBAL_ARRAYS})\n"
-            "    return build(globals(), SPEC, params, jit)\n"
+            "        for name in GLOBAL_ARRAYS:\n"
+            "            setattr(model, name, data['g_' + name])\n"
+            "    return build(vars(model), SPEC, params, jit)\n"
         )
+        return {"__init__.py": init, "model.py": self.source}
 
     def arrays_to_save(self) -> dict[str, np.ndarray]:
         """The ``.npz`` content: ``p0..pN`` and ``g_NAME`` for module-level arrays."""

@@ -39,11 +39,11 @@ class Hybridized(Compiled):
     def save(self, directory: str | os.PathLike[str]) -> Path:
         """Write ``directory`` as an importable package; return its path.
 
-        It holds ``__init__.py`` (the generated source, the runtime and ``load()``) and
-        ``params.npz`` (the parameters' values now). ``import NAME; NAME.load()(x)`` then
-        needs NumPy (and Numba for speed), not astc. Raises ``ValueError`` when nothing was
-        compiled, when the code reads objects other than arrays, or when the directory's
-        name is not a Python identifier.
+        It holds ``model.py`` (the generated source), ``__init__.py`` (the runtime and
+        ``load()``) and ``params.npz`` (the parameters' values now). ``import NAME;
+        NAME.load()(x)`` then needs NumPy (and Numba for speed), not astc. Raises
+        ``ValueError`` when nothing was compiled, when the code reads objects other than
+        arrays, or when the directory's name is not a Python identifier.
         """
         if self.generated is None:
             raise ValueError(f"nothing to save: {self.original!r} was not hybridized")
@@ -62,5 +62,7 @@ class Hybridized(Compiled):
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-        _write_atomic(path / "__init__.py", self.generated.package_text())
+        files = self.generated.package_files()
+        _write_atomic(path / "model.py", files["model.py"])
+        _write_atomic(path / "__init__.py", files["__init__.py"])  # last: import works after
         return path

@@ -199,3 +199,13 @@ def bumps(x):  # type: ignore[no-untyped-def]
 
 def reads_dict(x):  # type: ignore[no-untyped-def]
     return x * LOOKUP["a"]
+
+
+class Normalized:
+    """A NumPy submodule function and a dtype object held as an attribute."""
+
+    def __init__(self) -> None:
+        self.dtype = np.dtype(np.float32)
+
+    def __call__(self, x):  # type: ignore[no-untyped-def]
+        return (x / np.linalg.norm(x, axis=1, keepdims=True)).astype(self.dtype)

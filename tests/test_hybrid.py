@@ -175,3 +175,13 @@ def test_bound_method_is_traced_with_its_object() -> None:
     assert hybrid.source is not None and "p0.T" in hybrid.source
     x = inputs(4, 2)
     assert_same(hybrid(x), layer.forward(x))
+
+
+def test_numpy_submodules_and_dtype_attributes() -> None:
+    net = models.Normalized()
+    hybrid = astc.hybridize(net, kernel=False)
+    source = hybrid.source or ""
+    assert "np.linalg.norm(x, axis=1, keepdims=True)" in source
+    assert "_astc_np.dtype('<f4')" in source
+    x = inputs(3, 2, np.float64)
+    assert_same(hybrid(x), net(x))

@@ -370,8 +370,6 @@ class Tracer:
         if isinstance(base, Known) and not isinstance(base.value, np.ndarray):
             value = _static_attribute(base.value, node.attr, frame.where(node))
             code = f"{base.code}.{node.attr}" if base.code is not None else None
-            if isinstance(base.value, types.ModuleType) and isinstance(value, types.ModuleType):
-                raise Refused(frame.where(node), "submodule access; import it by name instead")
             return Known(value, code)
         return Sym(f"{self._code(frame, node, base)}.{node.attr}")
 
@@ -507,6 +505,9 @@ class Tracer:
         if isinstance(v, tuple):
             items = [self._code(frame, node, Known(i)) for i in v]
             return f"({', '.join(items)},)"
+        if isinstance(v, np.dtype) and v.names is None and not v.subdtype:
+            self.out.modules.setdefault("_astc_np", "numpy")
+            return f"_astc_np.dtype({v.str!r})"
         if isinstance(v, type) and v.__module__ == "numpy":
             self.out.modules.setdefault("_astc_np", "numpy")
             return f"_astc_np.{v.__name__}"

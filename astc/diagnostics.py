@@ -25,6 +25,11 @@ class Code(enum.Enum):
     PROPAGATED = "ASTC104"
     DEAD_CODE_REMOVED = "ASTC105"
     GUARDED = "ASTC106"
+    # hybridization (astc.hybridize): applied
+    HYBRID_FUSED = "ASTC150"
+    HYBRID_LOWERED = "ASTC151"
+    HYBRID_KERNEL = "ASTC152"
+    HYBRID_COMPILED = "ASTC153"
     # refusals
     RECURSIVE = "ASTC201"
     GENERATOR = "ASTC202"
@@ -48,6 +53,9 @@ class Code(enum.Enum):
     ROUND_TRIP = "ASTC220"
     ITERATION_LIMIT = "ASTC221"
     CLASS_SCOPE = "ASTC222"
+    # hybridization: refused (the callable runs the original, or NumPy instead of a kernel)
+    HYBRID_REFUSED = "ASTC250"
+    HYBRID_NO_KERNEL = "ASTC251"
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,11 @@ REGISTRY: list[Benchmark] = [
         "seed example: per-call and module-level time, original vs compiled vs hand-inlined",
     ),
     Benchmark(
+        "mlp",
+        "mlp",
+        "the chapter's MLP: net(x) per call at batch 1/64/1024, eager vs astc.hybridize vs Numba",
+    ),
+    Benchmark(
         "stdlib_throughput",
         "stdlib_throughput",
         "lines/s on the standard library: ast.parse, libcst.parse_module, astc.compile_source",

@@ -1,0 +1,125 @@
+"""``astc.hybridize``: compile a function or a model object at run time, with one call.
+
+>>> import numpy as np, astc
+>>> def scale(x):
+...     return x * 2.0
+>>> fast = astc.hybridize(scale)   # doctest: +SKIP
+>>> fast(np.ones(3))               # doctest: +SKIP
+array([2., 2., 2.])
+
+See docs/hybrid.md for what is specialized, what is frozen and what falls back.
+"""
+
+from __future__ import annotations
+
+import types
+import warnings
+from typing import Any
+
+from astc.diagnostics import Code, Report, ReportEntry
+from astc.hybrid import function, structure
+from astc.hybrid._runtime import HybridizationWarning, build
+from astc.hybrid.codegen import Generated
+from astc.hybrid.jit import jit
+from astc.hybrid.mixin import Hybridizable
+from astc.hybrid.result import Hybridized
+from astc.hybrid.trace import Refused
+
+TARGETS = ("cpu", "cuda")
+_counter = 0
+
+
+def hybridize(
+    obj: Any,
+    /,
+    *,
+    target: str = "cpu",
+    kernel: bool = True,
+    fastmath: bool = False,
+    max_rows: int | None = structure.DEFAULT_MAX_ROWS,
+) -> Hybridized:
+    """Compile ``obj`` — a function, or an object called like ``net(x)`` — into one function.
+
+    Returns a :class:`Hybridized`: callable like ``obj`` with the same results (dtype and
+    shape equal, values within float tolerance), with ``.source``, ``.report``,
+    ``.original`` and ``.save(DIR)``. What ``obj`` reads now is frozen (scalar globals,
+    attributes, the list of layers); arrays are read by reference at every call.
+
+    ``kernel`` hands the fused function to Numba (checked against NumPy on the first call
+    with each argument signature); ``fastmath`` lets Numba fuse multiply-adds; ``max_rows``
+    caps the batch size at which the loop kernel is used instead of NumPy's BLAS.
+    ``target="cuda"`` runs the forward pass as one CUDA kernel launch (see
+    :mod:`astc.hybrid.cuda`).
+
+    When ``obj`` cannot be specialized, the result runs ``obj`` itself, and a
+    :class:`HybridizationWarning` (and ``.report``) says why. ``ValueError`` for an unknown
+    ``target``, ``TypeError`` when ``obj`` is not callable.
+    """
+    if target not in TARGETS:
+        raise ValueError(f"unknown target {target!r} (known: {', '.join(TARGETS)})")
+    if not callable(obj):
+        raise TypeError(f"cannot hybridize a {type(obj).__name__} object: it is not callable")
+    report = Report()
+    try:
+        if isinstance(obj, types.FunctionType):
+            generated = function.generate(obj, report, fastmath=fastmath, use_kernel=kernel)
+        else:
+            generated = structure.generate(
+                obj, report, max_rows=max_rows, fastmath=fastmath, use_kernel=kernel
+            )
+    except Refused as refused:
+        return _fallback(obj, report, refused)
+    if target == "cuda":
+        from astc.hybrid.cuda import hybridize_cuda
+
+        return hybridize_cuda(obj, generated, report)
+    return _finish(obj, generated, report)
+
+
+def _finish(obj: Any, generated: Generated, report: Report) -> Hybridized:
+    global _counter
+    _counter += 1
+    namespace = generated.namespace(f"astc_hybrid_{_counter}")
+    result = build(namespace, generated.spec, generated.params, jit, factory=Hybridized)
+    assert isinstance(result, Hybridized)
+    result.original, result.source, result.report, result.generated = (
+        obj,
+        generated.source,
+        report,
+        generated,
+    )
+    if generated.spec.get("kernel"):
+        if result.kernel is None:
+            report.add(
+                _entry(Code.HYBRID_NO_KERNEL, False, f"no Numba kernel: {result.why_no_kernel}")
+            )
+            warnings.warn(
+                f"hybridized {generated.title} without a Numba kernel: {result.why_no_kernel}",
+                HybridizationWarning,
+                stacklevel=3,
+            )
+        else:
+            report.add(_entry(Code.HYBRID_KERNEL, True, "Numba kernel (compiled on first call)"))
+    return result
+
+
+def _fallback(obj: Any, report: Report, refused: Refused) -> Hybridized:
+    report.add(_entry(Code.HYBRID_REFUSED, False, f"{refused.where}: {refused.reason}"))
+    warnings.warn(
+        f"cannot hybridize {getattr(obj, '__qualname__', type(obj).__qualname__)}: "
+        f"{refused.where}: {refused.reason}; running the original",
+        HybridizationWarning,
+        stacklevel=3,
+    )
+    # A mixin object's __call__ would call this result again: run its forward instead.
+    plain = obj.forward if isinstance(obj, Hybridizable) else obj  # type: ignore[attr-defined]
+    result = Hybridized(plain, None, ())
+    result.original, result.source, result.report, result.generated = obj, None, report, None
+    return result
+
+
+def _entry(code: Code, applied: bool, message: str) -> ReportEntry:
+    return ReportEntry("hybridize", code, applied, 0, message)
+
+
+__all__ = ["HybridizationWarning", "Hybridizable", "Hybridized", "hybridize"]

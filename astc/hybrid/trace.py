@@ -1,0 +1,693 @@
+"""Specialize a callable object on its structure: one straight-line function over arrays.
+
+The tracer interprets the *source* of the methods a call reaches (``__call__``, ``forward``,
+methods on ``self``, module-level helper functions) with the object graph known and the
+arguments unknown, and emits Python code for the operations on unknown values only:
+
+* attributes of known objects are read now (frozen: a layer replaced later is not seen);
+  NumPy arrays among them become *parameters* of the emitted function, passed by reference
+  at every call, so in-place updates of weights stay visible;
+* ``for NAME in <known list>`` is unrolled, ``if <known condition>`` takes its branch, calls
+  of known Python callables are inlined with their arguments bound;
+* anything that depends on the arguments is emitted as code: operators, calls of NumPy
+  functions, methods of arrays.
+
+What cannot be specialized raises :class:`Refused` with the source position and the reason;
+the caller turns that into a working fallback and a warning. The tracer never calls user
+code: it reads instance dictionaries and class attributes statically (no properties, no
+``__getattr__``), and only evaluates builtins from a pure allow-list on known values.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import inspect
+import math
+import operator
+import textwrap
+import types
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+_MAX_DEPTH = 64
+_MAX_UNROLL = 10_000
+#: Builtins evaluated at trace time when every argument is known (pure, no user code runs
+#: except ``len`` of a list/tuple, which is checked below).
+_PURE_BUILTINS: dict[Any, Callable[..., Any]] = {
+    len: len,
+    abs: abs,
+    min: min,
+    max: max,
+    int: int,
+    float: float,
+    bool: bool,
+    range: range,
+    isinstance: isinstance,
+    enumerate: enumerate,
+    zip: zip,
+    reversed: reversed,
+}
+_SCALARS = (bool, int, float, complex, str, bytes, type(None))
+_BINOPS: dict[type[ast.operator], Callable[[Any, Any], Any]] = {
+    ast.Add: operator.add,
+    ast.Sub: operator.sub,
+    ast.Mult: operator.mul,
+    ast.Div: operator.truediv,
+    ast.FloorDiv: operator.floordiv,
+    ast.Mod: operator.mod,
+    ast.Pow: operator.pow,
+    ast.MatMult: operator.matmul,
+    ast.BitAnd: operator.and_,
+    ast.BitOr: operator.or_,
+    ast.BitXor: operator.xor,
+    ast.LShift: operator.lshift,
+    ast.RShift: operator.rshift,
+}
+_CMPOPS: dict[type[ast.cmpop], Callable[[Any, Any], Any]] = {
+    ast.Eq: operator.eq,
+    ast.NotEq: operator.ne,
+    ast.Lt: operator.lt,
+    ast.LtE: operator.le,
+    ast.Gt: operator.gt,
+    ast.GtE: operator.ge,
+    ast.Is: operator.is_,
+    ast.IsNot: operator.is_not,
+    ast.In: lambda a, b: a in b,
+    ast.NotIn: lambda a, b: a not in b,
+}
+
+
+class Refused(Exception):
+    """The object cannot be specialized; ``where`` is ``path:line`` of the construct."""
+
+    def __init__(self, where: str, reason: str) -> None:
+        super().__init__(f"{where}: {reason}")
+        self.where = where
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Sym:
+    """A value known only at run time: ``code`` is a name or expression in the output."""
+
+    code: str
+
+
+@dataclass(frozen=True)
+class Known:
+    """A value known now; ``code`` references it in the output (modules, NumPy functions)."""
+
+    value: Any
+    code: str | None = None
+
+
+Value = Sym | Known
+
+
+@dataclass
+class Emitted:
+    """The traced function: its statements, parameters (by identity) and imported modules."""
+
+    lines: list[str] = field(default_factory=list)
+    params: list[np.ndarray] = field(default_factory=list)
+    param_ids: dict[int, str] = field(default_factory=dict)
+    modules: dict[str, str] = field(default_factory=dict)  # alias -> module name
+    inlined: list[str] = field(default_factory=list)  # qualified names, in call order
+    unrolled: list[str] = field(default_factory=list)
+    counter: int = 0
+
+    def fresh(self) -> str:
+        self.counter += 1
+        return f"v{self.counter}"
+
+    def param(self, array: np.ndarray) -> str:
+        name = self.param_ids.get(id(array))
+        if name is None:
+            name = f"p{len(self.params)}"
+            self.param_ids[id(array)] = name
+            self.params.append(array)
+        return name
+
+    def assign(self, code: str) -> Sym:
+        name = self.fresh()
+        self.lines.append(f"{name} = {code}")
+        return Sym(name)
+
+
+class _Return(Exception):
+    def __init__(self, value: Value) -> None:
+        self.value = value
+
+
+@dataclass
+class _Frame:
+    func: types.FunctionType
+    filename: str
+    first_line: int
+    env: dict[str, Value]
+    local_names: set[str]
+
+    def where(self, node: ast.AST) -> str:
+        return f"{self.filename}:{self.first_line + getattr(node, 'lineno', 1) - 1}"
+
+
+def entry_method(obj: object) -> types.FunctionType:
+    """The Python function that ``obj(...)`` runs (``forward`` behind astc's mixin)."""
+    from astc.hybrid.mixin import Hybridizable  # a cycle at import time otherwise
+
+    call = inspect.getattr_static(type(obj), "__call__", None)
+    if call is Hybridizable.__call__:
+        call = getattr(type(obj), "forward", None)
+    if not isinstance(call, types.FunctionType):
+        raise Refused(_where_of(type(obj)), f"{type(obj).__name__}.__call__ is not Python code")
+    return call
+
+
+def _where_of(obj: Any) -> str:
+    try:
+        return f"{inspect.getsourcefile(obj)}:{inspect.getsourcelines(obj)[1]}"
+    except (OSError, TypeError):
+        return f"<{getattr(obj, '__qualname__', type(obj).__name__)}>"
+
+
+class Tracer:
+    """Trace one call; see the module docstring for what is specialized."""
+
+    def __init__(self) -> None:
+        self.out = Emitted()
+        self.depth = 0
+
+    # -- entry -------------------------------------------------------------------------
+    def trace_call(self, target: object, arg_names: list[str]) -> Value:
+        """Trace ``target(*args)`` with every argument unknown; return the result value."""
+        args: list[Value] = [Sym(name) for name in arg_names]
+        return self._call_value(Known(target), args, {}, where=_where_of(type(target)))
+
+    # -- functions -----------------------------------------------------------------------
+    def _inline(
+        self,
+        func: types.FunctionType,
+        self_value: Value | None,
+        args: list[Value],
+        kwargs: dict[str, Value],
+        where: str,
+    ) -> Value:
+        if self.depth >= _MAX_DEPTH:
+            raise Refused(where, "calls nest too deeply (recursion?)")
+        node, filename, first_line = _function_ast(func, where)
+        sig_args: list[Value | None] = [*([self_value] if self_value is not None else []), *args]
+        env = _bind(func, node, sig_args, kwargs, where)
+        local_names = _assigned_names(node) | set(env)
+        frame = _Frame(func, filename, first_line, env, local_names)
+        self.out.inlined.append(func.__qualname__)
+        self.depth += 1
+        try:
+            self._block(frame, node.body)
+        except _Return as ret:
+            return ret.value
+        finally:
+            self.depth -= 1
+        return Known(None)
+
+    def _block(self, frame: _Frame, body: list[ast.stmt]) -> None:
+        for stmt in body:
+            self._stmt(frame, stmt)
+
+    def _stmt(self, frame: _Frame, stmt: ast.stmt) -> None:
+        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
+            return  # docstring or bare constant
+        if isinstance(stmt, ast.Pass):
+            return
+        if isinstance(stmt, ast.Return):
+            raise _Return(self._expr(frame, stmt.value) if stmt.value else Known(None))
+        if isinstance(stmt, ast.Assign):
+            value = self._expr(frame, stmt.value)
+            for target in stmt.targets:
+                self._store(frame, target, value)
+            return
+        if isinstance(stmt, ast.AnnAssign) and stmt.value is not None and stmt.simple:
+            self._store(frame, stmt.target, self._expr(frame, stmt.value))
+            return
+        if isinstance(stmt, ast.AugAssign) and isinstance(stmt.target, ast.Name):
+            old = self._name(frame, stmt.target)
+            rhs = self._expr(frame, stmt.value)
+            if isinstance(old, Known) and isinstance(rhs, Known) and _scalar(old.value):
+                value = self._fold(frame, stmt, _BINOPS[type(stmt.op)], old.value, rhs.value)
+                frame.env[stmt.target.id] = value
+                return
+            # ``a += b`` updates an array in place: keep the same object, as the original.
+            name = self.out.assign(self._code(frame, stmt, old))
+            op = _op_text(stmt.op)
+            self.out.lines.append(f"{name.code} {op}= {self._code(frame, stmt, rhs)}")
+            frame.env[stmt.target.id] = name
+            return
+        if isinstance(stmt, ast.AugAssign):
+            raise Refused(frame.where(stmt), "assignment to an attribute or item (state change)")
+        if isinstance(stmt, ast.If):
+            test = self._expr(frame, stmt.test)
+            if not isinstance(test, Known):
+                raise Refused(frame.where(stmt), "branch on a value known only at run time")
+            self._block(frame, stmt.body if self._truth(frame, stmt, test) else stmt.orelse)
+            return
+        if isinstance(stmt, ast.For):
+            self._for(frame, stmt)
+            return
+        raise Refused(frame.where(stmt), f"statement {type(stmt).__name__} cannot be specialized")
+
+    def _for(self, frame: _Frame, stmt: ast.For) -> None:
+        if stmt.orelse or any(isinstance(n, ast.Break | ast.Continue) for n in ast.walk(stmt)):
+            raise Refused(frame.where(stmt), "loop with break/continue/else")
+        iterable = self._expr(frame, stmt.iter)
+        if not isinstance(iterable, Known) or not isinstance(
+            iterable.value, list | tuple | range | enumerate | zip | reversed
+        ):
+            raise Refused(frame.where(stmt), "loop over a value known only at run time")
+        items = list(iterable.value)
+        if len(items) > _MAX_UNROLL:
+            raise Refused(frame.where(stmt), f"loop of {len(items)} iterations is too long")
+        self.out.unrolled.append(f"{frame.where(stmt)}: {len(items)} iterations")
+        for item in items:
+            self._store(frame, stmt.target, Known(item))
+            self._block(frame, stmt.body)
+
+    def _store(self, frame: _Frame, target: ast.expr, value: Value) -> None:
+        if isinstance(target, ast.Name):
+            frame.env[target.id] = value
+            return
+        if isinstance(target, ast.Tuple | ast.List) and isinstance(value, Known):
+            items = list(value.value) if isinstance(value.value, tuple | list) else None
+            if items is not None and len(items) == len(target.elts):
+                for elt, item in zip(target.elts, items, strict=True):
+                    self._store(frame, elt, Known(item))
+                return
+        raise Refused(frame.where(target), "assignment to an attribute, item or unknown tuple")
+
+    # -- expressions ---------------------------------------------------------------------
+    def _expr(self, frame: _Frame, node: ast.expr) -> Value:
+        if isinstance(node, ast.Constant):
+            return Known(node.value)
+        if isinstance(node, ast.Name):
+            return self._name(frame, node)
+        if isinstance(node, ast.Attribute):
+            return self._attribute(frame, node, self._expr(frame, node.value))
+        if isinstance(node, ast.Call):
+            return self._call(frame, node)
+        if isinstance(node, ast.BinOp):
+            left, right = self._expr(frame, node.left), self._expr(frame, node.right)
+            if isinstance(left, Known) and isinstance(right, Known) and _scalar(left.value):
+                if _scalar(right.value):
+                    return self._fold(frame, node, _BINOPS[type(node.op)], left.value, right.value)
+            code = f"{self._code(frame, node, left)} {_op_text(node.op)} "
+            return self.out.assign(code + self._code(frame, node, right))
+        if isinstance(node, ast.UnaryOp):
+            operand = self._expr(frame, node.operand)
+            if isinstance(operand, Known) and _scalar(operand.value):
+                fn: dict[type[ast.unaryop], Callable[[Any], Any]] = {
+                    ast.USub: operator.neg,
+                    ast.UAdd: operator.pos,
+                    ast.Not: operator.not_,
+                }
+                if type(node.op) in fn:
+                    return self._fold(frame, node, fn[type(node.op)], operand.value)
+            text = {ast.USub: "-", ast.UAdd: "+", ast.Not: "not ", ast.Invert: "~"}
+            return self.out.assign(text[type(node.op)] + self._code(frame, node, operand))
+        if isinstance(node, ast.Compare):
+            return self._compare(frame, node)
+        if isinstance(node, ast.BoolOp):
+            return self._boolop(frame, node)
+        if isinstance(node, ast.Subscript):
+            return self._subscript(frame, node)
+        if isinstance(node, ast.Tuple | ast.List):
+            items = [self._expr(frame, e) for e in node.elts]
+            if all(isinstance(i, Known) for i in items):
+                known = [i.value for i in items if isinstance(i, Known)]
+                return Known(tuple(known) if isinstance(node, ast.Tuple) else known)
+            codes = ", ".join(self._code(frame, node, i) for i in items)
+            return Sym(f"({codes},)" if isinstance(node, ast.Tuple) else f"[{codes}]")
+        if isinstance(node, ast.Slice):
+            parts = [node.lower, node.upper, node.step]
+            lo, hi, step = [
+                "" if p is None else self._code(frame, node, self._expr(frame, p)) for p in parts
+            ]
+            return Sym(f"{lo}:{hi}" + (f":{step}" if step else ""))
+        if isinstance(node, ast.IfExp):
+            test = self._expr(frame, node.test)
+            if isinstance(test, Known):
+                branch = node.body if self._truth(frame, node, test) else node.orelse
+                return self._expr(frame, branch)
+            raise Refused(frame.where(node), "conditional expression on a run-time value")
+        raise Refused(frame.where(node), f"expression {type(node).__name__} cannot be specialized")
+
+    def _name(self, frame: _Frame, node: ast.Name) -> Value:
+        if node.id in frame.env:
+            return frame.env[node.id]
+        if node.id in frame.local_names:
+            raise Refused(frame.where(node), f"local {node.id!r} may be unbound here")
+        func = frame.func
+        if node.id in func.__code__.co_freevars:
+            cell = func.__closure__[func.__code__.co_freevars.index(node.id)]  # type: ignore[index]
+            try:
+                return Known(cell.cell_contents)
+            except ValueError:
+                raise Refused(frame.where(node), f"free variable {node.id!r} is unbound") from None
+        if node.id in func.__globals__:
+            value = func.__globals__[node.id]
+            if isinstance(value, types.ModuleType):
+                self.out.modules.setdefault(node.id, value.__name__)
+                if self.out.modules[node.id] != value.__name__:
+                    raise Refused(frame.where(node), f"{node.id!r} names two modules")
+                return Known(value, node.id)
+            return Known(value)
+        if hasattr(builtins, node.id):
+            return Known(getattr(builtins, node.id), node.id)
+        raise Refused(frame.where(node), f"name {node.id!r} is not defined")
+
+    def _attribute(self, frame: _Frame, node: ast.Attribute, base: Value) -> Value:
+        if isinstance(base, Known) and not isinstance(base.value, np.ndarray):
+            value = _static_attribute(base.value, node.attr, frame.where(node))
+            code = f"{base.code}.{node.attr}" if base.code is not None else None
+            return Known(value, code)
+        return Sym(f"{self._code(frame, node, base)}.{node.attr}")
+
+    def _subscript(self, frame: _Frame, node: ast.Subscript) -> Value:
+        base = self._expr(frame, node.value)
+        if isinstance(node.slice, ast.Tuple):  # ``x[:, 0]``: no parentheses around slices
+            items = [self._expr(frame, e) for e in node.slice.elts]
+            if not all(isinstance(i, Known) for i in items):
+                text = ", ".join(self._code(frame, node, i) for i in items)
+                return self.out.assign(f"{self._code(frame, node, base)}[{text}]")
+        index = self._expr(frame, node.slice)
+        if isinstance(base, Known) and isinstance(base.value, list | tuple | dict | range):
+            if isinstance(index, Known):
+                try:
+                    return Known(base.value[index.value])
+                except Exception as error:  # noqa: BLE001 - the original raises here too
+                    raise Refused(frame.where(node), f"indexing raises {error!r}") from None
+        code = f"{self._code(frame, node, base)}[{self._code(frame, node, index)}]"
+        return self.out.assign(code)
+
+    def _compare(self, frame: _Frame, node: ast.Compare) -> Value:
+        values = [self._expr(frame, node.left)] + [self._expr(frame, c) for c in node.comparators]
+        if all(isinstance(v, Known) for v in values):
+            known = [v.value for v in values if isinstance(v, Known)]
+            ops = [type(op) for op in node.ops]
+            if all(
+                _safe_comparison(op, a, b) for op, a, b in zip(ops, known, known[1:], strict=False)
+            ):
+                result = True
+                for op, a, b in zip(ops, known, known[1:], strict=False):
+                    result = bool(self._fold(frame, node, _CMPOPS[op], a, b).value)
+                    if not result:
+                        break
+                return Known(result)
+        if len(node.ops) != 1:
+            raise Refused(frame.where(node), "chained comparison on a run-time value")
+        text = _cmp_text(node.ops[0])
+        code = f"{self._code(frame, node, values[0])} {text} {self._code(frame, node, values[1])}"
+        return self.out.assign(code)
+
+    def _boolop(self, frame: _Frame, node: ast.BoolOp) -> Value:
+        values = [self._expr(frame, v) for v in node.values]
+        if all(isinstance(v, Known) and _scalar(v.value) for v in values):
+            result: Any = values[0].value  # type: ignore[union-attr]
+            for v in values[1:]:
+                if (not result) if isinstance(node.op, ast.Or) else bool(result):
+                    result = v.value  # type: ignore[union-attr]
+            return Known(result)
+        raise Refused(frame.where(node), "and/or on a run-time value (it short-circuits)")
+
+    def _call(self, frame: _Frame, node: ast.Call) -> Value:
+        if any(isinstance(a, ast.Starred) for a in node.args) or any(
+            k.arg is None for k in node.keywords
+        ):
+            raise Refused(frame.where(node), "call with *args or **kwargs")
+        func = self._expr(frame, node.func)
+        args = [self._expr(frame, a) for a in node.args]
+        kwargs = {k.arg: self._expr(frame, k.value) for k in node.keywords if k.arg}
+        if isinstance(func, Sym):  # a method of a run-time value, e.g. ``x.reshape(...)``
+            return self.out.assign(self._call_code(frame, node, func.code, args, kwargs))
+        return self._call_value(func, args, kwargs, frame.where(node), frame, node)
+
+    def _call_value(
+        self,
+        func: Known,
+        args: list[Value],
+        kwargs: dict[str, Value],
+        where: str,
+        frame: _Frame | None = None,
+        node: ast.AST | None = None,
+    ) -> Value:
+        target = func.value
+        original = getattr(target, "original", None)
+        if _is_hybridized(target) and original is not None:
+            target = original  # hybridizing again: trace what the compiled object came from
+        all_known = all(isinstance(a, Known) for a in [*args, *kwargs.values()])
+        if target in _PURE_BUILTINS and all_known and isinstance(frame, _Frame):
+            if target is len and not isinstance(args[0].value, list | tuple | str | range | dict):  # type: ignore[union-attr]
+                raise Refused(where, "len() of an object that may run user code")
+            values = [a.value for a in args]  # type: ignore[union-attr]
+            kw = {k: v.value for k, v in kwargs.items()}  # type: ignore[union-attr]
+            return self._fold(frame, node or ast.Pass(), target, *values, **kw)
+        if func.code is not None and callable(target):
+            if frame is None or node is None:
+                raise Refused(where, "cannot call a module function directly")
+            return self.out.assign(self._call_code(frame, node, func.code, args, kwargs))
+        if isinstance(target, types.MethodType) and isinstance(target.__func__, types.FunctionType):
+            return self._inline(target.__func__, Known(target.__self__), args, kwargs, where)
+        if isinstance(target, _BoundMethod):
+            return self._inline(target.func, Known(target.obj), args, kwargs, where)
+        if isinstance(target, types.FunctionType):
+            return self._inline(target, None, args, kwargs, where)
+        if isinstance(target, type) or isinstance(target, types.BuiltinFunctionType | np.ufunc):
+            raise Refused(
+                where,
+                f"call of {getattr(target, '__qualname__', target)!r} on values "
+                "known only now; it would run at hybridization time",
+            )
+        if callable(target):
+            return self._inline(entry_method(target), Known(target), args, kwargs, where)
+        raise Refused(where, f"{type(target).__name__} object is not callable")
+
+    def _call_code(
+        self, frame: _Frame, node: ast.AST, func: str, args: list[Value], kwargs: dict[str, Value]
+    ) -> str:
+        parts = [self._code(frame, node, a) for a in args]
+        parts += [f"{k}={self._code(frame, node, v)}" for k, v in kwargs.items()]
+        return f"{func}({', '.join(parts)})"
+
+    # -- values --------------------------------------------------------------------------
+    def _code(self, frame: _Frame | None, node: ast.AST, value: Value) -> str:
+        """How the output refers to ``value``; refuses values that have no such form."""
+        if isinstance(value, Sym):
+            return value.code
+        if value.code is not None:
+            return value.code
+        v = value.value
+        if isinstance(v, np.ndarray):
+            return self.out.param(v)
+        if isinstance(v, bool | int | str | bytes | type(None)):
+            return repr(v)
+        if isinstance(v, float):
+            return repr(v) if math.isfinite(v) else f"float({str(v)!r})"
+        if isinstance(v, np.generic) and v.dtype.kind in "biuf":
+            self.out.modules.setdefault("_astc_np", "numpy")
+            item = v.item()
+            literal = (
+                repr(item)
+                if not isinstance(item, float) or math.isfinite(item)
+                else f"float({str(item)!r})"
+            )
+            return f"_astc_np.{type(v).__name__}({literal})"
+        if isinstance(v, tuple):
+            items = [self._code(frame, node, Known(i)) for i in v]
+            return f"({', '.join(items)},)"
+        if isinstance(v, np.dtype) and v.names is None and not v.subdtype:
+            self.out.modules.setdefault("_astc_np", "numpy")
+            return f"_astc_np.dtype({v.str!r})"
+        if isinstance(v, type) and v.__module__ == "numpy":
+            self.out.modules.setdefault("_astc_np", "numpy")
+            return f"_astc_np.{v.__name__}"
+        where = frame.where(node) if frame is not None else "<result>"
+        raise Refused(where, f"value of type {type(v).__name__} cannot be embedded")
+
+    def code_of(self, value: Value) -> str:
+        """How the output refers to ``value`` (the traced call's result, for example)."""
+        return self._code(None, ast.Pass(), value)
+
+    def _truth(self, frame: _Frame, node: ast.AST, test: Known) -> bool:
+        if not _scalar(test.value) and not isinstance(test.value, list | tuple | dict):
+            if not _is_plain_object(test.value):
+                raise Refused(frame.where(node), f"truth of a {type(test.value).__name__} object")
+        return bool(test.value)
+
+    def _fold(
+        self, frame: _Frame, node: ast.AST, fn: Callable[..., Any], *args: Any, **kw: Any
+    ) -> Known:
+        try:
+            return Known(fn(*args, **kw))
+        except Exception as error:  # noqa: BLE001 - the original would raise at run time
+            raise Refused(frame.where(node), f"evaluating this raises {error!r}") from None
+
+
+@dataclass(frozen=True)
+class _BoundMethod:
+    obj: object
+    func: types.FunctionType
+
+
+def _is_hybridized(value: object) -> bool:
+    from astc.hybrid.result import Hybridized
+
+    return isinstance(value, Hybridized)
+
+
+def _is_plain_object(value: object) -> bool:
+    cls = type(value)
+    return all(
+        getattr(cls, name, None) is getattr(object, name, None) for name in ("__bool__", "__len__")
+    )
+
+
+def _safe_comparison(op: type[ast.cmpop], a: object, b: object) -> bool:
+    """Whether comparing known ``a`` and ``b`` runs no user code (``__eq__``, ``__contains__``)."""
+    if op in (ast.Is, ast.IsNot):
+        return True
+    if op in (ast.In, ast.NotIn):
+        return _scalar(a) and isinstance(b, tuple | list | str) and all(_scalar(i) for i in b)
+    return _scalar(a) and _scalar(b)
+
+
+def _scalar(value: object) -> bool:
+    return isinstance(value, _SCALARS)
+
+
+def _static_attribute(obj: object, name: str, where: str) -> Any:
+    """``obj.name`` read without running user code (instance dict, then class)."""
+    if isinstance(obj, types.ModuleType):
+        if name in vars(obj):
+            return vars(obj)[name]
+        raise Refused(where, f"module {obj.__name__} has no attribute {name!r}")
+    instance_dict = getattr(obj, "__dict__", None)
+    if isinstance(instance_dict, dict) and name in instance_dict:
+        return instance_dict[name]
+    try:
+        static = inspect.getattr_static(obj, name)
+    except AttributeError:
+        raise Refused(where, f"{type(obj).__name__} object has no attribute {name!r}") from None
+    if isinstance(static, types.FunctionType):
+        if isinstance(obj, type):
+            return static
+        return _BoundMethod(obj, static)
+    if isinstance(static, staticmethod):
+        return static.__func__
+    if _scalar(static) or isinstance(static, np.ndarray | tuple | type | types.ModuleType):
+        return static
+    raise Refused(where, f"attribute {name!r} is a {type(static).__name__} (may run code)")
+
+
+_SOURCE_CACHE: dict[types.CodeType, tuple[ast.FunctionDef, str, int]] = {}
+
+
+def _function_ast(func: types.FunctionType, where: str) -> tuple[ast.FunctionDef, str, int]:
+    code = func.__code__
+    if code in _SOURCE_CACHE:
+        return _SOURCE_CACHE[code]
+    try:
+        lines, first_line = inspect.getsourcelines(func)
+    except (OSError, TypeError):
+        raise Refused(
+            where, f"no source for {func.__qualname__} (defined in {code.co_filename})"
+        ) from None
+    tree = ast.parse(textwrap.dedent("".join(lines)))
+    node = tree.body[0] if tree.body else None
+    if not isinstance(node, ast.FunctionDef) or node.name != func.__name__:
+        raise Refused(where, f"source of {func.__qualname__} is not a plain def (a lambda?)")
+    if node.decorator_list:
+        raise Refused(where, f"{func.__qualname__} is decorated")
+    filename = inspect.getsourcefile(func) or code.co_filename
+    _SOURCE_CACHE[code] = (node, filename, first_line)
+    return node, filename, first_line
+
+
+def _bind(
+    func: types.FunctionType,
+    node: ast.FunctionDef,
+    args: list[Value | None],
+    kwargs: dict[str, Value],
+    where: str,
+) -> dict[str, Value]:
+    a = node.args
+    if a.vararg or a.kwarg or a.posonlyargs or a.kwonlyargs:
+        raise Refused(where, f"{func.__qualname__} takes *args, **kwargs or keyword-only arguments")
+    names = [p.arg for p in a.args]
+    if len(args) > len(names):
+        raise Refused(where, f"{func.__qualname__} called with too many arguments")
+    env: dict[str, Value] = {}
+    for name, value in zip(names, args, strict=False):
+        if value is not None:
+            env[name] = value
+    for name, value in kwargs.items():
+        if name not in names or name in env:
+            raise Refused(where, f"{func.__qualname__} got an unexpected or repeated {name!r}")
+        env[name] = value
+    defaults = func.__defaults__ or ()
+    for name, default in zip(names[len(names) - len(defaults) :], defaults, strict=True):
+        env.setdefault(name, Known(default))
+    missing = [n for n in names if n not in env]
+    if missing:
+        raise Refused(where, f"{func.__qualname__} missing argument(s) {', '.join(missing)}")
+    return env
+
+
+def _assigned_names(node: ast.FunctionDef) -> set[str]:
+    names: set[str] = set()
+    for sub in _walk_own_scope(node):
+        if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Store | ast.Del):
+            names.add(sub.id)
+    return names
+
+
+def _walk_own_scope(node: ast.AST) -> Iterator[ast.AST]:
+    for child in ast.iter_child_nodes(node):
+        yield child
+        if not isinstance(
+            child, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda | ast.ClassDef
+        ):
+            yield from _walk_own_scope(child)
+
+
+def _op_text(op: ast.operator) -> str:
+    return {
+        ast.Add: "+",
+        ast.Sub: "-",
+        ast.Mult: "*",
+        ast.Div: "/",
+        ast.FloorDiv: "//",
+        ast.Mod: "%",
+        ast.Pow: "**",
+        ast.MatMult: "@",
+        ast.BitAnd: "&",
+        ast.BitOr: "|",
+        ast.BitXor: "^",
+        ast.LShift: "<<",
+        ast.RShift: ">>",
+    }[type(op)]
+
+
+def _cmp_text(op: ast.cmpop) -> str:
+    return {
+        ast.Eq: "==",
+        ast.NotEq: "!=",
+        ast.Lt: "<",
+        ast.LtE: "<=",
+        ast.Gt: ">",
+        ast.GtE: ">=",
+        ast.Is: "is",
+        ast.IsNot: "is not",
+        ast.In: "in",
+        ast.NotIn: "not in",
+    }[type(op)]

@@ -14,10 +14,12 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
+	@mkdir -p build/demo
 	@for f in samples/*.py; do \
+	  out=build/demo/$$(basename $$f); \
 	  echo "=== $$f (before)"; cat $$f; \
-	  echo "=== $$f (after astc; report on stderr)"; $(VENV)/bin/astc show $$f || exit $$?; \
-	  echo "=== running the compiled module"; $(VENV)/bin/astc show --no-report $$f | $(PY) - || exit $$?; \
+	  echo "=== $$f (after astc; report on stderr)"; $(VENV)/bin/astc show $$f > $$out || exit $$?; cat $$out; \
+	  echo "=== running the compiled module ($$out)"; $(PY) $$out || exit $$?; \
 	done
 
 # The whole suite, the slow corpus included (CI runs this).

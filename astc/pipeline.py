@@ -180,6 +180,7 @@ class Pipeline:
         for _ in range(self.options.max_iterations):
             changed = False
             for p in passes:
+                before = ctx.changes
                 try:
                     new_tree = p.run(tree, ctx)
                 except (cst.CSTValidationError, ValueError, RecursionError) as error:
@@ -193,8 +194,8 @@ class Pipeline:
                         )
                     )
                     return
-                if new_tree is tree:
-                    continue
+                if new_tree is tree or ctx.changes == before:
+                    continue  # LibCST rebuilds nodes it visits: identity is no test
                 new_text = new_tree.code
                 if new_text == text:
                     continue

@@ -64,6 +64,9 @@ class PassContext:
     frozen: set[str] = field(default_factory=set)
     #: Functions into which a call was inlined or folded in this compile.
     inlined: set[str] = field(default_factory=set)
+    #: Transformations noted as applied so far. A pass changes the tree only through
+    #: transformations it notes, so a run that noted none changed nothing.
+    changes: int = 0
 
     def line_of(self, qualname: str | None) -> int:
         """Line of a function's ``def`` in the original source, else the unit's first line."""
@@ -83,6 +86,8 @@ class PassContext:
     def note(
         self, pass_name: str, code: Code, applied: bool, message: str, function: str | None
     ) -> None:
+        if applied:
+            self.changes += 1
         self.report.add(
             ReportEntry(pass_name, code, applied, self.line_of(function), message, function)
         )

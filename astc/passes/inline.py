@@ -521,7 +521,9 @@ class Inline(Pass):
         ffacts = ctx.function_facts
         if ctx.facts.dynamic:
             return tree
-        return tree.visit(_Inliner(ctx, ffacts)).visit(TidyParens())
+        before = ctx.changes
+        inlined = tree.visit(_Inliner(ctx, ffacts))
+        return tree if ctx.changes == before else inlined.visit(TidyParens())
 
 
 __all__ = ["Inline", "caller_refusal", "code", "shadows"]

@@ -8,6 +8,7 @@
 
 from astc._version import __version__
 from astc.api import compile_file, compile_source
+from astc.backends.marker import kernel
 from astc.diagnostics import Code, CompileResult, Diagnostic, Report, ReportEntry
 from astc.options import PASS_NAMES, Options
 
@@ -22,4 +23,5 @@ __all__ = [
     "__version__",
     "compile_file",
     "compile_source",
+    "kernel",
 ]

@@ -25,6 +25,8 @@ class Code(enum.Enum):
     PROPAGATED = "ASTC104"
     DEAD_CODE_REMOVED = "ASTC105"
     GUARDED = "ASTC106"
+    KERNEL = "ASTC107"
+    KERNEL_PARALLEL = "ASTC108"
     # refusals
     RECURSIVE = "ASTC201"
     GENERATOR = "ASTC202"
@@ -48,6 +50,8 @@ class Code(enum.Enum):
     ROUND_TRIP = "ASTC220"
     ITERATION_LIMIT = "ASTC221"
     CLASS_SCOPE = "ASTC222"
+    KERNEL_REFUSED = "ASTC223"
+    KERNEL_CALL = "ASTC224"
 
 
 @dataclass(frozen=True)

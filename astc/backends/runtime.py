@@ -1,0 +1,315 @@
+"""The kernel runtime: copied, as text, into every compiled module that has kernels.
+
+Everything between the ``BEGIN RUNTIME`` and ``END RUNTIME`` markers is emitted verbatim
+(annotations stripped, see :mod:`astc.backends.emit`), so the compiled module needs
+neither astc nor, until a kernel is first called, Numba. Every name it defines starts
+with ``_astc_`` so that it cannot clash with the user's names. It is also importable
+here, which is how the tests and type checker see it.
+
+Contract of :func:`_astc_kernel_bind` (what a kernel's public name is bound to):
+
+* the first call decides, once: fall back to the plain function (one ``RuntimeWarning``
+  naming the function and the reason: ``ASTC_DISABLE`` or ``NUMBA_DISABLE_JIT`` set,
+  Numba not importable, no CUDA device for a CUDA kernel is *not* a fallback — the CPU
+  kernel runs), or build the Numba dispatcher;
+* after that the module global is rebound to a minimal wrapper (one frame, a ``try``)
+  around the Numba dispatcher, so a call costs about what calling Numba directly costs;
+* a Numba typing/compile error (new argument types included) falls back for good, with
+  the one warning; the plain function then runs (typing fails before any effect);
+* when guards are given, the wrapper checks ``g[name] is g["_astc_" + name]`` for each
+  before entering the kernel, and calls the plain function if a helper was rebound;
+* ``ASTC_VERIFY_KERNELS=1`` (read at the first call) runs kernel and plain function side
+  by side on copies of the arguments and raises ``AssertionError`` on any difference.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+Fn = Callable[..., Any]
+
+# --- BEGIN RUNTIME ---
+import functools as _astc_functools  # noqa: E402
+import os as _astc_os  # noqa: E402
+
+_astc_prange = range  # Numba's prange replaces it inside parallel kernels when compiled
+_astc_cuda = None  # numba.cuda, bound when a CUDA kernel is built
+_astc_f64 = None  # numba.float64, for the shared-memory buffer of CUDA reductions
+
+
+def _astc_kernel_env_off() -> str | None:
+    """Why kernels are off in this process (an environment variable), or None."""
+    value = _astc_os.environ.get("ASTC_DISABLE", "")
+    if value and value != "0":
+        return "ASTC_DISABLE is set"
+    value = _astc_os.environ.get("NUMBA_DISABLE_JIT", "")
+    if value and value != "0":
+        return "NUMBA_DISABLE_JIT is set"
+    return None
+
+
+def _astc_kernel_warn(name: str, reason: str) -> None:
+    import warnings
+
+    warnings.warn(
+        f"astc: kernel {name}() runs as plain Python: {reason}", RuntimeWarning, stacklevel=4
+    )
+
+
+def _astc_kernel_locator(numba: Any) -> None:
+    """Put astc's cache locator first: one cache directory per kernel fingerprint."""
+    import importlib
+
+    caching: Any = importlib.import_module("numba.core.caching")
+    classes = caching.CacheImpl._locator_classes
+    if any(getattr(c, "_astc_locator", False) for c in classes):
+        return
+
+    class _AstcLocator(caching._CacheLocator):  # type: ignore[misc]
+        _astc_locator = True
+
+        def __init__(self, py_func: Any, py_file: str) -> None:
+            self._fingerprint = py_func._astc_fingerprint + "-" + numba.__version__
+            base = numba.config.CACHE_DIR or ""
+            if not base and _astc_os.path.isfile(py_file):
+                base = _astc_os.path.join(_astc_os.path.dirname(py_file), "__pycache__")
+            if not base:
+                home = _astc_os.environ.get("XDG_CACHE_HOME") or _astc_os.path.expanduser(
+                    "~/.cache"
+                )
+                base = _astc_os.path.join(home, "astc")
+            self._path = _astc_os.path.join(base, "astc-kernels", self._fingerprint)
+
+        def get_cache_path(self) -> Any:
+            return self._path
+
+        def get_source_stamp(self) -> Any:
+            return self._fingerprint
+
+        def get_disambiguator(self) -> Any:
+            return self._fingerprint[:8]
+
+        @classmethod
+        def from_function(cls, py_func: Any, py_file: str) -> Any:
+            if not hasattr(py_func, "_astc_fingerprint"):
+                return None
+            self = cls(py_func, py_file)
+            try:
+                self.ensure_cache_path()
+            except OSError:
+                return None
+            return self
+
+    classes.insert(0, _AstcLocator)
+
+
+def _astc_kernel_copy(value: Any) -> Any:
+    import copy
+
+    copier = getattr(value, "copy", None)
+    if callable(copier) and hasattr(value, "shape"):
+        return copier()
+    return copy.deepcopy(value)
+
+
+def _astc_kernel_same(a: Any, b: Any) -> bool:
+    if hasattr(a, "shape") or hasattr(b, "shape"):
+        import numpy
+
+        try:
+            return bool(numpy.array_equal(a, b, equal_nan=True))
+        except TypeError:
+            return bool(numpy.array_equal(a, b))
+    if isinstance(a, tuple | list) and isinstance(b, tuple | list):
+        return len(a) == len(b) and all(_astc_kernel_same(x, y) for x, y in zip(a, b, strict=True))
+    return bool(a == b or (a != a and b != b))
+
+
+def _astc_kernel_verifier(name: str, plain: Fn, fast: Fn) -> Fn:
+    def verify(*args: Any, **kwargs: Any) -> Any:
+        p_args = [_astc_kernel_copy(a) for a in args]
+        p_kwargs = {k: _astc_kernel_copy(v) for k, v in kwargs.items()}
+        expected = plain(*p_args, **p_kwargs)
+        got = fast(*args, **kwargs)
+        if not _astc_kernel_same(expected, got):
+            raise AssertionError(
+                f"astc: kernel {name}() returned {got!r}, the plain function {expected!r}"
+            )
+        for i, (a, b) in enumerate(zip(args, p_args, strict=True)):
+            if not _astc_kernel_same(a, b):
+                raise AssertionError(f"astc: kernel {name}() left argument {i} different")
+        for k, v in kwargs.items():
+            if not _astc_kernel_same(v, p_kwargs[k]):
+                raise AssertionError(f"astc: kernel {name}() left argument {k} different")
+        return got
+
+    return verify
+
+
+def _astc_kernel_build(
+    g: dict[str, Any],
+    name: str,
+    plain: Fn,
+    kernel: Fn,
+    fingerprint: str,
+    options: dict[str, Any],
+    guards: tuple[str, ...],
+) -> Fn:
+    """The callable that replaces the lazy binding: a Numba wrapper or ``plain``."""
+    reason = _astc_kernel_env_off()
+    if reason is None:
+        try:
+            import importlib
+
+            numba: Any = importlib.import_module("numba")
+        except ImportError as error:
+            reason = f"numba cannot be imported ({error})"
+    if reason is not None:
+        _astc_kernel_warn(name, reason)
+        return plain
+    target = options.get("target", "cpu")
+    cuda_host = None
+    if target == "cuda":
+        cuda_host = g.get("_astc_cuda_host_" + name)
+    jit_options = {
+        "parallel": bool(options.get("parallel", False)),
+        "fastmath": bool(options.get("fastmath", False)),
+        "cache": bool(options.get("cache", True)),
+    }
+    if jit_options["parallel"]:
+        g["_astc_prange"] = numba.prange
+    try:
+        if jit_options["cache"]:
+            _astc_kernel_locator(numba)
+            kernel._astc_fingerprint = fingerprint  # type: ignore[attr-defined]
+        for dep in options.get("deps", ()):  # helpers the kernel calls: jitted first
+            key = "_astc_kernel_" + dep
+            if not isinstance(g[key], numba.core.dispatcher.Dispatcher):
+                if jit_options["cache"]:
+                    g[key]._astc_fingerprint = fingerprint + "-" + dep
+                g[key] = numba.njit(**dict(jit_options, parallel=False))(g[key])
+        dispatcher = numba.njit(**jit_options)(kernel)
+    except Exception as error:  # noqa: BLE001 - any failure means: run the plain function
+        _astc_kernel_warn(name, f"{type(error).__name__}: {error}")
+        return plain
+    if cuda_host is not None:
+        dispatcher = cuda_host(dispatcher)
+    numba_error = numba.core.errors.NumbaError
+    box = [dispatcher]
+
+    def fail(error: BaseException) -> Fn:
+        box[0] = plain
+        first = str(error).strip().splitlines()
+        _astc_kernel_warn(name, f"{type(error).__name__}: {first[0] if first else ''}")
+        if g.get(name) is fast:
+            g[name] = plain
+        return plain
+
+    if guards:
+        pairs = tuple((n, "_astc_" + n) for n in guards)
+
+        def fast(*args: Any, **kwargs: Any) -> Any:
+            for n, alias in pairs:
+                if g[n] is not g[alias]:
+                    return plain(*args, **kwargs)
+            try:
+                return box[0](*args, **kwargs)
+            except numba_error as error:
+                return fail(error)(*args, **kwargs)
+
+    else:
+
+        def fast(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return box[0](*args, **kwargs)
+            except numba_error as error:
+                return fail(error)(*args, **kwargs)
+
+    _astc_functools.update_wrapper(fast, plain)
+    fast._astc_dispatcher = dispatcher  # type: ignore[attr-defined]
+    if _astc_os.environ.get("ASTC_VERIFY_KERNELS", "") not in ("", "0"):
+        return _astc_functools.update_wrapper(_astc_kernel_verifier(name, plain, fast), plain)
+    return fast
+
+
+def _astc_kernel_bind(
+    g: dict[str, Any],
+    name: str,
+    plain: Fn,
+    kernel: Fn,
+    fingerprint: str,
+    options: dict[str, Any],
+    guards: tuple[str, ...] = (),
+) -> Fn:
+    """What the kernel's public name is bound to at import: a lazy, self-replacing wrapper."""
+    state: list[Fn] = []
+
+    @_astc_functools.wraps(plain)
+    def lazy(*args: Any, **kwargs: Any) -> Any:
+        if not state:
+            state.append(_astc_kernel_build(g, name, plain, kernel, fingerprint, options, guards))
+            if g.get(name) is lazy:
+                g[name] = state[0]
+            if g.get("_astc_" + name) is lazy:
+                g["_astc_" + name] = state[0]
+        return state[0](*args, **kwargs)
+
+    return lazy
+
+
+def _astc_cuda_wrap(
+    cpu: Fn, kernel: Fn, kind: str, written: tuple[int, ...], init: float, threads: int
+) -> Fn:
+    """Host wrapper of a CUDA kernel; ``cpu`` (the CPU kernel) when there is no device."""
+    global _astc_cuda, _astc_f64
+    import importlib
+
+    import numpy
+
+    numba: Any = importlib.import_module("numba")
+    cuda: Any = importlib.import_module("numba.cuda")
+
+    try:
+        available = cuda.is_available()
+    except Exception:  # noqa: BLE001 - a broken driver means: no device
+        available = False
+    if not available:
+        return cpu
+    _astc_cuda, _astc_f64 = cuda, numba.float64
+    launch = cuda.jit(kernel)
+    ndarray, to_device, max_blocks = numpy.ndarray, cuda.to_device, 65535
+
+    def host(*args: Any, **kwargs: Any) -> Any:
+        if kwargs:
+            return cpu(*args, **kwargs)
+        size = 1
+        dev = list(args)
+        back = []
+        for i, a in enumerate(args):
+            if isinstance(a, ndarray):
+                dev[i] = to_device(a)
+                if i in written:
+                    back.append((dev[i], a))
+                size = max(size, a.size)
+            elif hasattr(a, "__cuda_array_interface__"):
+                shape = a.__cuda_array_interface__["shape"]
+                n = 1
+                for extent in shape:
+                    n *= extent
+                size = max(size, n)
+        blocks = min(max(1, -(-size // threads)), max_blocks)
+        if kind == "reduce":
+            result = to_device(numpy.zeros(1))
+            launch[blocks, threads](*dev, result)
+            return init + float(result.copy_to_host()[0])
+        launch[blocks, threads](*dev)
+        for d, a in back:
+            d.copy_to_host(a)
+        return None
+
+    host._astc_cuda_kernel = launch  # type: ignore[attr-defined]
+    return host
+
+
+# --- END RUNTIME ---

@@ -313,7 +313,8 @@ class _Kinds:
                     for t in node.targets:
                         self.bind(t, kind)
                 elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
-                    kind = self.kind(ast.BinOp(node.target, node.op, node.value))
+                    binop = ast.copy_location(ast.BinOp(node.target, node.op, node.value), node)
+                    kind = self.kind(binop)
                     self.bind(node.target, kind)
                 elif isinstance(node, ast.For):
                     it = node.iter

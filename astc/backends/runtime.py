@@ -172,10 +172,17 @@ def _astc_kernel_build(
     cuda_host = None
     if target == "cuda":
         cuda_host = g.get("_astc_cuda_host_" + name)
+    import sys
+
+    # Numba's cache reloads a kernel's globals by importing its module: only cache kernels
+    # of real, importable modules (not exec'd strings).
+    cacheable = _astc_os.path.isfile(kernel.__code__.co_filename) and (
+        g.get("__name__") in sys.modules
+    )
     jit_options = {
         "parallel": bool(options.get("parallel", False)),
         "fastmath": bool(options.get("fastmath", False)),
-        "cache": bool(options.get("cache", True)),
+        "cache": bool(options.get("cache", True)) and cacheable,
     }
     if jit_options["parallel"]:
         g["_astc_prange"] = numba.prange

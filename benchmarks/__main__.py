@@ -47,6 +47,11 @@ REGISTRY: list[Benchmark] = [
         "seed example: per-call and module-level time, original vs compiled vs hand-inlined",
     ),
     Benchmark(
+        "kernels",
+        "kernels",
+        "numeric kernels: CPython vs astc (auto Numba kernels) vs numba.njit vs NumPy",
+    ),
+    Benchmark(
         "stdlib_throughput",
         "stdlib_throughput",
         "lines/s on the standard library: ast.parse, libcst.parse_module, astc.compile_source",

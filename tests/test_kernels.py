@@ -164,7 +164,12 @@ def test_profile_mode_picks_hot_functions(tmp_path: Path) -> None:
     ]
     profile.write_text(json.dumps({"total_s": 1.0, "functions": entries}))
     path = tmp_path / "mod.py"
-    path.write_text(AUTO.replace("def zeros_list", "def cold_loop(a):\n    for i in range(3):\n        a[i] = 1.0\n\n\ndef zeros_list"))
+    path.write_text(
+        AUTO.replace(
+            "def zeros_list",
+            "def cold_loop(a):\n    for i in range(3):\n        a[i] = 1.0\n\n\ndef zeros_list",
+        )
+    )
     result = astc.compile_file(path, options=Options(profile=str(profile)))
     assert kernel_names(result) == {"dot"}
     assert "not hot" in refused(result)["cold_loop"]
@@ -192,7 +197,9 @@ def test_fallback_warns_once_and_gives_plain_result(
         monkeypatch.setenv(cause, "1")
     code = astc.compile_source(source, options=options).code or ""
     ns = load(code)
-    name, args = ("lookup", (np.arange(4.0),)) if cause == "typing" else ("dot", (np.ones(3), np.ones(3)))
+    name, args = (
+        ("lookup", (np.arange(4.0),)) if cause == "typing" else ("dot", (np.ones(3), np.ones(3)))
+    )
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         first = ns[name](*args)
@@ -200,8 +207,12 @@ def test_fallback_warns_once_and_gives_plain_result(
     assert first == second == load(source)[name](*args)
     messages = [str(w.message) for w in caught if "astc: kernel" in str(w.message)]
     assert len(messages) == 1 and f"{name}()" in messages[0]
-    expected = {"ASTC_DISABLE": "ASTC_DISABLE", "NUMBA_DISABLE_JIT": "NUMBA_DISABLE_JIT",
-                "numba-missing": "numba cannot be imported", "typing": "TypingError"}[cause]
+    expected = {
+        "ASTC_DISABLE": "ASTC_DISABLE",
+        "NUMBA_DISABLE_JIT": "NUMBA_DISABLE_JIT",
+        "numba-missing": "numba cannot be imported",
+        "typing": "TypingError",
+    }[cause]
     assert expected in messages[0]
 
 
@@ -236,7 +247,11 @@ def _run(path: Path, env: dict[str, str]) -> str:
     blocker = "import sys; sys.modules['astc'] = None; import runpy; runpy.run_path(sys.argv[1])"
     full = {**os.environ, **env}
     proc = subprocess.run(
-        [sys.executable, "-c", blocker, str(path)], capture_output=True, text=True, env=full, check=False
+        [sys.executable, "-c", blocker, str(path)],
+        capture_output=True,
+        text=True,
+        env=full,
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr
     return proc.stdout.strip()
@@ -300,7 +315,9 @@ def test_parallel_kernel_uses_prange_and_matches() -> None:
     code = result.code or ""
     assert "for i in _astc_prange(a.shape[0]):" in code
     assert "for i in _astc_prange(1" not in code
-    assert any(e.code is Code.KERNEL_PARALLEL and e.function == "scale" for e in result.report.entries)
+    assert any(
+        e.code is Code.KERNEL_PARALLEL and e.function == "scale" for e in result.report.entries
+    )
     assert "written by other iterations" in " ".join(refused(result).values())
     ns, plain = load(code), load(source)
     a = np.arange(1000.0)
@@ -310,3 +327,28 @@ def test_parallel_kernel_uses_prange_and_matches() -> None:
         ns[name](*args)
         plain[name](*((a, want, 2.0) if name == "scale" else (a, want)))
         np.testing.assert_array_equal(got, want)
+
+
+def test_astc_profile_then_compile_with_profile(tmp_path: Path) -> None:
+    """`astc profile SCRIPT` writes times that `--profile` mode turns into kernel choices."""
+    from click.testing import CliRunner
+
+    from astc.cli import main
+
+    script = tmp_path / "work.py"
+    script.write_text(
+        AUTO.replace(
+            "def zeros_list",
+            "def cold_loop(a):\n    for i in range(2):\n        a[i] = 1.0\n\n\ndef zeros_list",
+        )
+        + "\nx = np.ones(200_000)\nfor _ in range(3):\n    dot(x, x)\ncold_loop(np.ones(2))\n"
+    )
+    output = tmp_path / "prof.json"
+    run = CliRunner().invoke(main, ["profile", "-o", str(output), str(script)])
+    assert run.exit_code == 0, run.output
+    data = json.loads(output.read_text())
+    names = {e["function"] for e in data["functions"]}
+    assert {"dot", "cold_loop"} <= names
+    result = astc.compile_file(script, options=Options(kernels="profile", profile=str(output)))
+    assert kernel_names(result) == {"dot"}
+    assert "not hot" in refused(result)["cold_loop"]

@@ -14,7 +14,7 @@ from pathlib import Path
 import astc
 from astc import Code, Options
 
-SOURCE = '''\
+SOURCE = """\
 import math
 import numpy as np
 import astc
@@ -40,7 +40,7 @@ def dot(x, y):
 def prefix(a, out):
     for i in range(1, a.shape[0]):
         out[i] = out[i - 1] + a[i]
-'''
+"""
 
 CHECK = """\
 import sys, runpy

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -211,11 +212,11 @@ def run(config: BenchConfig) -> BenchResult:
         if not _same(_outputs(hand, case["full"]()), _outputs(fast[name], case["full"]())):
             result.problems.append(f"{name}: astc result differs from numba")
         astc_fn = fast[name]  # the module global is the Numba wrapper after the first call
-        t_py = _best(lambda: plain[name](*case["small"]()), 1 if config.quick else 2)
+        # arguments are made before timing: allocation is not timed
+        t_py = _best(partial(plain[name], *case["small"]()), 1 if config.quick else 2)
         t_py *= case["scale"]
-        args_astc, args_nb = case["full"](), case["full"]()  # allocation is not timed
-        t_astc = _best(lambda: astc_fn(*args_astc), repeat)
-        t_nb = _best(lambda: hand(*args_nb), repeat)
+        t_astc = _best(partial(astc_fn, *case["full"]()), repeat)
+        t_nb = _best(partial(hand, *case["full"]()), repeat)
         t_np = _best(case["numpy"], repeat) if case["numpy"] else None
         table.add_row(
             case["name"],

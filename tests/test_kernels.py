@@ -187,7 +187,10 @@ def test_fallback_warns_once_and_gives_plain_result(
 ) -> None:
     source = AUTO
     if cause == "typing":  # object() does not type in nopython mode
-        source += "\n\ndef lookup(a):\n    d = object()\n    for i in range(3):\n        d = a[i]\n    return d\n"
+        source += (
+            "\n\ndef lookup(a):\n    d = object()\n    for i in range(3):\n"
+            "        d = a[i]\n    return d\n"
+        )
         options = Options(kernel_functions=("dot", "lookup"))
     else:
         options = Options(kernel_functions=("dot",))

@@ -156,6 +156,26 @@ def test_auto_selects_only_safe_loops() -> None:
     assert ns["fancy_func"](1, 2, 3, 4) == 10
 
 
+def test_auto_kernel_gives_lists_to_the_plain_function() -> None:
+    source = (
+        "def sumprod(a, b):\n    s = 0.0\n    for i in range(len(a)):\n"
+        "        s += a[i] * b[i]\n    return s\n"
+    )
+    result = compile_text(source, kernels="auto")
+    assert kernel_names(result) == {"sumprod"}
+    ns = load(result.code or "")
+    assert ns["sumprod"](np.ones(3), np.ones(3)) == 3.0  # compiled with arrays first
+    big = [2**40, 2**40]  # Python ints: Numba's int64 product would wrap to 0
+    assert ns["sumprod"](big, big) == 2.0 * 2**80
+
+
+def test_line_numbers_below_kernels_are_kept() -> None:
+    source = PAIRWISE + "\n\nRESULT = 1 / 0\n"
+    code = compile_text(source).code or ""
+    line = source.splitlines().index("RESULT = 1 / 0")
+    assert code.splitlines()[line] == "RESULT = 1 / 0"
+
+
 def test_profile_mode_picks_hot_functions(tmp_path: Path) -> None:
     profile = tmp_path / "prof.json"
     entries = [

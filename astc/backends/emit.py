@@ -50,13 +50,19 @@ class _StripAnnotations(cst.CSTTransformer):
 
 
 @functools.lru_cache(maxsize=1)
-def runtime_text() -> str:
-    """The runtime block emitted into modules with kernels (no annotations, no typing)."""
+def runtime_source() -> str:
+    """The runtime's source (no annotations, no typing imports), as it runs in the output."""
     text = (Path(__file__).with_name("runtime.py")).read_text(encoding="utf-8")
-    block = text[text.index(_BEGIN) : text.index(_END)].rstrip() + "\n"
-    block = block.replace("  # noqa: E402", "").replace("  # type: ignore[attr-defined]", "")
-    block = block.replace("  # type: ignore[misc]", "")
-    return cst.parse_module(block).visit(_StripAnnotations()).code + _END + "\n"
+    block = text[text.index(_BEGIN) + len(_BEGIN) : text.index(_END)].strip() + "\n"
+    return cst.parse_module(block).visit(_StripAnnotations()).code
+
+
+def runtime_line(newline: str) -> str:
+    """One line that defines the runtime, so that it shifts no line of the user's code."""
+    return (
+        f"exec({runtime_source()!r})  # astc: Numba kernel runtime "
+        f"(readable source: astc/backends/runtime.py){newline}"
+    )
 
 
 def _guard_names(test: cst.BaseExpression) -> list[str] | None:
@@ -158,12 +164,21 @@ def fingerprint(kernel_source: str, options: dict[str, object], astc_options: st
     return hashlib.sha256(blob).hexdigest()[:20]
 
 
-def binding(name: str, fp: str, options: dict[str, object], guards: list[str], newline: str) -> str:
-    """The statement that binds the public name to the lazy kernel dispatcher."""
+def binding(
+    name: str,
+    source: str,
+    line: int,
+    fp: str,
+    options: dict[str, object],
+    guards: list[str],
+    newline: str,
+) -> str:
+    """One line binding the public name to the lazy dispatcher; ``source`` holds the kernel
+    copy, its helper copies and CUDA form (defined at the first call, see the runtime)."""
     opts = "{" + ", ".join(f"{k!r}: {v!r}" for k, v in sorted(options.items())) + "}"
     guard_tuple = "(" + "".join(f"{g!r}, " for g in guards).rstrip(" ") + ")"
     return (
-        f"{name} = _astc_kernel_bind(globals(), {name!r}, {name}, _astc_kernel_{name}, "
+        f"{name} = _astc_kernel_bind(globals(), {name!r}, {name}, {source!r}, {line}, "
         f"{fp!r}, {opts}, {guard_tuple}){newline}"
     )
 

@@ -151,7 +151,8 @@ def _astc_kernel_build(
     g: dict[str, Any],
     name: str,
     plain: Fn,
-    kernel: Fn,
+    source: str,
+    line: int,
     fingerprint: str,
     options: dict[str, Any],
     guards: tuple[str, ...],
@@ -167,6 +168,11 @@ def _astc_kernel_build(
             reason = f"numba cannot be imported ({error})"
     if reason is not None:
         _astc_kernel_warn(name, reason)
+        return plain
+    try:
+        kernel = _astc_kernel_define(g, name, source, line)
+    except Exception as error:  # noqa: BLE001 - cannot happen for astc's own output
+        _astc_kernel_warn(name, f"kernel copy does not compile: {error}")
         return plain
     target = options.get("target", "cpu")
     cuda_host = None
@@ -213,13 +219,25 @@ def _astc_kernel_build(
             g[name] = plain
         return plain
 
-    if guards:
-        pairs = tuple((n, "_astc_" + n) for n in guards)
+    pairs = tuple((n, "_astc_" + n) for n in guards)
+    # Automatic kernels were checked assuming arrays; a list or tuple argument (Python
+    # ints inside, which Numba would wrap) goes to the plain function.
+    strict = bool(options.get("strict", False))
+    containers = (list, tuple)
+
+    if pairs or strict:
 
         def fast(*args: Any, **kwargs: Any) -> Any:
             for n, alias in pairs:
                 if g[n] is not g[alias]:
                     return plain(*args, **kwargs)
+            if strict:
+                for a in args:
+                    if isinstance(a, containers):
+                        return plain(*args, **kwargs)
+                for a in kwargs.values():
+                    if isinstance(a, containers):
+                        return plain(*args, **kwargs)
             try:
                 return box[0](*args, **kwargs)
             except numba_error as error:
@@ -240,11 +258,32 @@ def _astc_kernel_build(
     return fast
 
 
+def _astc_kernel_define(g: dict[str, Any], name: str, source: str, line: int) -> Fn:
+    """Define the kernel copy (and the helper copies and CUDA form it needs) in ``g``.
+
+    The copies travel as source text in the binding statement, so that they add no lines
+    to the compiled module; their line numbers are shifted to the plain ``def``'s.
+    """
+    import ast
+
+    tree = ast.parse(source)
+    ast.increment_lineno(tree, line - 1)
+    space: dict[str, Any] = {}
+    exec(compile(tree, g.get("__file__") or "<astc kernel>", "exec"), g, space)
+    own = ("_astc_kernel_" + name, "_astc_cudak_" + name, "_astc_cuda_host_" + name)
+    for key, value in space.items():
+        if key in own or key not in g:  # a helper another kernel defined (and jitted) stays
+            g[key] = value
+    kernel: Fn = g[own[0]]
+    return kernel
+
+
 def _astc_kernel_bind(
     g: dict[str, Any],
     name: str,
     plain: Fn,
-    kernel: Fn,
+    source: str,
+    line: int,
     fingerprint: str,
     options: dict[str, Any],
     guards: tuple[str, ...] = (),
@@ -255,7 +294,9 @@ def _astc_kernel_bind(
     @_astc_functools.wraps(plain)
     def lazy(*args: Any, **kwargs: Any) -> Any:
         if not state:
-            state.append(_astc_kernel_build(g, name, plain, kernel, fingerprint, options, guards))
+            state.append(
+                _astc_kernel_build(g, name, plain, source, line, fingerprint, options, guards)
+            )
             if g.get(name) is lazy:
                 g[name] = state[0]
             if g.get("_astc_" + name) is lazy:

@@ -63,9 +63,8 @@ def _listed(pipeline: Pipeline) -> tuple[tuple[str, ...], str | None]:
 def prepare(pipeline: Pipeline) -> Plan:
     """Select kernels; keep them from being inlined into callers."""
     tree = _module(pipeline)
-    defined = {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}
-    if RUNTIME_MARKER in defined:  # astc output already: nothing to do again
-        return Plan()
+    if any(isinstance(n, ast.Name) and n.id == RUNTIME_MARKER for n in ast.walk(tree)):
+        return Plan()  # astc output already: nothing to do again
     listed, problem = _listed(pipeline)
     opts = pipeline.options
     mode = "profile" if opts.profile is not None and opts.kernels == "explicit" else opts.kernels
@@ -99,7 +98,6 @@ def finish(pipeline: Pipeline, plan: Plan) -> None:
     for name, line, reason in sel.refused:
         _report(pipeline, Code.KERNEL_REFUSED, False, line, f"not a kernel: {reason}", name)
     modules = module_aliases(plan.tree)
-    helpers: dict[str, str] = {}  # helper copies emitted so far: name -> text
     runtime_done = False
     lines = {n.name: n.lineno for n in plan.tree.body if isinstance(n, ast.FunctionDef)}
     names = sorted(set(sel.chosen) | set(sel.markers), key=lambda n: lines.get(n, 0))
@@ -120,9 +118,7 @@ def finish(pipeline: Pipeline, plan: Plan) -> None:
                 plain = emit.strip_decorators(stmt, sel.markers.get(name, []))
                 new_body.append(plain)
                 if choice is not None:
-                    extra = _kernel_text(
-                        pipeline, plain, choice, modules, not runtime_done, helpers
-                    )
+                    extra = _kernel_text(pipeline, plain, choice, modules, not runtime_done)
                     runtime_done = runtime_done or bool(extra)
             else:
                 new_body.append(stmt)
@@ -154,11 +150,10 @@ def _kernel_text(
     choice: Choice,
     modules: dict[str, str],
     with_runtime: bool,
-    helpers: dict[str, str],
 ) -> str:
     """Runtime (first time), kernel copy, CUDA form and binding; "" when refused."""
     name = choice.name
-    kernel, guard_set, deps, dep_texts = _jit_unit(pipeline, plain, helpers)
+    kernel, guard_set, deps, dep_texts = _jit_unit(pipeline, plain)
     guards = sorted(guard_set | set(deps))
     kernel_code = cst.Module(body=[kernel]).code
     kernel_ast = ast.parse(kernel_code).body[0]
@@ -167,7 +162,7 @@ def _kernel_text(
     if choice.how != "explicit":
         problem = final_refusal(kernel_ast, modules, cuda=target == "cuda")
         for dep in deps if problem is None else []:
-            dep_ast = ast.parse(helpers.get(dep) or dep_texts[dep]).body[0]
+            dep_ast = ast.parse(dep_texts[dep]).body[0]
             assert isinstance(dep_ast, ast.FunctionDef)
             problem = final_refusal(dep_ast, modules, cuda=target == "cuda")
             if problem is not None:
@@ -219,11 +214,10 @@ def _kernel_text(
         "fastmath": choice.fastmath,
         "cache": True,
         "deps": tuple(sorted(deps)),
+        "strict": choice.how != "explicit",
     }
-    all_text = (
-        kernel_code + cuda_text + "".join(helpers.get(d) or dep_texts[d] for d in sorted(deps))
-    )
-    fp = emit.fingerprint(all_text, options, pipeline.options.fingerprint())
+    source = "".join(dep_texts[d] for d in sorted(dep_texts)) + kernel_code + cuda_text
+    fp = emit.fingerprint(source, options, pipeline.options.fingerprint())
     if guards:
         notes.append(f"runtime checks {', '.join(guards)} unchanged before entering Numba")
     how = {"explicit": "explicitly marked", "auto": "auto-selected", "profile": "hot in profile"}
@@ -236,17 +230,12 @@ def _kernel_text(
         + "".join(f"; {n}" for n in notes),
         name,
     )
-    parts = [emit.runtime_text()] if with_runtime else []
-    for dep in sorted(dep_texts):  # helper copies not emitted by an earlier kernel
-        if dep not in helpers:
-            helpers[dep] = dep_texts[dep]
-            parts.append(dep_texts[dep])
-    parts += [kernel_code, cuda_text, emit.binding(name, fp, options, guards, "\n")]
-    return "".join(parts)
+    runtime = emit.runtime_line("\n") if with_runtime else ""
+    return runtime + emit.binding(name, source, choice.line, fp, options, guards, "\n")
 
 
 def _jit_unit(
-    pipeline: Pipeline, plain: cst.FunctionDef, helpers: dict[str, str]
+    pipeline: Pipeline, plain: cst.FunctionDef
 ) -> tuple[cst.FunctionDef, set[str], set[str], dict[str, str]]:
     """The kernel copy, its guard names, the module functions it calls (jitted too, as
     ``_astc_kernel_<name>`` copies, transitively) and the text of those copies."""
@@ -269,8 +258,6 @@ def _jit_unit(
         done.append(fn)
         for dep in sorted(called - deps):
             deps.add(dep)
-            if dep in helpers:
-                continue
             dep_def = _current_def(pipeline, dep)
             if dep_def is None:
                 continue

@@ -67,8 +67,14 @@ def main() -> int:
 
     import astc
 
+    print("numba.cuda implementation:", getattr(cuda, "implementation", "?"))
     if not cuda.is_available():
-        print("no CUDA device: skipping the GPU benchmark")
+        print("no usable CUDA device: skipping the GPU benchmark (details below)")
+        try:
+            cuda.detect()
+        except Exception as error:  # noqa: BLE001 - diagnostics only
+            print("cuda.detect() failed:", error)
+        print("hint: pip install 'numba-cuda[cu12]' (the project's `cuda` extra)")
         return 0
     print("device:", cuda.get_current_device().name)
     ns: dict[str, object] = {"__name__": "gpu_check_mod"}

@@ -375,3 +375,38 @@ def test_astc_profile_then_compile_with_profile(tmp_path: Path) -> None:
     result = astc.compile_file(script, options=Options(kernels="profile", profile=str(output)))
     assert kernel_names(result) == {"dot"}
     assert "not hot" in refused(result)["cold_loop"]
+
+
+@pytest.mark.parametrize(
+    ("body", "after", "reason"),
+    [
+        ("out[i] = a[i] * 2.0", "", None),
+        ("t = a[i]\n    out[i, 0] = t * t", "", None),
+        ("s += a[i]", "", "`s`"),
+        ("out[i + 1] = a[i]", "", "not indexed by"),
+        ("out[i] = out[i - 1] + a[i]", "", "written by other iterations"),
+        ("if a[i] > 0:\n        t = a[i]\n    out[i] = t", "", "not assigned on every path"),
+        ("t = a[i]\n    out[i] = t", "return t", "read after the loop"),
+        ("out[i] = a[i]\n    if a[i] > 1:\n        break", "", "break"),
+        ("out[i] = helper(a[i])", "", "calls `helper()`"),
+    ],
+)
+def test_prange_independence(body: str, after: str, reason: str | None) -> None:
+    from astc.backends.parallel import independence_refusal
+
+    lines = ["def f(a, out):", "    s = 0.0", "    t = 0.0", "    for i in range(a.shape[0]):"]
+    lines += [
+        "        " + line.strip() if not line.startswith("        ") else "    " + line
+        for line in body.split("\n")
+    ]
+    lines += ["    " + after] if after else []
+    source = "\n".join(lines) + "\n"
+    fn = ast.parse(textwrap.dedent(source)).body[0]
+    assert isinstance(fn, ast.FunctionDef)
+    loop = fn.body[2]
+    assert isinstance(loop, ast.For)
+    problem = independence_refusal(loop, fn.body[3:])
+    if reason is None:
+        assert problem is None
+    else:
+        assert problem is not None and reason in problem

@@ -410,3 +410,45 @@ def test_prange_independence(body: str, after: str, reason: str | None) -> None:
         assert problem is None
     else:
         assert problem is not None and reason in problem
+
+
+def test_auto_division_follows_numpy_or_python_zero_division() -> None:
+    source = textwrap.dedent(
+        """\
+        def ratio(a, b, out):
+            for i in range(a.shape[0]):
+                out[i] = a[i] / b[i]
+
+        def mean_step(a):
+            s = 0.0
+            for i in range(a.shape[0]):
+                s += a[i]
+            return s / a.shape[0]
+
+        def centre(a, out):
+            m = -1.5 + 3.0 / a.shape[0]
+            for i in range(a.shape[0]):
+                out[i] = m
+
+        def per_param(x, y):
+            t = 0.0
+            for i in range(3):
+                t = x / y
+            return t
+        """
+    )
+    result = compile_text(source, kernels="auto")
+    assert kernel_names(result) == {"ratio", "centre"}
+    assert "depending on the argument types" in refused(result)["per_param"]
+    assert "depending on the path" in refused(result)["mean_step"]  # 0.0, or np.float64
+    assert "'error_model': 'numpy'" in (result.code or "").split("ratio = ")[1].split("\n")[0]
+    ns, plain = load(result.code or ""), load(source)
+    a, b = np.array([1.0, -1.0, 0.0]), np.zeros(3)
+    got, want = np.zeros(3), np.zeros(3)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        plain["ratio"](a, b, want)  # NumPy scalars: inf, -inf, nan; no exception
+    ns["ratio"](a, b, got)
+    np.testing.assert_array_equal(got, want)
+    for fn in (plain["centre"], ns["centre"]):  # Python numbers: division by zero raises
+        with pytest.raises(ZeroDivisionError):
+            fn(np.zeros(0), np.zeros(0))

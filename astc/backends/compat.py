@@ -190,6 +190,8 @@ def _call_refusal(
 # -- semantics (automatic selection only) ---------------------------------------------
 
 INT, FLOAT, NUM, ARRAY, PARAM, SHAPE, MODULE = "int", "float", "num", "array", "param", "shape", "m"
+#: A Python float on one path and a NumPy scalar on another (``s = 0.0; s += a[i]``).
+MIXED = "mixed"
 _INTLIKE = {INT, PARAM}
 
 
@@ -199,6 +201,8 @@ class _Kinds:
         self.modules = modules
         self.env: dict[str, set[str]] = {p: {PARAM} for p in _params(fn)}
         self.problems: list[str] = []
+        #: Zero-division semantics the function's divisions need ("python", "numpy").
+        self.models: set[str] = set()
 
     def name(self, name: str) -> set[str]:
         if name in self.modules:
@@ -206,6 +210,8 @@ class _Kinds:
         return self.env.get(name, {PARAM})
 
     def join(self, kinds: set[str]) -> str:
+        if MIXED in kinds or (FLOAT in kinds and NUM in kinds):
+            return MIXED
         if FLOAT in kinds:
             return FLOAT
         if ARRAY in kinds:
@@ -231,7 +237,7 @@ class _Kinds:
             return NUM
         if isinstance(node, ast.IfExp):
             kinds = {self.kind(node.body), self.kind(node.orelse)}
-            if len(kinds) > 1 and kinds & {INT, PARAM} and kinds & {FLOAT, NUM}:
+            if len(kinds) > 1 and kinds & {INT, PARAM} and kinds & {FLOAT, NUM, MIXED}:
                 self.problems.append(f"line {node.lineno}: conditional mixes int and float results")
             return self.join(kinds)
         if isinstance(node, ast.Subscript):
@@ -286,15 +292,37 @@ class _Kinds:
             self.problems.append(
                 f"line {node.lineno}: `{op}` may multiply Python ints past int64 (Numba wraps)"
             )
+        if isinstance(node.op, ast.Div | ast.FloorDiv | ast.Mod):
+            self.division(node, left, right)
         if ARRAY in (left, right):
             return ARRAY
+        if NUM in (left, right):  # CPython: a NumPy scalar with a Python number gives NumPy
+            return NUM
+        if MIXED in (left, right):
+            return MIXED
         if isinstance(node.op, ast.Div) or FLOAT in (left, right):
             return FLOAT
-        if NUM in (left, right):
-            return NUM
         if left == INT and right == INT:
             return INT
         return PARAM
+
+    def division(self, node: ast.BinOp, left: str, right: str) -> None:
+        """Division by zero raises for Python numbers and gives inf/nan for NumPy ones;
+        Numba has one error model per function, so a function must use one kind only."""
+        if {left, right} & {NUM, ARRAY}:
+            self.models.add("numpy")
+        elif MIXED in (left, right):
+            self.problems.append(
+                f"line {node.lineno}: `{ast.unparse(node)}` divides a value that is a Python "
+                "float or a NumPy scalar depending on the path (zero division differs)"
+            )
+        elif PARAM in (left, right):
+            self.problems.append(
+                f"line {node.lineno}: `{ast.unparse(node)}`: dividing by zero raises or "
+                "gives inf depending on the argument types"
+            )
+        else:
+            self.models.add("python")
 
     def bind(self, target: ast.expr, kind: str) -> None:
         if isinstance(target, ast.Name):
@@ -307,6 +335,7 @@ class _Kinds:
         for _ in range(4):  # to a fixed point (kinds only grow)
             before = {k: set(v) for k, v in self.env.items()}
             self.problems = []
+            self.models = set()
             for node in ast.walk(self.fn):
                 if isinstance(node, ast.Assign):
                     kind = self.kind(node.value)
@@ -324,9 +353,11 @@ class _Kinds:
                     self.kind(node)
             if before == self.env:
                 break
+        if len(self.models) > 1:
+            self.problems.append("divides both Python and NumPy numbers (two zero-division rules)")
         for name, kinds in self.env.items():
             scalar = kinds - {ARRAY, SHAPE, MODULE}
-            if scalar & {INT, PARAM} and scalar & {FLOAT, NUM}:
+            if scalar & {INT, PARAM} and scalar & {FLOAT, NUM, MIXED}:
                 self.problems.append(f"`{name}` is bound to both ints and floats")
         for node in ast.walk(self.fn):
             if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
@@ -355,6 +386,13 @@ def semantic_refusal(fn: ast.FunctionDef, modules: dict[str, str]) -> str | None
     """Why Numba's results might differ from CPython's for this function, or None."""
     problems = _Kinds(fn, modules).run()
     return problems[0] if problems else None
+
+
+def error_models(fn: ast.FunctionDef, modules: dict[str, str]) -> set[str]:
+    """Numba ``error_model`` values the function's divisions need (empty: no division)."""
+    kinds = _Kinds(fn, modules)
+    kinds.run()
+    return kinds.models
 
 
 def cost_refusal(fn: ast.FunctionDef) -> str | None:

@@ -189,6 +189,7 @@ def _astc_kernel_build(
         "parallel": bool(options.get("parallel", False)),
         "fastmath": bool(options.get("fastmath", False)),
         "cache": bool(options.get("cache", True)) and cacheable,
+        "error_model": str(options.get("error_model", "python")),
     }
     if jit_options["parallel"]:
         g["_astc_prange"] = numba.prange
@@ -201,7 +202,7 @@ def _astc_kernel_build(
             if not isinstance(g[key], numba.core.dispatcher.Dispatcher):
                 if jit_options["cache"]:
                     g[key]._astc_fingerprint = fingerprint + "-" + dep
-                g[key] = numba.njit(**dict(jit_options, parallel=False))(g[key])
+                g[key] = numba.njit(**{**jit_options, "parallel": False})(g[key])
         dispatcher = numba.njit(**jit_options)(kernel)
     except Exception as error:  # noqa: BLE001 - any failure means: run the plain function
         _astc_kernel_warn(name, f"{type(error).__name__}: {error}")

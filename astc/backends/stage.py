@@ -22,7 +22,7 @@ import libcst as cst
 
 from astc.analysis.functions import Refusal, called_names
 from astc.backends import emit
-from astc.backends.compat import module_aliases
+from astc.backends.compat import error_models, module_aliases
 from astc.backends.cuda import THREADS, cuda_form
 from astc.backends.parallel import parallel_loops
 from astc.backends.selection import Choice, Selection, final_refusal, select
@@ -159,14 +159,19 @@ def _kernel_text(
     kernel_ast = ast.parse(kernel_code).body[0]
     assert isinstance(kernel_ast, ast.FunctionDef)
     target = choice.target
+    models: set[str] = set()
     if choice.how != "explicit":
         problem = final_refusal(kernel_ast, modules, cuda=target == "cuda")
+        models = error_models(kernel_ast, modules)
         for dep in deps if problem is None else []:
             dep_ast = ast.parse(dep_texts[dep]).body[0]
             assert isinstance(dep_ast, ast.FunctionDef)
             problem = final_refusal(dep_ast, modules, cuda=target == "cuda")
+            models |= error_models(dep_ast, modules)
             if problem is not None:
                 problem = f"helper {dep}(): {problem}"
+        if problem is None and len(models) > 1:
+            problem = "kernel and helpers divide Python and NumPy numbers (two zero-division rules)"
         if problem is not None:
             _report(
                 pipeline, Code.KERNEL_REFUSED, False, choice.line, f"not a kernel: {problem}", name
@@ -215,6 +220,8 @@ def _kernel_text(
         "cache": True,
         "deps": tuple(sorted(deps)),
         "strict": choice.how != "explicit",
+        # Python: division by zero raises; NumPy scalars give inf/nan (see compat.py).
+        "error_model": "numpy" if models == {"numpy"} else "python",
     }
     source = "".join(dep_texts[d] for d in sorted(dep_texts)) + kernel_code + cuda_text
     fp = emit.fingerprint(source, options, pipeline.options.fingerprint())

@@ -147,6 +147,25 @@ def _astc_kernel_verifier(name: str, plain: Fn, fast: Fn) -> Fn:
     return verify
 
 
+def _astc_kernel_strict(dispatcher: Any, numba_error: Any) -> None:
+    """Automatic kernels were checked assuming arrays and numbers: a list or tuple argument
+    (Python ints inside, which Numba would wrap) goes to the plain function. The check
+    hooks Numba's compile-on-new-types path, so matched calls pay nothing for it."""
+    compile_for_args = dispatcher._compile_for_args
+    containers = (list, tuple)
+
+    class _Refused(numba_error):  # type: ignore[misc]
+        _astc_plain = True
+
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        for value in (*args, *kwargs.values()):
+            if isinstance(value, containers):
+                raise _Refused("astc: list/tuple argument: the plain function runs")
+        return compile_for_args(*args, **kwargs)
+
+    dispatcher._compile_for_args = checked
+
+
 def _astc_kernel_build(
     g: dict[str, Any],
     name: str,
@@ -221,36 +240,34 @@ def _astc_kernel_build(
         return plain
 
     pairs = tuple((n, "_astc_" + n) for n in guards)
-    # Automatic kernels were checked assuming arrays; a list or tuple argument (Python
-    # ints inside, which Numba would wrap) goes to the plain function.
-    strict = bool(options.get("strict", False))
-    containers = (list, tuple)
+    if options.get("strict", False) and cuda_host is None:
+        _astc_kernel_strict(dispatcher, numba_error)
 
-    if pairs or strict:
+    def fallback(error: BaseException) -> Fn:
+        return plain if getattr(error, "_astc_plain", False) else fail(error)
+
+    if pairs:
 
         def fast(*args: Any, **kwargs: Any) -> Any:
             for n, alias in pairs:
                 if g[n] is not g[alias]:
                     return plain(*args, **kwargs)
-            if strict:
-                for a in args:
-                    if isinstance(a, containers):
-                        return plain(*args, **kwargs)
-                for a in kwargs.values():
-                    if isinstance(a, containers):
-                        return plain(*args, **kwargs)
             try:
-                return box[0](*args, **kwargs)
+                if kwargs:
+                    return box[0](*args, **kwargs)
+                return box[0](*args)  # no empty-dict ** on the hot path
             except numba_error as error:
-                return fail(error)(*args, **kwargs)
+                return fallback(error)(*args, **kwargs)
 
     else:
 
         def fast(*args: Any, **kwargs: Any) -> Any:
             try:
-                return box[0](*args, **kwargs)
+                if kwargs:
+                    return box[0](*args, **kwargs)
+                return box[0](*args)  # no empty-dict ** on the hot path
             except numba_error as error:
-                return fail(error)(*args, **kwargs)
+                return fallback(error)(*args, **kwargs)
 
     _astc_functools.update_wrapper(fast, plain)
     fast._astc_dispatcher = dispatcher  # type: ignore[attr-defined]

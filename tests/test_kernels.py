@@ -62,14 +62,15 @@ def dot(a, b):
     return s
 
 
-def factorial(n):
+def factorial(a):
     r = 1
-    for i in range(1, n + 1):
+    for i in range(1, a.shape[0] + 1):
         r *= i
     return r
 
 
-def zeros_list(n):
+def zeros_list(a):
+    n = a.shape[0]
     out = [0] * n
     for i in range(n):
         out[i] = i
@@ -152,17 +153,22 @@ def test_auto_selects_only_safe_loops() -> None:
     ns, plain = load(result.code or ""), load(AUTO)
     a, b = np.arange(5.0), np.arange(5.0) + 1
     assert ns["dot"](a, b) == plain["dot"](a, b)
-    assert ns["factorial"](30) == plain["factorial"](30)  # Python ints, not wrapped
+    assert ns["factorial"](np.zeros(30)) == plain["factorial"](np.zeros(30))  # not wrapped
     assert ns["fancy_func"](1, 2, 3, 4) == 10
 
 
 def test_auto_kernel_gives_lists_to_the_plain_function() -> None:
     source = (
-        "def sumprod(a, b):\n    s = 0.0\n    for i in range(len(a)):\n"
-        "        s += a[i] * b[i]\n    return s\n"
+        "import numpy as np\n\n\ndef sumprod(a, b):\n    s = 0.0\n    n = len(a)\n"
+        "    for i in range(n):\n        s += a[i] * b[i]\n    return s + np.sqrt(0.0)\n\n\n"
+        "def siftdown(heap, pos):\n    item = heap[pos]\n    while pos > 0:\n"
+        "        parent = heap[pos - 1]\n        if item < parent:\n"
+        "            heap[pos] = parent\n            pos = pos - 1\n            continue\n"
+        "        break\n    heap[pos] = item\n"
     )
     result = compile_text(source, kernels="auto")
     assert kernel_names(result) == {"sumprod"}
+    assert "no sign of NumPy arrays" in refused(result)["siftdown"]  # heapq-style list code
     ns = load(result.code or "")
     assert ns["sumprod"](np.ones(3), np.ones(3)) == 3.0  # compiled with arrays first
     big = [2**40, 2**40]  # Python ints: Numba's int64 product would wrap to 0
@@ -430,9 +436,9 @@ def test_auto_division_follows_numpy_or_python_zero_division() -> None:
             for i in range(a.shape[0]):
                 out[i] = m
 
-        def per_param(x, y):
+        def per_param(x, y, a):
             t = 0.0
-            for i in range(3):
+            for i in range(a.shape[0]):
                 t = x / y
             return t
         """

@@ -395,8 +395,19 @@ def error_models(fn: ast.FunctionDef, modules: dict[str, str]) -> set[str]:
     return kinds.models
 
 
-def cost_refusal(fn: ast.FunctionDef) -> str | None:
-    """Automatic selection needs work to amortise the dispatch: a loop in the body."""
+def cost_refusal(fn: ast.FunctionDef, modules: dict[str, str]) -> str | None:
+    """Automatic selection needs work to amortise the dispatch (a loop) and signs that the
+    function works on NumPy arrays (``.shape``/``.size``/``.ndim``/``.T``, a multi-index
+    ``a[i, j]``, or a NumPy call): a loop over Python lists would only run as plain Python
+    behind the dispatcher, a little slower."""
     if not any(isinstance(n, ast.For | ast.While) for n in ast.walk(fn)):
         return "no loop: Numba's dispatch would cost more than it saves"
-    return None
+    numpy_names = {k for k, v in modules.items() if v == "numpy"}
+    for n in ast.walk(fn):
+        if isinstance(n, ast.Attribute) and n.attr in ("shape", "size", "ndim", "T"):
+            return None
+        if isinstance(n, ast.Subscript) and isinstance(n.slice, ast.Tuple):
+            return None
+        if isinstance(n, ast.Name) and n.id in numpy_names:
+            return None
+    return "no sign of NumPy arrays (lists would run as plain Python behind the dispatcher)"

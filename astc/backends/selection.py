@@ -18,7 +18,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from astc.backends.compat import cost_refusal, nopython_refusal, semantic_refusal
+from astc.backends.compat import (
+    cost_refusal,
+    module_aliases,
+    nopython_refusal,
+    semantic_refusal,
+)
 
 KERNEL_COMMENT = re.compile(r"#\s*astc:\s*kernel\b")
 #: Profile mode: a function is hot when its cumulative time is at least this share.
@@ -149,6 +154,7 @@ def select(
     sel = Selection()
     mods, kern = astc_aliases(tree)
     sel.astc_names = mods | kern
+    modules = module_aliases(tree)
     defs = [n for n in tree.body if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)]
     hot: dict[str, float] = {}
     if mode == "profile" and profile is not None:
@@ -196,7 +202,7 @@ def select(
             problem = f"`{name}` is bound more than once in the module"
         if problem is None and not explicit:
             assert isinstance(node, ast.FunctionDef)
-            problem = _auto_refusal(node, hot if mode == "profile" else None)
+            problem = _auto_refusal(node, modules, hot if mode == "profile" else None)
         if problem is not None:
             sel.refused.append((name, node.lineno, problem))
             continue
@@ -211,14 +217,16 @@ def select(
     return sel
 
 
-def _auto_refusal(node: ast.FunctionDef, hot: dict[str, float] | None) -> str | None:
+def _auto_refusal(
+    node: ast.FunctionDef, modules: dict[str, str], hot: dict[str, float] | None
+) -> str | None:
     """First filter of automatic selection; the nopython and semantic checks run later, on
     the kernel body after the core passes have inlined its helpers."""
     if hot is not None:
         share = hot.get(node.name, 0.0)
         if share < HOT_FRACTION:
             return f"not hot in the profile ({share:.1%} of the run < {HOT_FRACTION:.0%})"
-    return cost_refusal(node)
+    return cost_refusal(node, modules)
 
 
 def final_refusal(kernel: ast.FunctionDef, modules: dict[str, str], cuda: bool) -> str | None:

@@ -458,3 +458,23 @@ def test_auto_division_follows_numpy_or_python_zero_division() -> None:
     for fn in (plain["centre"], ns["centre"]):  # Python numbers: division by zero raises
         with pytest.raises(ZeroDivisionError):
             fn(np.zeros(0), np.zeros(0))
+
+
+def test_auto_refuses_python_float_fractional_power() -> None:
+    source = textwrap.dedent(
+        """\
+        def roots(a, out, p):
+            for i in range(a.shape[0]):
+                out[i] = a[i] ** 0.5 + p
+
+        def cube_roots(a, out, x):
+            for i in range(a.shape[0]):
+                out[i] = x ** (1.0 / 3.0)
+        """
+    )
+    result = compile_text(source, kernels="auto")
+    assert kernel_names(result) == {"roots"}  # NumPy scalar base; integer exponent
+    assert "complex in CPython" in refused(result)["cube_roots"]
+    out = np.zeros(1)
+    with pytest.raises(TypeError):  # CPython: (-8.0) ** (1/3) is complex
+        load(source)["cube_roots"](np.zeros(1), out, -8.0)

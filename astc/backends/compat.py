@@ -294,6 +294,15 @@ class _Kinds:
             )
         if isinstance(node.op, ast.Div | ast.FloorDiv | ast.Mod):
             self.division(node, left, right)
+        if (
+            isinstance(node.op, ast.Pow)
+            and left in (FLOAT, MIXED, PARAM)
+            and not (isinstance(node.right, ast.Constant) and type(node.right.value) is int)
+        ):
+            self.problems.append(
+                f"line {node.lineno}: `{ast.unparse(node)}`: a negative Python float to a "
+                "fractional power is complex in CPython, nan in Numba"
+            )
         if ARRAY in (left, right):
             return ARRAY
         if NUM in (left, right):  # CPython: a NumPy scalar with a Python number gives NumPy

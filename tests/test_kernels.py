@@ -478,3 +478,9 @@ def test_auto_refuses_python_float_fractional_power() -> None:
     out = np.zeros(1)
     with pytest.raises(TypeError):  # CPython: (-8.0) ** (1/3) is complex
         load(source)["cube_roots"](np.zeros(1), out, -8.0)
+
+
+def test_def_keeps_its_line_when_the_marker_is_stripped() -> None:
+    code = compile_text(PAIRWISE).code or ""
+    line = PAIRWISE.splitlines().index("def pairwise(x, out):")
+    assert code.splitlines()[line] == "def pairwise(x, out):"

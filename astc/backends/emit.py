@@ -88,11 +88,15 @@ def _guard_names(test: cst.BaseExpression) -> list[str] | None:
 
 
 def strip_decorators(fn: cst.FunctionDef, indices: list[int]) -> cst.FunctionDef:
-    """``fn`` without the decorators at these positions (astc markers)."""
+    """``fn`` without the decorators at these positions (astc markers); each removed
+    decorator leaves a blank line, so that the ``def`` keeps its line number."""
     kept = [d for i, d in enumerate(fn.decorators) if i not in indices]
     if len(kept) == len(fn.decorators):
         return fn
-    lines = fn.leading_lines if kept else [*fn.leading_lines, *fn.decorators[0].leading_lines]
+    lines = list(fn.leading_lines)
+    for i, dec in enumerate(fn.decorators):
+        if i in indices:
+            lines += [*dec.leading_lines, cst.EmptyLine()]
     return fn.with_changes(decorators=kept, leading_lines=lines)
 
 

@@ -324,6 +324,10 @@ def _astc_kernel_bind(
     return lazy
 
 
+def _astc_cuda_array(value: Any) -> bool:
+    return hasattr(value, "__cuda_array_interface__")
+
+
 def _astc_cuda_wrap(
     cpu: Fn, kernel: Fn, kind: str, written: tuple[int, ...], init: float, threads: int
 ) -> Fn:
@@ -346,32 +350,41 @@ def _astc_cuda_wrap(
     launch = cuda.jit(kernel)
     ndarray, to_device, max_blocks = numpy.ndarray, cuda.to_device, 65535
 
+    # Per argument-type tuple: positions of host (NumPy) arrays, and of the array whose
+    # size sets the grid (the grid-stride loop is correct for any grid; size only tunes it).
+    plans: dict[tuple[type, ...], tuple[tuple[int, ...], int]] = {}
+
+    def plan_for(args: tuple[Any, ...]) -> tuple[tuple[int, ...], int]:
+        hosts = tuple(i for i, a in enumerate(args) if isinstance(a, ndarray))
+        arrays = [i for i, a in enumerate(args) if i in hosts or _astc_cuda_array(a)]
+        return hosts, (arrays[0] if arrays else -1)
+
     def host(*args: Any, **kwargs: Any) -> Any:
         if kwargs:
             return cpu(*args, **kwargs)
+        key = tuple(map(type, args))
+        plan = plans.get(key)
+        if plan is None:  # once per types: hasattr may build the interface dict
+            plan = plans[key] = plan_for(args)
+        hosts, sized = plan
         size = 1
-        dev = list(args)
-        back = []
-        for i, a in enumerate(args):
-            if isinstance(a, ndarray):
-                dev[i] = to_device(a)
-                if i in written:
-                    back.append((dev[i], a))
-                size = max(size, a.size)
-            elif hasattr(a, "__cuda_array_interface__"):
-                shape = a.__cuda_array_interface__["shape"]
-                n = 1
-                for extent in shape:
-                    n *= extent
-                size = max(size, n)
+        if sized >= 0:
+            n = args[sized].size  # NumPy, Numba and CuPy arrays; PyTorch: a method
+            size = n() if callable(n) else n
         blocks = min(max(1, -(-size // threads)), max_blocks)
+        dev: Any = args
+        if hosts:
+            dev = list(args)
+            for i in hosts:
+                dev[i] = to_device(args[i])
         if kind == "reduce":
             result = to_device(numpy.zeros(1))
             launch[blocks, threads](*dev, result)
             return init + float(result.copy_to_host()[0])
         launch[blocks, threads](*dev)
-        for d, a in back:
-            d.copy_to_host(a)
+        for i in hosts:
+            if i in written:
+                dev[i].copy_to_host(args[i])
         return None
 
     host._astc_cuda_kernel = launch  # type: ignore[attr-defined]

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from astc._version import __version__
 from astc.api import compile_file, compile_source
+from astc.backends.marker import kernel
 from astc.benchmark import Benchmark
 from astc.diagnostics import Code, CompileResult, Diagnostic, Report, ReportEntry
 from astc.options import PASS_NAMES, Options
@@ -30,6 +31,7 @@ __all__ = [
     "compile_file",
     "compile_source",
     "hybridize",
+    "kernel",
 ]
 
 if TYPE_CHECKING:

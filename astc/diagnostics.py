@@ -25,6 +25,8 @@ class Code(enum.Enum):
     PROPAGATED = "ASTC104"
     DEAD_CODE_REMOVED = "ASTC105"
     GUARDED = "ASTC106"
+    KERNEL = "ASTC107"
+    KERNEL_PARALLEL = "ASTC108"
     # hybridization (astc.hybridize): applied
     HYBRID_FUSED = "ASTC150"
     HYBRID_LOWERED = "ASTC151"
@@ -53,6 +55,8 @@ class Code(enum.Enum):
     ROUND_TRIP = "ASTC220"
     ITERATION_LIMIT = "ASTC221"
     CLASS_SCOPE = "ASTC222"
+    KERNEL_REFUSED = "ASTC223"
+    KERNEL_CALL = "ASTC224"
     # hybridization: refused (the callable runs the original, or NumPy instead of a kernel)
     HYBRID_REFUSED = "ASTC250"
     HYBRID_NO_KERNEL = "ASTC251"

@@ -16,6 +16,9 @@ PASS_NAMES: tuple[str, ...] = (
     "dead-code",
 )
 
+KERNEL_MODES: tuple[str, ...] = ("off", "explicit", "auto", "profile")
+KERNEL_TARGETS: tuple[str, ...] = ("cpu", "cuda")
+
 
 @dataclass(frozen=True)
 class Options:
@@ -31,6 +34,14 @@ class Options:
     max_iterations: int = 8
     #: Budget of evaluator steps for one compile-time call evaluation.
     fold_step_budget: int = 20_000
+    #: Which functions become Numba kernels: off | explicit | auto | profile (docs/kernels.md).
+    kernels: str = "explicit"
+    #: Default target of kernels: cpu | cuda.
+    target: str = "cpu"
+    #: Profile file written by ``astc profile`` (implies ``kernels = "profile"``).
+    profile: str | None = None
+    #: Functions to hand to Numba, as if marked (``[tool.astc.kernels] functions`` adds more).
+    kernel_functions: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         unknown = [p for p in self.passes if p not in PASS_NAMES]
@@ -38,6 +49,14 @@ class Options:
             raise ValueError(
                 f"unknown pass(es): {', '.join(unknown)} (known: {', '.join(PASS_NAMES)})"
             )
+        if self.kernels not in KERNEL_MODES:
+            raise ValueError(
+                f"unknown kernels mode {self.kernels!r} (known: {', '.join(KERNEL_MODES)})"
+            )
+        if self.target not in KERNEL_TARGETS:
+            raise ValueError(f"unknown target {self.target!r} (known: {', '.join(KERNEL_TARGETS)})")
+        if self.kernels == "profile" and self.profile is None:
+            raise ValueError("kernels = 'profile' needs a profile file (--profile FILE)")
         if self.max_iterations < 1:
             raise ValueError("max_iterations must be at least 1")
 

@@ -18,6 +18,7 @@ from astc.analysis.candidates import scopes_by_node, worth_compiling
 from astc.analysis.functions import FunctionFacts
 from astc.analysis.module import ModuleFacts, module_facts
 from astc.analysis.scopes import analyze, function_scopes
+from astc.backends import stage as kernel_stage
 from astc.diagnostics import Code, Report, ReportEntry
 from astc.frontend.source import magic_line_count, split_lines
 from astc.frontend.units import Unit, split_units
@@ -102,12 +103,14 @@ class Pipeline:
     def run(self) -> Report:
         """Compile every unit worth it; :meth:`assemble` then gives the module text."""
         by_node = scopes_by_node(self.facts)
+        kernels = kernel_stage.prepare(self)  # before the passes: kernels are not inlined
         for unit in self._order():
             hot = worth_compiling(
                 unit.nodes, self.facts, by_node, self.options.assume_stable, self._inlinable
             )
             if hot is not None:
                 self._compile_unit(unit, hot)
+        kernel_stage.finish(self, kernels)  # after: emit kernels from the rewritten units
         return self.report
 
     def _inlinable(self, name: str) -> bool:

@@ -52,6 +52,11 @@ REGISTRY: list[Benchmark] = [
         "the chapter's MLP: net(x) per call at batch 1/64/1024, eager vs astc.hybridize vs Numba",
     ),
     Benchmark(
+        "kernels",
+        "kernels",
+        "numeric kernels: CPython vs astc (auto Numba kernels) vs numba.njit vs NumPy",
+    ),
+    Benchmark(
         "stdlib_throughput",
         "stdlib_throughput",
         "lines/s on the standard library: ast.parse, libcst.parse_module, astc.compile_source",

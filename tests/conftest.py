@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 from typing import Any
+
+
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 
 
 def run_module(source: str, calls: list[tuple[str, tuple[Any, ...]]] = ()) -> dict[str, Any]:  # type: ignore[assignment]
@@ -22,7 +26,9 @@ def run_module(source: str, calls: list[tuple[str, tuple[Any, ...]]] = ()) -> di
         for name, args in calls:
             try:
                 value = namespace[name](*args)
-                results.append(("ok", type(value).__name__, repr(value)))
+                # Object addresses differ between any two runs: not behaviour.
+                shown = _ADDRESS.sub(" at 0x...", repr(value))
+                results.append(("ok", type(value).__name__, shown))
             except Exception as error:
                 results.append(("raised", type(error).__name__))
         outcome["calls"] = results

@@ -102,6 +102,13 @@ class FunctionFacts:
     #: and inline these instead of the originals, which they are equivalent to.
     _compiled: dict[str, Scope] = field(default_factory=dict)
 
+    #: Functions no pass may inline, whatever their body (e.g. Numba kernels), and why.
+    _forbidden: dict[str, Refusal] = field(default_factory=dict)
+
+    def forbid_inlining(self, name: str, refusal: Refusal) -> None:
+        """Never inline ``name``; :meth:`inline_refusal` answers ``refusal`` for it."""
+        self._forbidden[name] = refusal
+
     def use_compiled(self, name: str, scope: Scope) -> None:
         """From now on, judge and inline ``name`` by its compiled definition ``scope.node``."""
         self._compiled[name] = scope
@@ -164,6 +171,8 @@ class FunctionFacts:
 
     def inline_refusal(self, name: str) -> Refusal | None:
         """Why ``name`` cannot be inlined, or None if it can."""
+        if name in self._forbidden:
+            return self._forbidden[name]
         if name not in self._verdicts:
             self._verdicts[name] = self._judge(name)
         return self._verdicts[name]

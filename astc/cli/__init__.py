@@ -28,9 +28,10 @@ def main() -> None:
 def _register() -> None:
     from astc.cli.bench import bench_cmd
     from astc.cli.compile import compile_cmd
+    from astc.cli.profile import profile_cmd
     from astc.cli.show import show_cmd
 
-    for command in (compile_cmd, show_cmd, bench_cmd):
+    for command in (compile_cmd, show_cmd, bench_cmd, profile_cmd):
         main.add_command(command)
 
 

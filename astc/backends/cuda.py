@@ -1,0 +1,158 @@
+"""``target="cuda"``: the CUDA form of a kernel, as source text for the compiled module.
+
+Two shapes are recognised on the kernel body (after inlining):
+
+* **map** — scalar set-up statements, then one independent loop (see
+  :mod:`astc.backends.parallel`) ``for i in range(lo, hi)`` and nothing after it. The loop
+  becomes a grid-stride loop ``for i in range(lo + grid(1), hi, gridsize(1))``.
+* **reduce** — set-up, ``acc = <float literal>``, a loop whose only cross-iteration
+  effect is ``acc += expr``, then ``return acc``. Each thread sums a grid-stride slice,
+  a block sums its threads in shared memory (tree reduction), and one atomic add per
+  block combines blocks; the host adds the literal start value. The order of float
+  additions differs from the sequential loop, so reductions are explicit-only.
+
+The host side is :func:`_astc_cuda_wrap` in :mod:`astc.backends.runtime`: NumPy arrays
+are copied to the device and (the ones the kernel writes) back; objects with
+``__cuda_array_interface__`` are passed without copies. Without a CUDA device the CPU
+kernel runs.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+
+from astc.backends.parallel import independence_refusal, range_loop_var
+
+THREADS = 256
+
+
+@dataclass(frozen=True)
+class CudaForm:
+    kind: str  # "map" | "reduce"
+    source: str  # the CUDA kernel's def, named _astc_cudak_<name>
+    written: tuple[int, ...]  # positional indices of array parameters the kernel stores to
+    init: float  # reduce: the accumulator's start value
+
+
+def _setup_ok(stmts: list[ast.stmt]) -> bool:
+    return all(
+        isinstance(s, ast.Assign) and all(isinstance(t, ast.Name) for t in s.targets) for s in stmts
+    )
+
+
+def _grid_range(loop: ast.For) -> ast.Call:
+    assert isinstance(loop.iter, ast.Call)
+    args = loop.iter.args
+    lo: ast.expr = args[0] if len(args) == 2 else ast.Constant(0)
+    hi = args[-1]
+    grid = ast.parse("_astc_cuda.grid(1)", mode="eval").body
+    stride = ast.parse("_astc_cuda.gridsize(1)", mode="eval").body
+    start = (
+        grid if isinstance(lo, ast.Constant) and lo.value == 0 else ast.BinOp(lo, ast.Add(), grid)
+    )
+    return ast.Call(ast.Name("range", ast.Load()), [start, hi, stride], [])
+
+
+_REDUCE_TAIL = """\
+_astc_sh = _astc_cuda.shared.array({threads}, _astc_f64)
+_astc_t = _astc_cuda.threadIdx.x
+_astc_sh[_astc_t] = {acc}
+_astc_cuda.syncthreads()
+_astc_w = {half}
+while _astc_w > 0:
+    if _astc_t < _astc_w:
+        _astc_sh[_astc_t] += _astc_sh[_astc_t + _astc_w]
+    _astc_cuda.syncthreads()
+    _astc_w //= 2
+if _astc_t == 0:
+    _astc_cuda.atomic.add(_astc_result, 0, _astc_sh[0])
+"""
+
+
+def cuda_form(kernel: ast.FunctionDef, name: str) -> tuple[CudaForm | None, str]:
+    """The CUDA kernel for ``kernel`` (a copy, not mutated), or None and why not."""
+    fn = ast.parse(ast.unparse(kernel)).body[0]
+    assert isinstance(fn, ast.FunctionDef)
+    body = fn.body
+    loops = [i for i, s in enumerate(body) if isinstance(s, ast.For)]
+    if len(loops) != 1:
+        return None, "CUDA needs exactly one top-level loop"
+    at = loops[0]
+    loop = body[at]
+    assert isinstance(loop, ast.For)
+    if range_loop_var(loop) is None:
+        return None, "CUDA needs a `for i in range(...)` loop"
+    params = [a.arg for a in fn.args.args]
+    fn.name = f"_astc_cudak_{name}"
+    tail = body[at + 1 :]
+    if not tail or (len(tail) == 1 and isinstance(tail[0], ast.Return) and tail[0].value is None):
+        if not _setup_ok(body[:at]):
+            return None, "statements before the loop are not plain scalar assignments"
+        problem = independence_refusal(loop, [])
+        if problem is not None:
+            return None, f"loop iterations are not independent: {problem}"
+        written = _written(loop, params)
+        loop.iter = _grid_range(loop)
+        fn.body = body[: at + 1]
+        return CudaForm("map", ast.unparse(ast.fix_missing_locations(fn)), written, 0.0), ""
+    return _reduce_form(fn, body, at, loop, params)
+
+
+def _written(loop: ast.For, params: list[str]) -> tuple[int, ...]:
+    names = {
+        n.value.id
+        for n in ast.walk(loop)
+        if isinstance(n, ast.Subscript)
+        and isinstance(n.ctx, ast.Store)
+        and isinstance(n.value, ast.Name)
+    }
+    return tuple(i for i, p in enumerate(params) if p in names)
+
+
+def _reduce_form(
+    fn: ast.FunctionDef, body: list[ast.stmt], at: int, loop: ast.For, params: list[str]
+) -> tuple[CudaForm | None, str]:
+    tail = body[at + 1 :]
+    if not (
+        len(tail) == 1
+        and isinstance(tail[0], ast.Return)
+        and isinstance(tail[0].value, ast.Name)
+        and at >= 1
+    ):
+        return None, "not a map (loop with nothing after it) or reduce (`return acc`) shape"
+    acc = tail[0].value.id
+    init_stmt = body[at - 1]
+    if not (
+        isinstance(init_stmt, ast.Assign)
+        and len(init_stmt.targets) == 1
+        and isinstance(init_stmt.targets[0], ast.Name)
+        and init_stmt.targets[0].id == acc
+        and isinstance(init_stmt.value, ast.Constant)
+        and isinstance(init_stmt.value.value, float)
+    ):
+        return None, f"reduce needs `{acc} = <float literal>` just before the loop"
+    if not _setup_ok(body[: at - 1]):
+        return None, "statements before the loop are not plain scalar assignments"
+    augs = [
+        n
+        for n in ast.walk(loop)
+        if isinstance(n, ast.AugAssign) and isinstance(n.target, ast.Name) and n.target.id == acc
+    ]
+    if len(augs) != 1 or not isinstance(augs[0].op, ast.Add) or augs[0] not in loop.body:
+        return None, f"reduce needs exactly one top-level `{acc} += ...` in the loop"
+    without = ast.For(loop.target, loop.iter, [s for s in loop.body if s is not augs[0]], [], None)
+    problem = independence_refusal(without, [])
+    if problem is not None or any(
+        isinstance(n, ast.Name) and n.id == acc for s in without.body for n in ast.walk(s)
+    ):
+        return None, f"loop does more than accumulate `{acc}`: {problem or 'reads it'}"
+    if _written(loop, params):
+        return None, "reduce loop also stores to arrays"
+    init = float(init_stmt.value.value)
+    init_stmt.value = ast.Constant(0.0)
+    loop.iter = _grid_range(loop)
+    fn.args.args.append(ast.arg("_astc_result"))
+    tail_stmts = ast.parse(_REDUCE_TAIL.format(threads=THREADS, half=THREADS // 2, acc=acc)).body
+    fn.body = [*body[: at + 1], *tail_stmts]
+    return CudaForm("reduce", ast.unparse(ast.fix_missing_locations(fn)), (), init), ""

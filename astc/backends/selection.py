@@ -1,0 +1,237 @@
+"""Which module functions become Numba kernels, and why the others do not.
+
+Modes (``Options.kernels``): ``off`` (nothing, markers are still stripped), ``explicit``
+(the default: ``@astc.kernel`` / ``@astc.kernel(target=..., parallel=..., fastmath=...)``,
+a ``# astc: kernel`` comment on the ``def`` line or the line above it, and names listed
+in ``[tool.astc.kernels] functions``), ``auto`` (explicit ones plus every top-level
+function that passes the static nopython check, the semantic check and the cost model of
+:mod:`astc.backends.compat`), and ``profile`` (explicit ones plus compatible functions
+that took at least :data:`HOT_FRACTION` of the run time in the profile file written by
+``astc profile``). Only top-level, plain, non-generator ``def`` s can be kernels.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from astc.backends.compat import (
+    cost_refusal,
+    module_aliases,
+    nopython_refusal,
+    semantic_refusal,
+)
+
+KERNEL_COMMENT = re.compile(r"#\s*astc:\s*kernel\b")
+#: Profile mode: a function is hot when its cumulative time is at least this share.
+HOT_FRACTION = 0.02
+MODES = ("off", "explicit", "auto", "profile")
+TARGETS = ("cpu", "cuda")
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A function handed to Numba, with its options and how it was chosen."""
+
+    name: str
+    line: int
+    how: str  # "explicit" | "auto" | "profile"
+    target: str = "cpu"
+    parallel: bool = False
+    fastmath: bool = False
+
+
+@dataclass
+class Selection:
+    chosen: dict[str, Choice] = field(default_factory=dict)
+    #: (function, line, reason) for functions considered and not chosen.
+    refused: list[tuple[str, int, str]] = field(default_factory=list)
+    #: Decorators to strip: (function name, decorator index) — astc markers.
+    markers: dict[str, list[int]] = field(default_factory=dict)
+    #: Local names bound to the astc module or its ``kernel`` function.
+    astc_names: set[str] = field(default_factory=set)
+
+
+def astc_aliases(tree: ast.Module) -> tuple[set[str], set[str]]:
+    """Names bound to the ``astc`` module, and to ``astc.kernel``, at top level."""
+    modules: set[str] = set()
+    kernels: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, ast.Import):
+            for a in node.names:
+                if a.name == "astc":
+                    modules.add(a.asname or "astc")
+        elif isinstance(node, ast.ImportFrom) and node.module == "astc" and not node.level:
+            for a in node.names:
+                if a.name == "kernel":
+                    kernels.add(a.asname or "kernel")
+    return modules, kernels
+
+
+def _marker(dec: ast.expr, modules: set[str], kernels: set[str]) -> ast.expr | None:
+    """The marker expression (``astc.kernel`` or a call of it), or None."""
+    func = dec.func if isinstance(dec, ast.Call) else dec
+    if isinstance(func, ast.Name) and func.id in kernels:
+        return dec
+    if (
+        isinstance(func, ast.Attribute)
+        and func.attr == "kernel"
+        and isinstance(func.value, ast.Name)
+        and func.value.id in modules
+    ):
+        return dec
+    return None
+
+
+def _marker_options(dec: ast.expr, default_target: str) -> tuple[dict[str, object], str | None]:
+    opts: dict[str, object] = {"target": default_target, "parallel": False, "fastmath": False}
+    if not isinstance(dec, ast.Call):
+        return opts, None
+    if dec.args:
+        return opts, "astc.kernel takes keyword arguments only"
+    for kw in dec.keywords:
+        if kw.arg not in opts:
+            return opts, f"unknown astc.kernel option `{kw.arg}`"
+        try:
+            value = ast.literal_eval(kw.value)
+        except ValueError:
+            return opts, f"astc.kernel option `{kw.arg}` must be a literal"
+        opts[kw.arg] = value
+    if opts["target"] not in TARGETS:
+        return opts, f"unknown target {opts['target']!r} (known: {', '.join(TARGETS)})"
+    return opts, None
+
+
+def _structural_refusal(node: ast.stmt) -> str | None:
+    if isinstance(node, ast.AsyncFunctionDef):
+        return "a coroutine function"
+    assert isinstance(node, ast.FunctionDef)
+    for n in ast.walk(node):
+        if isinstance(n, ast.Yield | ast.YieldFrom):
+            return "a generator"
+        if n is not node and isinstance(n, ast.FunctionDef | ast.Lambda | ast.ClassDef):
+            return "defines nested functions or classes"
+        if isinstance(n, ast.Global | ast.Nonlocal):
+            return "declares global/nonlocal names"
+    return None
+
+
+def _hot_functions(profile: str, filename: str) -> tuple[dict[str, float], str | None]:
+    """Function name -> share of total time, for functions of ``filename``."""
+    try:
+        data = json.loads(Path(profile).read_text(encoding="utf-8"))
+        total = float(data["total_s"]) or 1.0
+        entries = data["functions"]
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        return {}, f"cannot read profile {profile}: {error}"
+    target = Path(filename).name
+    resolved = str(Path(filename).resolve()) if Path(filename).exists() else None
+    out: dict[str, float] = {}
+    for entry in entries:
+        file = str(entry.get("file", ""))
+        if file != resolved and Path(file).name != target:
+            continue
+        share = float(entry.get("cumtime_s", 0.0)) / total
+        name = str(entry.get("function", ""))
+        out[name] = max(out.get(name, 0.0), share)
+    return out, None
+
+
+def select(
+    tree: ast.Module,
+    lines: list[str],
+    *,
+    mode: str,
+    target: str,
+    listed: tuple[str, ...] = (),
+    profile: str | None = None,
+    filename: str = "<string>",
+) -> Selection:
+    """Decide, for each top-level function, whether it becomes a kernel."""
+    sel = Selection()
+    mods, kern = astc_aliases(tree)
+    sel.astc_names = mods | kern
+    modules = module_aliases(tree)
+    defs = [n for n in tree.body if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)]
+    hot: dict[str, float] = {}
+    if mode == "profile" and profile is not None:
+        hot, unreadable = _hot_functions(profile, filename)
+        if unreadable is not None:
+            sel.refused.append(("<module>", 1, unreadable))
+    counts: dict[str, int] = {}
+    for node in tree.body:
+        for target_node in ast.walk(node) if not isinstance(node, ast.FunctionDef) else []:
+            if isinstance(target_node, ast.Name) and isinstance(target_node.ctx, ast.Store):
+                counts[target_node.id] = counts.get(target_node.id, 0) + 1
+    for node in defs:
+        counts[node.name] = counts.get(node.name, 0) + 1
+    explicit_names: set[str] = set()
+    for node in defs:
+        markers = [
+            i for i, d in enumerate(node.decorator_list) if _marker(d, mods, kern) is not None
+        ]
+        if markers:
+            sel.markers[node.name] = markers
+        commented = any(
+            KERNEL_COMMENT.search(lines[ln - 1])
+            for ln in (node.lineno - 1, node.lineno)
+            if 0 < ln <= len(lines)
+        )
+        if markers or commented or node.name in listed:
+            explicit_names.add(node.name)
+    for node in defs:
+        name = node.name
+        if name.startswith("_astc_") or mode == "off":
+            continue
+        explicit = name in explicit_names
+        if not explicit and mode not in ("auto", "profile"):
+            continue
+        opts: dict[str, object] = {"target": target, "parallel": False, "fastmath": False}
+        problem: str | None = None
+        for i in sel.markers.get(name, []):
+            opts, problem = _marker_options(node.decorator_list[i], target)
+        others = len(node.decorator_list) - len(sel.markers.get(name, []))
+        if problem is None and others:
+            problem = "has other decorators (a kernel must be a plain def)"
+        if problem is None:
+            problem = _structural_refusal(node)
+        if problem is None and counts.get(name, 0) > 1:
+            problem = f"`{name}` is bound more than once in the module"
+        if problem is None and not explicit:
+            assert isinstance(node, ast.FunctionDef)
+            problem = _auto_refusal(node, modules, hot if mode == "profile" else None)
+        if problem is not None:
+            sel.refused.append((name, node.lineno, problem))
+            continue
+        sel.chosen[name] = Choice(
+            name,
+            node.lineno,
+            "explicit" if explicit else mode,
+            str(opts["target"]),
+            bool(opts["parallel"]),
+            bool(opts["fastmath"]),
+        )
+    return sel
+
+
+def _auto_refusal(
+    node: ast.FunctionDef, modules: dict[str, str], hot: dict[str, float] | None
+) -> str | None:
+    """First filter of automatic selection; the nopython and semantic checks run later, on
+    the kernel body after the core passes have inlined its helpers."""
+    if hot is not None:
+        share = hot.get(node.name, 0.0)
+        if share < HOT_FRACTION:
+            return f"not hot in the profile ({share:.1%} of the run < {HOT_FRACTION:.0%})"
+    return cost_refusal(node, modules)
+
+
+def final_refusal(kernel: ast.FunctionDef, modules: dict[str, str], cuda: bool) -> str | None:
+    """Second filter of automatic selection, on the kernel body Numba will see."""
+    problem = nopython_refusal(kernel, modules, set(), cuda=cuda)
+    if problem is None:
+        problem = semantic_refusal(kernel, modules)
+    return problem

@@ -334,6 +334,7 @@ def _astc_cuda_wrap(
     """Host wrapper of a CUDA kernel; ``cpu`` (the CPU kernel) when there is no device."""
     global _astc_cuda, _astc_f64
     import importlib
+    from math import prod
 
     import numpy
 
@@ -348,7 +349,9 @@ def _astc_cuda_wrap(
         return cpu
     _astc_cuda, _astc_f64 = cuda, numba.float64
     launch = cuda.jit(kernel)
-    ndarray, to_device, max_blocks = numpy.ndarray, cuda.to_device, 65535
+    # One element per thread where the grid allows it (x-dimension limit 2**31 - 1): a
+    # grid-stride loop that iterates costs bandwidth on an elementwise kernel.
+    ndarray, to_device, max_blocks = numpy.ndarray, cuda.to_device, 2**31 - 1
 
     # Per argument-type tuple: positions of host (NumPy) arrays, and of the array whose
     # size sets the grid (the grid-stride loop is correct for any grid; size only tunes it).
@@ -369,8 +372,8 @@ def _astc_cuda_wrap(
         hosts, sized = plan
         size = 1
         if sized >= 0:
-            n = args[sized].size  # NumPy, Numba and CuPy arrays; PyTorch: a method
-            size = n() if callable(n) else n
+            n = args[sized].size  # NumPy, Numba and CuPy arrays: an int; PyTorch: a method
+            size = n if isinstance(n, int) else prod(args[sized].shape)
         blocks = min(max(1, -(-size // threads)), max_blocks)
         dev: Any = args
         if hosts:

@@ -192,11 +192,13 @@ class _Propagator(ScopedTransformer):
         if qualname is not None and scope is not None and qualname not in self.ctx.frozen:
             body = body_of(updated)
             if body is not None:
+                # Each step trusts ``scope`` (its reads and bindings); a step that changed
+                # the body makes it stale, so the next step waits for the next iteration.
                 new_body = self._locals(body, scope, qualname)
-                if qualname in self.ctx.inlined:
-                    new_body = self._forward(new_body, scope, qualname)
-                if self.ctx.options.assume_stable:
-                    new_body = self._module_constants_in_function(new_body, scope, qualname)
+                if new_body is body and qualname in self.ctx.inlined:
+                    new_body = self._forward(body, scope, qualname)
+                if new_body is body and self.ctx.options.assume_stable:
+                    new_body = self._module_constants_in_function(body, scope, qualname)
                 if new_body is not body:
                     result = with_body(updated, new_body)
         self._stack.pop()

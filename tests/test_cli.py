@@ -26,17 +26,22 @@ def test_compile_writes_outputs_and_bad_file_exits_123(tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["compile", str(bad), str(SEED), "-o", str(out)])
     assert result.exit_code == 123
-    assert f"{bad}:1:7: error: invalid syntax [ASTC001]" in result.stderr
-    assert (out / "fancy_func.py").exists() and not (out / "bad.py").exists()
+    assert f"error: cannot compile {bad}:1:7: invalid syntax [ASTC001]" in result.stderr
+    # outputs mirror the tree below the project root (the repository, for samples/)
+    assert (out / "samples" / "fancy_func.py").exists()
+    assert not list(out.rglob("bad.py"))
     assert bad.read_text() == "def f(:\n"
 
 
-def test_unreadable_file_exits_123(tmp_path: Path) -> None:
-    result = CliRunner().invoke(
-        main, ["compile", str(tmp_path / "missing.py"), "-o", str(tmp_path)]
-    )
+def test_unreadable_file_exits_123_and_missing_path_is_a_usage_error(tmp_path: Path) -> None:
+    undecodable = tmp_path / "m.py"
+    undecodable.write_bytes(b"# -*- coding: no-such-codec -*-\nx = 1\n")
+    result = CliRunner().invoke(main, ["compile", str(undecodable), "-o", str(tmp_path / "o")])
     assert result.exit_code == 123
     assert "cannot read" in result.stderr
+    missing = CliRunner().invoke(main, ["compile", str(tmp_path / "missing.py")])
+    assert missing.exit_code == 2
+    assert "does not exist" in missing.stderr
 
 
 def test_never_overwrites_the_source(tmp_path: Path) -> None:
@@ -55,7 +60,9 @@ def test_python_dash_m_astc_and_compiled_output_runs(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     ran = subprocess.run(
-        [sys.executable, "-I", str(tmp_path / "fancy_func.py")], capture_output=True, text=True
+        [sys.executable, "-I", str(tmp_path / "samples" / "fancy_func.py")],
+        capture_output=True,
+        text=True,
     )
     assert ran.stdout == "10\n"
 

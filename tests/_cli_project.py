@@ -47,8 +47,9 @@ def snapshot(directory: Path) -> dict[str, bytes]:
     }
 
 
-def astc(*args: str, cwd: Path, stdin: str | None = None, env: dict[str, str] | None = None
-         ) -> subprocess.CompletedProcess[str]:
+def astc(
+    *args: str, cwd: Path, stdin: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """``python -m astc ARGS`` in a real subprocess."""
     return subprocess.run(
         [sys.executable, "-m", "astc", *args],

@@ -91,9 +91,7 @@ def test_diff_prints_unified_diff_on_stdout_and_writes_nothing(project: Path) ->
     assert not (project / "build").exists()
     colored = cli("compile", str(project / "pkg" / "fancy.py"), "--diff", "--color")
     assert "\x1b[32m+print(10)" in colored.stdout
-    no_color = cli(
-        "compile", str(project / "pkg" / "fancy.py"), "--diff", env={"NO_COLOR": "1"}
-    )
+    no_color = cli("compile", str(project / "pkg" / "fancy.py"), "--diff", env={"NO_COLOR": "1"})
     assert "\x1b[" not in no_color.stdout
 
 

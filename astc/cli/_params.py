@@ -60,10 +60,10 @@ class CommaList(click.ParamType[Any]):
 
 
 @cache
-def _comment_help() -> dict[str, str]:
-    """``#:`` comments above fields in the source of :class:`Options` (Sphinx's convention)."""
+def _comment_help(cls: type) -> dict[str, str]:
+    """``#:`` comments above fields in the source of ``cls`` (Sphinx's convention)."""
     try:
-        lines = inspect.getsource(Options).splitlines()
+        lines = inspect.getsource(cls).splitlines()
     except (OSError, TypeError):
         return {}
     found: dict[str, str] = {}
@@ -112,12 +112,12 @@ class OptionField:
 
 
 @cache
-def option_fields() -> tuple[OptionField, ...]:
-    """The exposed fields of :class:`Options`, in declaration order."""
-    hints = typing.get_type_hints(Options, include_extras=False)
-    comments = _comment_help()
+def option_fields(cls: type = Options) -> tuple[OptionField, ...]:
+    """The exposed fields of the dataclass ``cls`` (:class:`Options`), in declaration order."""
+    hints = typing.get_type_hints(cls, include_extras=False)
+    comments = _comment_help(cls)
     exposed: list[OptionField] = []
-    for field in dataclasses.fields(Options):
+    for field in dataclasses.fields(cls):
         if not field.init:
             continue
         typed = _click_type(hints[field.name], field.name)

@@ -277,3 +277,15 @@ def test_summary_is_pluralised(tally: tuple[int, int, int], dry: bool, expected:
         for _ in range(n)
     ]
     assert summary(outcomes, dry) == expected
+
+
+def test_source_encoding_is_kept(project: Path) -> None:
+    src = project / "pkg" / "latin.py"
+    src.write_bytes(
+        "# -*- coding: latin-1 -*-\nNAME = 'caf\xe9' + '!'\nprint(NAME)\n".encode("latin-1")
+    )
+    result = cli("compile", str(src), "-W", "1")
+    assert result.exit_code == 0, result.output
+    out = project / "build" / "astc" / "pkg" / "latin.py"
+    assert "café!".encode("latin-1") in out.read_bytes()
+    assert run_python(out) == run_python(src) == "café!\n"

@@ -62,13 +62,19 @@ def test_unknown_keys_warn_but_run(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "table",
-    ['workers = "many"\n', 'passes = ["inline", "nope"]\n', "max-iterations = 0\n", "x = [\n"],
+    ("table", "message"),
+    [
+        ('workers = "many"\n', "(from [tool.astc] in "),
+        ('passes = ["inline", "nope"]\n', "unknown: nope"),
+        ("max-iterations = 0\n", "max_iterations must be at least 1"),
+        ("x = [\n", "configuration: "),
+    ],
 )
-def test_bad_configuration_is_exit_2(tmp_path: Path, table: str) -> None:
+def test_bad_configuration_is_exit_2(tmp_path: Path, table: str, message: str) -> None:
     project = make_project(tmp_path / "p", "[tool.astc]\n" + table)
     result = cli("compile", str(project / "pkg"))
     assert result.exit_code == 2, result.output
+    assert message in result.stderr
     assert not (project / "build").exists()
 
 

@@ -108,6 +108,13 @@ class AstcCommand(click.Command):
             ctx.meta["astc.config"] = LoadedConfig(project, default_map, warnings)
             for warning in warnings:
                 click.echo(warning, err=True)
+            try:
+                return super().parse_args(ctx, args)
+            except click.BadParameter as error:
+                name = error.param.name if error.param is not None else None
+                if name in default_map and name not in raw:
+                    error.message += f" (from [tool.astc] in {project.path})"
+                raise
         return super().parse_args(ctx, args)
 
 

@@ -113,7 +113,8 @@ class AstcCommand(click.Command):
             except click.BadParameter as error:
                 name = error.param.name if error.param is not None else None
                 if name in default_map and name not in raw:
-                    error.message += f" (from [tool.astc] in {project.path})"
+                    where = f"{error.message} (from [tool.astc] in {project.path})"
+                    raise click.BadParameter(where, ctx=error.ctx, param=error.param) from None
                 raise
         return super().parse_args(ctx, args)
 

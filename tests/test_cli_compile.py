@@ -289,3 +289,25 @@ def test_source_encoding_is_kept(project: Path) -> None:
     out = project / "build" / "astc" / "pkg" / "latin.py"
     assert "café!".encode("latin-1") in out.read_bytes()
     assert run_python(out) == run_python(src) == "café!\n"
+
+
+def test_a_compiler_crash_fails_that_file_only(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import astc.api
+
+    real = astc.api.compile_file
+
+    def crashing(path: str, *, options: object = None) -> object:
+        if str(path).endswith("plain.py"):
+            raise RuntimeError("boom")
+        return real(path, options=options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(astc.api, "compile_file", crashing)
+    result = cli("compile", str(project / "pkg"), "-W", "1")
+    assert result.exit_code == 123
+    plain = project / "pkg" / "plain.py"
+    assert f"error: cannot compile {plain}: internal error: RuntimeError: boom [ASTC003]" in (
+        result.stderr
+    )
+    assert "4 files compiled, 1 file failed to compile." in result.stderr

@@ -13,7 +13,7 @@ import difflib
 import io
 import tokenize
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -117,14 +117,8 @@ def run_job(job: Job) -> Outcome:
     try:
         return _run(job, _options or Options())
     except Exception as error:  # noqa: BLE001 - a compiler crash fails this file only
-        diag = Diagnostic(
-            job.source,
-            1,
-            1,
-            f"internal error: {type(error).__name__}: {error}",
-            Code.INTERNAL_ERROR,
-        )
-        return Outcome(job.index, job.source, job.output, FAILED, diagnostics=[diag])
+        message = f"internal error: {type(error).__name__}: {error}"
+        return _failed(job, message, Code.INTERNAL_ERROR)
 
 
 def _failed(job: Job, message: str, code: Code) -> Outcome:
@@ -160,7 +154,6 @@ def _run(job: Job, options: Options) -> Outcome:
     output = Path(job.output)
     if job.in_place and not result.changed:
         outcome.status = UNCHANGED  # nothing to do; the source stays as it is
-        expected: bytes | None = None
     else:
         expected = encode_like_source(result.code)
         try:
@@ -176,23 +169,20 @@ def _run(job: Job, options: Options) -> Outcome:
                 reason = error.strerror or str(error)
                 return _failed(job, f"cannot write {output}: {reason}", Code.WRITE_ERROR)
     if job.text is None and (job.write or outcome.status == UNCHANGED):
-        outcome.entry = _cache_entry(job, stamp, expected, counts)
+        rewrote_source = job.in_place and outcome.status == COMPILED
+        outcome.entry = _cache_entry(job, stamp, rewrote_source, counts)
     return outcome
 
 
 def _cache_entry(
-    job: Job, stamp: Stamp | None, written: bytes | None, counts: dict[str, int]
+    job: Job, stamp: Stamp | None, rewrote_source: bool, counts: dict[str, int]
 ) -> Entry | None:
     """The cache entry for a job whose output is now up to date (None if unsure)."""
     source, output = Path(job.source), Path(job.output or job.source)
     now = Stamp.of(source)
-    if job.in_place and written is not None:
-        digest = file_sha256(source)  # the source is the output now
-    elif now != stamp:
+    if now != stamp and not rewrote_source:
         return None  # the source changed while it was being compiled
-    else:
-        digest = file_sha256(source)
-    out_stamp = Stamp.of(output)
+    digest, out_stamp = file_sha256(source), Stamp.of(output)
     if now is None or out_stamp is None or digest is None:
         return None
     return Entry(now, digest, str(output.resolve()), out_stamp, counts)
@@ -224,24 +214,12 @@ def run_jobs(
         futures: dict[Future[Outcome], Job] = {
             pool.submit(run_job, job): job for job in sorted(jobs, key=weight, reverse=True)
         }
-        from concurrent.futures import as_completed
-
         for future in as_completed(futures):
             job = futures[future]
             try:
                 outcome = future.result()
-            except BrokenProcessPool as error:
-                outcome = Outcome(
-                    job.index,
-                    job.source,
-                    job.output,
-                    FAILED,
-                    diagnostics=[
-                        Diagnostic(
-                            job.source, 0, 0, f"worker process died: {error}", Code.INTERNAL_ERROR
-                        )
-                    ],
-                )
+            except BrokenProcessPool as error:  # a worker was killed (memory, signal)
+                outcome = _failed(job, f"worker process died: {error}", Code.INTERNAL_ERROR)
             results[job.index] = outcome
             on_done(outcome)
     return [results[job.index] for job in jobs]

@@ -54,7 +54,7 @@ def test_never_overwrites_the_source(tmp_path: Path) -> None:
 
 def test_python_dash_m_astc_and_compiled_output_runs(tmp_path: Path) -> None:
     proc = subprocess.run(
-        [sys.executable, "-m", "astc", "compile", str(SEED), "-o", str(tmp_path)],
+        [sys.executable, "-m", "astc", "compile", str(SEED), "-o", str(tmp_path), "--no-cache"],
         capture_output=True,
         text=True,
     )

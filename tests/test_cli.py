@@ -6,11 +6,18 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from astc.cli import main
 
 SEED = Path(__file__).parent.parent / "samples" / "fancy_func.py"
+
+
+@pytest.fixture(autouse=True)
+def _cache_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files here have no project root: keep their cache out of the current directory."""
+    monkeypatch.setenv("ASTC_CACHE_DIR", str(tmp_path / "cache"))
 
 
 def test_show_prints_code_and_report() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 from pathlib import Path
@@ -311,3 +312,20 @@ def test_a_compiler_crash_fails_that_file_only(
         result.stderr
     )
     assert "4 files compiled, 1 file failed to compile." in result.stderr
+
+
+def test_verify_catches_lost_public_names_and_non_idempotent_output() -> None:
+    from astc.cli._verify import public_names, verify
+    from astc.options import Options
+
+    source = "import os.path\nx = 1\nif x:\n    def f(): pass\nclass C: y = 2\n_p = 3\n"
+    code = compile_source(source, filename="m.py").code
+    assert code is not None
+    assert verify(source, code, "m.py", Options()) is None
+    assert public_names(ast.parse(source)) == {"os", "x", "f", "C"}
+    lost = compile_source("x = 1\n", filename="m.py").code
+    assert verify("x = 1\ny = 2\n", lost or "", "m.py", Options()) == (
+        "public names changed: lost y"
+    )
+    assert "not idempotent" in (verify("x = 1 + 1\n", "x = 1 + 1\n", "m.py", Options()) or "")
+    assert "does not compile" in (verify("x = 1\n", "x = (\n", "m.py", Options()) or "")

@@ -27,7 +27,7 @@ def guarded(path: Path) -> bool:
 
 
 def test_config_found_from_a_nested_source_and_command_line_wins(tmp_path: Path) -> None:
-    project = make_project(tmp_path / "p", '[tool.astc]\nassume-stable = true\nout-dir = "dist"\n')
+    project = make_project(tmp_path / "p", '[tool.astc]\nassume_stable = true\nout-dir = "dist"\n')
     src = project / "pkg" / "fancy.py"
     assert cli("compile", str(src), "-W", "1").exit_code == 0
     out = project / "dist" / "pkg" / "fancy.py"  # out-dir relative to the pyproject.toml

@@ -2,7 +2,7 @@
 
 Precedence, highest first: the command line, an environment variable (``ASTC_CACHE_DIR``),
 the project's ``[tool.astc]`` table, the built-in default. Keys in the table are the long
-option names without the dashes (``out-dir``, ``assume-stable``); click's ``default_map``
+option names without the dashes (``out-dir``, ``assume-stable``; underscores work too); click's ``default_map``
 carries them, so ``ctx.get_parameter_source`` tells where each value came from. Keys no
 astc command knows are warned about (on stderr) and otherwise ignored; sub-tables belong to
 the features that own them and are skipped. Relative paths in the file are relative to the
@@ -68,9 +68,9 @@ def to_default_map(
     warnings: list[str] = []
     base = project.path.parent if project.path else Path.cwd()
     for key, value in project.table.items():
-        name = mine.get(key)
+        name = mine.get(key.replace("_", "-"))  # ``assume_stable`` spelled like the field
         if name is None:
-            if key not in every and not isinstance(value, dict):
+            if key.replace("_", "-") not in every and not isinstance(value, dict):
                 warnings.append(f"warning: {project.path}: unknown key {key!r} in [tool.astc]")
             continue
         if name in PATH_KEYS and isinstance(value, str):

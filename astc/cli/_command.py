@@ -2,8 +2,9 @@
 
 Precedence, highest first: the command line, an environment variable (``ASTC_CACHE_DIR``),
 the project's ``[tool.astc]`` table, the built-in default. Keys in the table are the long
-option names without the dashes (``out-dir``, ``assume-stable``; underscores work too); click's ``default_map``
-carries them, so ``ctx.get_parameter_source`` tells where each value came from. Keys no
+option names without the dashes (``out-dir``, ``assume-stable``; underscores work too);
+click's ``default_map`` carries them, so ``ctx.get_parameter_source`` tells where each
+value came from. Keys no
 astc command knows are warned about (on stderr) and otherwise ignored; sub-tables belong to
 the features that own them and are skipped. Relative paths in the file are relative to the
 file's directory.

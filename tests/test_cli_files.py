@@ -99,3 +99,11 @@ def test_output_and_cache_directories_are_never_walked(project: Path) -> None:
     assert again.exit_code == 0
     assert "extra.py" not in again.stderr and not (gen / "gen").exists()
     assert ".astc_cache" not in again.stderr
+
+
+def test_exclude_from_config_as_a_string_or_a_list(project: Path) -> None:
+    (project / "pyproject.toml").write_text('[tool.astc]\nextend-exclude = "sub/"\n')
+    assert "pkg/sub/const.py" not in compiled(project, str(project))
+    (project / "pyproject.toml").write_text('[tool.astc]\nextend-exclude = ["sub/", "plain.py"]\n')
+    got = compiled(project, str(project))
+    assert "pkg/plain.py" not in got and "pkg/fancy.py" in got and "pkg/sub/const.py" not in got

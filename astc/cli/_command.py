@@ -63,7 +63,9 @@ def to_default_map(
     project: ProjectConfig, params: Iterable[click.Parameter]
 ) -> tuple[dict[str, Any], list[str]]:
     """The ``default_map`` for a command, and warnings about unknown keys."""
+    params = list(params)
     mine = config_keys(params)
+    repeatable = {p.name for p in params if isinstance(p, click.Option) and p.multiple}
     every = known_keys()
     default_map: dict[str, Any] = {}
     warnings: list[str] = []
@@ -76,6 +78,8 @@ def to_default_map(
             continue
         if name in PATH_KEYS and isinstance(value, str):
             value = os.fspath(base / value)
+        if name in repeatable and isinstance(value, str):
+            value = [value]  # ``exclude = "gen"`` means ``exclude = ["gen"]``
         default_map[name] = value
     return default_map, warnings
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import ast
+import io
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,8 +15,9 @@ from click.testing import CliRunner, Result
 
 from astc import compile_source
 from astc.cli import main
-from astc.cli._report import summary
+from astc.cli._report import Reporter, summary
 from astc.cli._work import COMPILED, FAILED, UNCHANGED, Outcome
+from astc.cli.compile import _Streamer
 
 
 def cli(*args: str, env: dict[str, str] | None = None, stdin: str | None = None) -> Result:
@@ -329,3 +332,36 @@ def test_verify_catches_lost_public_names_and_non_idempotent_output() -> None:
     )
     assert "not idempotent" in (verify("x = 1 + 1\n", "x = 1 + 1\n", "m.py", Options()) or "")
     assert "does not compile" in (verify("x = 1\n", "x = (\n", "m.py", Options()) or "")
+
+
+class _Recorder(Reporter):
+    def __init__(self) -> None:
+        super().__init__("human", 0, False, False)
+        self.seen: list[int] = []
+
+    def file(self, outcome: Outcome) -> None:
+        self.seen.append(outcome.index)
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("terminal", [False, True])
+def test_results_are_reported_in_order_whatever_order_they_finish(
+    terminal: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stderr = _Terminal() if terminal else io.StringIO()
+    monkeypatch.setattr(sys, "stderr", stderr)
+    reporter = _Recorder()
+    slots: list[Outcome | None] = [None] * 25
+    slots[3] = Outcome(3, "cached.py", None, UNCHANGED)  # known before any job ran
+    streamer = _Streamer(slots, reporter, progress=True)
+    with streamer:
+        for index in [7, 0, 24, 1, 2, *range(4, 7), *range(8, 24)]:
+            streamer.done(Outcome(index, f"f{index}.py", None, COMPILED))
+            if not terminal and index == 0:
+                assert reporter.seen == [0]  # streamed as soon as the head is known
+    assert reporter.seen == list(range(25))
+    assert ("compiling" in stderr.getvalue()) is terminal  # progress bar on a terminal only

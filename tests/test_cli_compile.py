@@ -365,3 +365,12 @@ def test_results_are_reported_in_order_whatever_order_they_finish(
                 assert reporter.seen == [0]  # streamed as soon as the head is known
     assert reporter.seen == list(range(25))
     assert ("compiling" in stderr.getvalue()) is terminal  # progress bar on a terminal only
+
+
+def test_excluded_stdin_file_is_echoed_with_force_exclude(project: Path) -> None:
+    name = str(project / "build" / "gen.py")
+    args = ["compile", "-", "--stdin-filename", name]
+    echoed = cli(*args, "--force-exclude", stdin=FANCY)
+    assert echoed.exit_code == 0 and echoed.stdout == FANCY
+    compiled = cli(*args, stdin=FANCY)
+    assert compiled.exit_code == 0 and compiled.stdout.rstrip().endswith("print(10)")

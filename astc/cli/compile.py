@@ -183,7 +183,7 @@ def compile_cmd(ctx: click.Context, /, **params: Any) -> None:
     reporter.info(f"configuration: {loaded_config(ctx).project.path or 'none'}")
     reporter.info(f"output: {'in place' if params['in_place'] else out_dir}")
     if str(srcs[0]) == "-":
-        outcomes = [_compile_stdin(params, options, out_dir, root)]
+        outcomes = [_compile_stdin(params, options, out_dir, root, _selection(params))]
     else:
         outcomes = _compile_tree(params, options, srcs, root, out_dir, cache_dir, reporter)
     if str(srcs[0]) == "-":
@@ -198,11 +198,27 @@ def compile_cmd(ctx: click.Context, /, **params: Any) -> None:
     ctx.exit(code)
 
 
+def _selection(params: dict[str, Any]) -> Selection:
+    return Selection(
+        tuple(params["include"]),
+        tuple(params["exclude"] or DEFAULT_EXCLUDES) + tuple(params["extend_exclude"]),
+        params["force_exclude"],
+    )
+
+
 def _compile_stdin(
-    params: dict[str, Any], options: Options, out_dir: Path, root: Path | None
+    params: dict[str, Any],
+    options: Options,
+    out_dir: Path,
+    root: Path | None,
+    selection: Selection,
 ) -> Outcome:
     name = params["stdin_filename"] or "-"
     text = sys.stdin.read()
+    if name != "-" and selection.force_exclude and not collect([Path(name)], root, selection):
+        # an excluded file piped through (an editor's format-on-save): echo it untouched
+        keep = None if params["check"] or params["diff"] else text
+        return Outcome(0, name, None, UNCHANGED, code=keep)
     output = None
     if params["check"] and name != "-":
         named = Path(name).resolve()
@@ -227,12 +243,7 @@ def _compile_tree(
     cache_dir: Path,
     reporter: Reporter,
 ) -> list[Outcome]:
-    selection = Selection(
-        tuple(params["include"]),
-        tuple(params["exclude"] or DEFAULT_EXCLUDES) + tuple(params["extend_exclude"]),
-        params["force_exclude"],
-    )
-    sources = collect(srcs, root, selection, skip=[out_dir, cache_dir])
+    sources = collect(srcs, root, _selection(params), skip=[out_dir, cache_dir])
     dry = params["check"] or params["diff"]
     use_cache = not params["no_cache"] and not params["diff"]
     cache = Cache(cache_dir, cache_key(options, params["verify"])) if use_cache else None

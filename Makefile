@@ -41,4 +41,4 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy astc
 
 clean:
-	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache .hypothesis .astc_cache

@@ -9,7 +9,9 @@ and parses the file, it does not interpret keys.
 
 from __future__ import annotations
 
+import os
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -70,3 +72,21 @@ def load_project_config(start: Path) -> ProjectConfig:
     if not pyproject.is_file():
         return ProjectConfig(root, None)
     return ProjectConfig(root, pyproject, _astc_table(pyproject) or {})
+
+
+def config_start(srcs: Sequence[str], stdin_filename: str | None = None) -> Path:
+    """Where to look for the project root: the common directory of ``srcs`` (Black's rule).
+
+    ``-`` stands for standard input, located by ``stdin_filename``; with no sources (or only
+    ``-`` without a file name) the search starts at the current directory.
+    """
+    paths = [Path(stdin_filename) if s == "-" and stdin_filename else Path(s) for s in srcs]
+    dirs = [p.resolve() if p.is_dir() else p.resolve().parent for p in paths if str(p) != "-"]
+    if not dirs:
+        return Path.cwd()
+    return Path(os.path.commonpath(dirs))
+
+
+def cache_root(root: Path | None) -> Path:
+    """The directory project-relative defaults (``build/astc``, ``.astc_cache``) hang off."""
+    return root if root is not None else Path.cwd()

@@ -18,6 +18,8 @@ class Code(enum.Enum):
     SYNTAX_ERROR = "ASTC001"
     READ_ERROR = "ASTC002"
     INTERNAL_ERROR = "ASTC003"
+    WRITE_ERROR = "ASTC004"  # the compiled output could not be written
+    VERIFY_FAILED = "ASTC005"  # ``--verify`` found the output wrong (re-parse, idempotence, names)
     # applied transformations
     INLINED = "ASTC101"
     CALL_FOLDED = "ASTC102"

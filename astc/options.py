@@ -29,8 +29,11 @@ class Options:
     inlined calls need no identity guard and module constants propagate into functions.
     """
 
+    #: Assume module functions and constants are never rebound from outside (no guards).
     assume_stable: bool = False
+    #: The passes to run (the pipeline runs them in ``PASS_NAMES`` order).
     passes: tuple[str, ...] = PASS_NAMES
+    #: Most rounds of all passes over one unit before settling for the result so far.
     max_iterations: int = 8
     #: Budget of evaluator steps for one compile-time call evaluation.
     fold_step_budget: int = 20_000

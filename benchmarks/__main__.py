@@ -61,6 +61,11 @@ REGISTRY: list[Benchmark] = [
         "stdlib_throughput",
         "lines/s on the standard library: ast.parse, libcst.parse_module, astc.compile_source",
     ),
+    Benchmark(
+        "cli_stdlib",
+        "cli_stdlib",
+        "astc compile on a stdlib copy: wall time -W 1 vs -W 2, warm no-change run",
+    ),
 ]
 
 

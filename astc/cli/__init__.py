@@ -1,7 +1,7 @@
 """The ``astc`` command line: a thin click layer over the library API.
 
 One module per command (``astc/cli/<command>.py``), each defining a click command that
-:func:`main` registers below; helpers shared by commands live in :mod:`astc.cli._shared`.
+:func:`_register` adds below; helpers shared by commands live in ``astc/cli/_*.py``.
 
 Exit codes: 0 success; 1 ``--check`` found stale output; 2 usage or configuration error;
 123 at least one file failed to compile (the others are still compiled).
@@ -9,32 +9,80 @@ Exit codes: 0 success; 1 ``--check`` found stale output; 2 usage or configuratio
 
 from __future__ import annotations
 
+import platform
+from importlib import metadata
+
 import click
 
 from astc import __version__
-from astc.cli._shared import EXIT_FAILED, EXIT_OK
+from astc.cli._shared import EXIT_FAILED, EXIT_OK, EXIT_STALE, EXIT_USAGE
+
+
+def _dist_version(name: str) -> str:
+    """An installed distribution's version, read from its metadata (importing Numba is slow)."""
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def version_text() -> str:
+    return (
+        f"astc {__version__}\n"
+        f"Python {platform.python_version()} ({platform.python_implementation()})\n"
+        f"LibCST {_dist_version('libcst')}\n"
+        f"Numba {_dist_version('numba')}"
+    )
+
+
+def _print_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(version_text())
+        ctx.exit(EXIT_OK)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="astc")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="Print the versions of astc, Python, LibCST and Numba, and exit.",
+)
 def main() -> None:
     """astc — a source-to-source compiler for Python.
 
     \b
-    Exit codes: 0 ok, 2 usage error, 123 a file failed to compile.
+    Exit codes:
+      0    ok
+      1    --check found a missing or stale compiled output
+      2    usage or configuration error
+      123  at least one file failed to compile (the others are still compiled)
     """
 
 
 def _register() -> None:
     from astc.cli.bench import bench_cmd
+    from astc.cli.clean import clean_cmd
     from astc.cli.compile import compile_cmd
+    from astc.cli.explain import explain_cmd
     from astc.cli.profile import profile_cmd
     from astc.cli.show import show_cmd
+    from astc.cli.show_config import config_cmd
 
-    for command in (compile_cmd, show_cmd, bench_cmd, profile_cmd):
+    for command in (
+        compile_cmd,
+        show_cmd,
+        explain_cmd,
+        config_cmd,
+        clean_cmd,
+        profile_cmd,
+        bench_cmd,
+    ):
         main.add_command(command)
 
 
 _register()
 
-__all__ = ["EXIT_FAILED", "EXIT_OK", "main"]
+__all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_STALE", "EXIT_USAGE", "main"]

@@ -1,54 +1,342 @@
-"""``astc compile``: write compiled modules next to (never over) the sources."""
+"""``astc compile``: compile files and directories into an output tree (or in place).
+
+The command layer only: choosing files (:mod:`astc.cli._files`), skipping up-to-date ones
+(:mod:`astc.cli._cache`), compiling in a process pool (:mod:`astc.cli._work`) and telling
+what happened (:mod:`astc.cli._report`).
+"""
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
-from astc.api import compile_file
-from astc.cli._shared import EXIT_FAILED, _options, _report_errors, _write_atomic, common
+from astc.cli._cache import Cache
+from astc.cli._command import AstcCommand, loaded_config
+from astc.cli._files import DEFAULT_EXCLUDES, Selection, choose_base, collect, package_base
+from astc.cli._params import build_options, compiler_options
+from astc.cli._report import Reporter
+from astc.cli._shared import EXIT_FAILED, EXIT_OK, EXIT_STALE
+from astc.cli._work import COMPILED, FAILED, UNCHANGED, Job, Outcome, run_jobs
+from astc.config import cache_root
+from astc.diagnostics import Code, Diagnostic
+from astc.options import Options
 
+F = TypeVar("F", bound=Callable[..., Any])
 
-@click.command("compile")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "-o",
-    "--out-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("build/astc"),
-    show_default=True,
-    help="Where compiled modules are written (sources are never overwritten).",
+EXIT_CODES_HELP = (
+    "\b\nExit codes: 0 ok; 1 --check found missing or stale output; "
+    "2 usage or configuration error;\n123 at least one file failed to compile "
+    "(the others are still compiled)."
 )
-@common
-def compile_cmd(
-    files: tuple[Path, ...], out_dir: Path, assume_stable: bool, disable: tuple[str, ...]
-) -> None:
-    """Compile FILES into OUT_DIR."""
-    options = _options(assume_stable, disable)
-    failed = 0
-    for path in files:
-        result = compile_file(path, options=options)
-        if result.code is None:
-            _report_errors(result)
-            failed += 1
+
+
+def available_cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+_run_options = [
+    click.argument("src", nargs=-1, type=click.Path(exists=True, allow_dash=True, path_type=Path)),
+    click.option(
+        "-o",
+        "--out-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Where compiled modules go, mirroring the tree below the project root "
+        "(default: build/astc in the project root). Sources are never overwritten.",
+    ),
+    click.option("--in-place", is_flag=True, help="Replace the sources by their compiled form."),
+    click.option(
+        "--check",
+        is_flag=True,
+        help="Write nothing; exit 1 if any compiled output is missing or stale.",
+    ),
+    click.option(
+        "--diff",
+        is_flag=True,
+        help="Write nothing; print a unified diff source -> compiled on stdout.",
+    ),
+    click.option(
+        "--color/--no-color",
+        default=None,
+        help="Colour the diff (default: when stdout is a terminal and NO_COLOR is unset).",
+    ),
+    click.option(
+        "--stdin-filename",
+        metavar="PATH",
+        help="The file name of the source read from stdin (SRC '-'), for messages and config.",
+    ),
+    click.option(
+        "--include",
+        multiple=True,
+        default=("*.py",),
+        show_default=True,
+        help="Glob of files to compile inside directories (repeatable).",
+    ),
+    click.option(
+        "--exclude",
+        multiple=True,
+        help="Glob of paths to skip inside directories (repeatable; replaces the defaults: "
+        "build, dist, .venv, __pycache__, ...).",
+    ),
+    click.option(
+        "--extend-exclude",
+        multiple=True,
+        help="Glob of paths to skip, in addition to --exclude (repeatable).",
+    ),
+    click.option(
+        "--force-exclude",
+        is_flag=True,
+        help="Apply excludes and .gitignore to files named on the command line too.",
+    ),
+    click.option(
+        "-W",
+        "--workers",
+        type=click.IntRange(min=1),
+        help="Processes compiling in parallel (default: the CPUs available).",
+    ),
+    click.option(
+        "--cache-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        envvar="ASTC_CACHE_DIR",
+        help="Cache directory (default: .astc_cache in the project root; env ASTC_CACHE_DIR).",
+    ),
+    click.option("--no-cache", is_flag=True, help="Compile every file, ignoring the cache."),
+    click.option(
+        "--verify",
+        is_flag=True,
+        help="Check each output: it compiles, recompiling leaves it unchanged, same public names.",
+    ),
+    click.option(
+        "--output-format",
+        type=click.Choice(["human", "json", "github"]),
+        default="human",
+        show_default=True,
+        help="github: workflow annotations on stdout.",
+    ),
+    click.option("-q", "--quiet", is_flag=True, help="Print errors only."),
+    click.option("-v", "--verbose", is_flag=True, help="Also list unchanged files and settings."),
+]
+
+
+def compile_options(fn: F) -> F:
+    """Every option of ``astc compile`` (also shown by ``astc config``)."""
+    fn = compiler_options(fn)
+    for option in reversed(_run_options):
+        fn = option(fn)
+    return fn
+
+
+def use_color(flag: bool | None) -> bool:
+    if flag is not None:
+        return flag
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def resolve_dirs(params: dict[str, Any], root: Path | None) -> tuple[Path, Path]:
+    """The output and cache directories (defaults hang off the project root)."""
+    base = cache_root(root)
+    out_dir = params.get("out_dir") or base / "build" / "astc"
+    cache_dir = params.get("cache_dir") or base / ".astc_cache"
+    return Path(out_dir), Path(cache_dir)
+
+
+def cache_key(options: Options, verify: bool) -> str:
+    return options.fingerprint() + ("-verify" if verify else "")
+
+
+@click.command("compile", cls=AstcCommand, epilog=EXIT_CODES_HELP)
+@compile_options
+@click.pass_context
+def compile_cmd(ctx: click.Context, /, **params: Any) -> None:
+    """Compile SRC files and directories (recursively) into --out-dir.
+
+    SRC '-' reads one module from stdin and prints the compiled module on stdout.
+    Options can also be set in [tool.astc] of pyproject.toml, keys named like the long
+    options (out-dir = "dist/astc").
+    """
+    options = build_options(params)
+    srcs: tuple[Path, ...] = params["src"]
+    if not srcs:
+        raise click.UsageError("no SRC given (files, directories, or '-' for stdin)")
+    if "-" in map(str, srcs) and len(srcs) > 1:
+        raise click.UsageError("'-' (stdin) cannot be combined with other SRC")
+    out_source = ctx.get_parameter_source("out_dir")
+    if params["in_place"] and out_source is click.core.ParameterSource.COMMANDLINE:
+        raise click.UsageError("--in-place and --out-dir exclude each other")
+    dry = params["check"] or params["diff"]
+    reporter = Reporter(
+        params["output_format"],
+        -1 if params["quiet"] else (1 if params["verbose"] else 0),
+        dry,
+        use_color(params["color"]),
+    )
+    root = loaded_config(ctx).project.root
+    out_dir, cache_dir = resolve_dirs(params, root)
+    reporter.info(f"project root: {root or 'none (no .git, .hg or [tool.astc] found)'}")
+    reporter.info(f"configuration: {loaded_config(ctx).project.path or 'none'}")
+    reporter.info(f"output: {'in place' if params['in_place'] else out_dir}")
+    if str(srcs[0]) == "-":
+        outcomes = [_compile_stdin(params, options, out_dir, root, _selection(params))]
+    else:
+        outcomes = _compile_tree(params, options, srcs, root, out_dir, cache_dir, reporter)
+    if str(srcs[0]) == "-":
+        reporter.file(outcomes[0])
+    if any(o.status == FAILED for o in outcomes):
+        code = EXIT_FAILED
+    elif params["check"] and any(o.status == COMPILED for o in outcomes):
+        code = EXIT_STALE
+    else:
+        code = EXIT_OK
+    reporter.finish(outcomes, code)
+    ctx.exit(code)
+
+
+def _selection(params: dict[str, Any]) -> Selection:
+    return Selection(
+        tuple(params["include"]),
+        tuple(params["exclude"] or DEFAULT_EXCLUDES) + tuple(params["extend_exclude"]),
+        params["force_exclude"],
+    )
+
+
+def _compile_stdin(
+    params: dict[str, Any],
+    options: Options,
+    out_dir: Path,
+    root: Path | None,
+    selection: Selection,
+) -> Outcome:
+    name = params["stdin_filename"] or "-"
+    text = sys.stdin.read()
+    if name != "-" and selection.force_exclude and not collect([Path(name)], root, selection):
+        # an excluded file piped through (an editor's format-on-save): echo it untouched
+        keep = None if params["check"] or params["diff"] else text
+        return Outcome(0, name, None, UNCHANGED, code=keep)
+    output = None
+    if params["check"] and name != "-":
+        named = Path(name).resolve()
+        base = choose_base(named, root, package_base([named]))
+        rel = named.relative_to(base) if named.is_relative_to(base) else Path(named.name)
+        output = str(named if params["in_place"] else out_dir / rel)
+    job = Job(0, name, output, text=text, write=False, diff=params["diff"], verify=params["verify"])
+    outcome = run_jobs([job], options, 1)[0]
+    if params["diff"] or params["check"]:
+        outcome.code = None  # stdout carries the diff (or nothing), not the module
+    if output is None and outcome.status != FAILED:
+        outcome.status = COMPILED
+    return outcome
+
+
+def _compile_tree(
+    params: dict[str, Any],
+    options: Options,
+    srcs: tuple[Path, ...],
+    root: Path | None,
+    out_dir: Path,
+    cache_dir: Path,
+    reporter: Reporter,
+) -> list[Outcome]:
+    sources = collect(srcs, root, _selection(params), skip=[out_dir, cache_dir])
+    dry = params["check"] or params["diff"]
+    use_cache = not params["no_cache"] and not params["diff"]
+    cache = Cache(cache_dir, cache_key(options, params["verify"])) if use_cache else None
+    outcomes: list[Outcome | None] = []
+    jobs: list[Job] = []
+    resolved: dict[int, Path] = {}
+    for index, source in enumerate(sources):
+        output = source.path if params["in_place"] else out_dir / source.rel
+        shown = str(source.path)
+        src_abs, out_abs = source.path.resolve(), output.resolve()
+        resolved[index] = src_abs
+        if not params["in_place"] and out_abs == src_abs:
+            diag = Diagnostic(shown, 0, 0, "output would overwrite the source", Code.WRITE_ERROR)
+            outcomes.append(Outcome(index, shown, str(output), FAILED, diagnostics=[diag]))
             continue
-        target = out_dir / path.name
-        if target.resolve() == path.resolve():
-            click.echo(f"error: cannot compile {path}: output would overwrite the source", err=True)
-            failed += 1
+        entry = cache.fresh(src_abs, out_abs) if cache is not None else None
+        if entry is not None:
+            outcomes.append(Outcome(index, shown, str(output), UNCHANGED, dict(entry.counts)))
             continue
-        try:
-            _write_atomic(target, result.code)
-        except OSError as error:
-            click.echo(f"error: cannot write {target}: {error.strerror or error}", err=True)
-            failed += 1
-            continue
-        n = len(result.report.applied)
-        click.echo(
-            f"compiled {path} -> {target} ({n} transformation{'s' if n != 1 else ''})", err=True
+        outcomes.append(None)
+        jobs.append(
+            Job(
+                index,
+                shown,
+                str(output),
+                write=not dry,
+                diff=params["diff"],
+                in_place=params["in_place"],
+                verify=params["verify"],
+            )
         )
-    if failed:
-        click.echo(f"{failed} file{'s' if failed != 1 else ''} failed to compile.", err=True)
-        sys.exit(EXIT_FAILED)
+    workers = params["workers"] or available_cpus()
+    reporter.info(f"{len(sources)} files found, {len(jobs)} to compile, {workers} workers")
+    sizes = {job.index: _size(job.source) for job in jobs}
+    finished = _Streamer(outcomes, reporter, progress=len(jobs) >= 20)
+    with finished:
+        for outcome in run_jobs(jobs, options, workers, finished.done, lambda j: sizes[j.index]):
+            outcomes[outcome.index] = outcome
+    final = [o for o in outcomes if o is not None]
+    if cache is not None:
+        for outcome in final:
+            if outcome.entry is not None:
+                cache.put(resolved[outcome.index], outcome.entry)
+            elif outcome.status == FAILED:
+                cache.forget(resolved[outcome.index])
+        cache.save()
+    return final
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
+
+
+class _Streamer:
+    """Prints outcomes in order as soon as every earlier one is known; a progress bar on a
+    terminal (then the lines come after the bar, still in order)."""
+
+    def __init__(self, outcomes: list[Outcome | None], reporter: Reporter, progress: bool) -> None:
+        self.outcomes = outcomes
+        self.reporter = reporter
+        self.next = 0
+        self.bar: Any = None
+        if progress and reporter.fmt != "json" and reporter.verbosity >= 0 and sys.stderr.isatty():
+            total = sum(1 for o in outcomes if o is None)
+            self.bar = click.progressbar(length=total, label="compiling", file=sys.stderr)
+
+    def __enter__(self) -> _Streamer:
+        if self.bar is not None:
+            self.bar.__enter__()
+        self._flush()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+            self.bar = None
+        self._flush()
+
+    def done(self, outcome: Outcome) -> None:
+        self.outcomes[outcome.index] = outcome
+        if self.bar is not None:
+            self.bar.update(1)
+        else:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self.bar is not None:
+            return
+        while self.next < len(self.outcomes) and self.outcomes[self.next] is not None:
+            outcome = self.outcomes[self.next]
+            assert outcome is not None
+            self.reporter.file(outcome)
+            self.next += 1

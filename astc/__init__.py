@@ -6,10 +6,48 @@
 'print(42)'
 """
 
+from typing import TYPE_CHECKING, Any
+
 from astc._version import __version__
-from astc.api import compile_file, compile_source
-from astc.diagnostics import Code, CompileResult, Diagnostic, Report, ReportEntry
-from astc.options import PASS_NAMES, Options
+
+if TYPE_CHECKING:
+    from astc.api import compile_file, compile_source
+    from astc.diagnostics import Code, CompileResult, Diagnostic, Report, ReportEntry
+    from astc.hook import install, uninstall
+    from astc.options import PASS_NAMES, Options
+
+#: Where each public name lives. They are loaded on first use (PEP 562) because astc.api pulls
+#: in LibCST (~0.25 s) and astc.options pulls in json: the import hook's start-up, which imports
+#: this package, must cost almost nothing and must leave modules it may compile unimported.
+_EXPORTS = {
+    "compile_file": "astc.api",
+    "compile_source": "astc.api",
+    "Code": "astc.diagnostics",
+    "CompileResult": "astc.diagnostics",
+    "Diagnostic": "astc.diagnostics",
+    "Report": "astc.diagnostics",
+    "ReportEntry": "astc.diagnostics",
+    "install": "astc.hook",
+    "uninstall": "astc.hook",
+    "PASS_NAMES": "astc.options",
+    "Options": "astc.options",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'astc' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])
+
 
 __all__ = [
     "PASS_NAMES",
@@ -22,4 +60,6 @@ __all__ = [
     "__version__",
     "compile_file",
     "compile_source",
+    "install",
+    "uninstall",
 ]

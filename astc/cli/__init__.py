@@ -27,9 +27,10 @@ def main() -> None:
 
 def _register() -> None:
     from astc.cli.compile import compile_cmd
+    from astc.cli.run import run_cmd
     from astc.cli.show import show_cmd
 
-    for command in (compile_cmd, show_cmd):
+    for command in (compile_cmd, show_cmd, run_cmd):
         main.add_command(command)
 
 

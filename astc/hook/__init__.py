@@ -11,7 +11,7 @@ here import only what a bare interpreter has already loaded; the compiler comes 
 first miss. See docs/hook.md.
 """
 
-from astc.hook.install import HookHandle, install, uninstall
+from astc.hook.installer import HookHandle, install, uninstall
 from astc.hook.loader import AstcHookWarning
 
 __all__ = ["AstcHookWarning", "HookHandle", "install", "uninstall"]

@@ -97,7 +97,9 @@ def decode(data: bytes, source_hash: bytes, source_path: str) -> CodeType | None
         return None
     if not isinstance(code, CodeType):
         return None
-    _imp._fix_co_filename(code, source_path)  # the tree may have moved, as SourceLoader does
+    # the tree may have moved since: point the code at the file it now comes from, as
+    # SourceLoader does for plain .pyc files
+    _imp._fix_co_filename(code, source_path)  # type: ignore[attr-defined]
     return code
 
 

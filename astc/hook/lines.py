@@ -57,16 +57,18 @@ class LineMap:
         return 0
 
 
+#: Every node class that has a position (``type_ignore`` has a line only and is left alone).
+_POSITIONED = (ast.stmt, ast.expr, ast.excepthandler, ast.arg, ast.keyword, ast.alias, ast.pattern)
+
+
 def remap(tree: ast.AST, lines: LineMap) -> None:
     """Rewrite every position in ``tree`` (parsed from the compiled text) to source lines."""
     for node in ast.walk(tree):
-        lineno = getattr(node, "lineno", None)
-        if lineno is None or not hasattr(node, "col_offset"):
+        if not isinstance(node, _POSITIONED):
             continue
-        start, start_exact = lines.line(lineno)
+        start, start_exact = lines.line(node.lineno)
         col = node.col_offset if start_exact else lines.indent(start)
-        end_lineno = getattr(node, "end_lineno", None)
-        end_col = getattr(node, "end_col_offset", None)
+        end_lineno, end_col = node.end_lineno, node.end_col_offset
         if end_lineno is None or end_col is None:
             end, end_col = start, lines.width(start)
         else:

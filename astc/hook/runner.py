@@ -28,7 +28,7 @@ from importlib.util import find_spec
 from typing import TYPE_CHECKING, Any
 
 from astc.hook import cache
-from astc.hook.install import install_settings
+from astc.hook.installer import install_settings
 from astc.hook.loader import AstcLoader
 from astc.hook.settings import HookSettings
 
@@ -43,7 +43,9 @@ BOOTSTRAP = "from astc.hook.runner import main; main()"
 class MainSpec(ModuleSpec):
     """``__main__.__spec__`` under ``astc run``: named :data:`SHIM`, parent the real package."""
 
-    def __init__(self, loader: Loader, origin: str | None, parent: str, cached: str | None):
+    def __init__(
+        self, loader: Loader, origin: str | None, parent: str | None, cached: str | None
+    ) -> None:
         super().__init__(SHIM, loader, origin=origin)
         self.has_location = origin is not None
         self.cached = cached
@@ -51,7 +53,7 @@ class MainSpec(ModuleSpec):
 
     @property
     def parent(self) -> str:
-        return self._real_parent
+        return self._real_parent or ""
 
 
 class _Main:
@@ -59,10 +61,13 @@ class _Main:
 
     def __init__(self, kind: str, target: str, settings: HookSettings | None) -> None:
         self.kind, self.target = kind, target
+        self.origin: str | None
+        self.cached: str | None
         if kind == "script":
             path = os.path.abspath(target)
             loader: Loader = _compiling_loader("__main__", path, settings)
-            self.name, self.origin, self.package, self.cached = "__main__", path, "", None
+            self.name, self.origin, self.cached = "__main__", path, None
+            self.package: str | None = None
             self.spec: ModuleSpec | None = None
         else:
             spec = _module_spec(target)

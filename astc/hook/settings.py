@@ -136,7 +136,7 @@ def load_hook_config(start: Path) -> tuple[tuple[str, ...], Options]:
         return value
 
     packages = strings("packages", section)
-    disable = strings("disable", section) if "disable" in section else strings("disable", config.table)
+    disable = strings("disable", section if "disable" in section else config.table)
     assume_stable = section.get("assume-stable", config.table.get("assume-stable", False))
     if not isinstance(assume_stable, bool):
         raise ConfigError(f"{config.path}: [tool.astc.hook] assume-stable must be true or false")

@@ -91,7 +91,7 @@ def clean_env(**extra: str) -> dict[str, str]:
 
 def run(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        args, cwd=cwd, env=clean_env(**env), capture_output=True, text=True, timeout=120
+        args, cwd=cwd, env=clean_env(**env), capture_output=True, text=True, timeout=60
     )
 
 

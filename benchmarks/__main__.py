@@ -51,6 +51,11 @@ REGISTRY: list[Benchmark] = [
         "stdlib_throughput",
         "lines/s on the standard library: ast.parse, libcst.parse_module, astc.compile_source",
     ),
+    Benchmark(
+        "import_overhead",
+        "import_overhead",
+        "import hook: warm-cache import of ~50 generated modules vs plain, cold compile per module",
+    ),
 ]
 
 

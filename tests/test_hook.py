@@ -139,7 +139,9 @@ def test_never_patches_cpython_and_no_recursion(
     monkeypatch.setattr(compiler_mod, "compile_module", compile_and_import)
     hook("hk2r")
     assert compiled(fresh_import("hk2r.mod"))
-    assert not compiled(seen[0]) and type(seen[0].__loader__) is importlib.machinery.SourceFileLoader  # type: ignore[attr-defined]
+    assert (
+        not compiled(seen[0]) and type(seen[0].__loader__) is importlib.machinery.SourceFileLoader
+    )  # type: ignore[attr-defined]
     assert (ext.SourceLoader.get_code, ext.SourceLoader.source_to_code, builtins.compile) == before
 
 
@@ -188,7 +190,7 @@ def test_fingerprint_covers_optimization_level(tmp_path: Path) -> None:
 
     from hook_support import clean_env
 
-    code = "from astc.hook.fingerprint import fingerprint as f; from astc import Options; print(f(Options()))"
+    code = "from astc.hook.fingerprint import fingerprint as f, Options; print(f(Options()))"
     prints = {
         flag: subprocess.run(
             [sys.executable, *flag.split(), "-c", code],
@@ -297,7 +299,9 @@ def test_dont_write_bytecode_and_pycache_prefix(
     assert len(list((tmp_path / "prefix").rglob("mod.*.opt-astc-*.pyc"))) == 1
 
 
-def test_atomic_write_leaves_no_partial_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_atomic_write_leaves_no_partial_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "d" / "entry.pyc"
     cache.write_atomic(str(target), b"old")
 
@@ -471,7 +475,9 @@ def test_loader_api_source_resources_reload_and_attributes(project: Project) -> 
     assert isinstance(loader, AstcLoader) and module.__loader__ is loader
     assert loader.get_source("hk9.mod") == FANCY
     assert module.__file__ == str(pkg / "mod.py")
-    assert module.__cached__ == cache.entry_name(module.__file__, handle.finder.settings.fingerprint)  # type: ignore[union-attr]
+    assert module.__cached__ == cache.entry_name(
+        module.__file__, handle.finder.settings.fingerprint
+    )  # type: ignore[union-attr]
     assert Path(module.__cached__).exists()
     assert package.__path__ == [str(pkg)] and loader.is_package("hk9.mod") is False
     assert importlib.resources.files("hk9").joinpath("data.txt").read_text() == "payload"

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import click
 
-from astc.api import compile_file
 from astc.cli._shared import EXIT_FAILED, _options, _report_errors, _write_atomic, common
 
 
@@ -26,6 +25,8 @@ def compile_cmd(
     files: tuple[Path, ...], out_dir: Path, assume_stable: bool, disable: tuple[str, ...]
 ) -> None:
     """Compile FILES into OUT_DIR."""
+    from astc.api import compile_file  # LibCST loads only when a command needs it
+
     options = _options(assume_stable, disable)
     failed = 0
     for path in files:

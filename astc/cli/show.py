@@ -7,7 +7,6 @@ from pathlib import Path
 
 import click
 
-from astc.api import compile_file
 from astc.cli._shared import EXIT_FAILED, _options, _report_errors, common
 
 
@@ -17,6 +16,8 @@ from astc.cli._shared import EXIT_FAILED, _options, _report_errors, common
 @common
 def show_cmd(file: Path, report: bool, assume_stable: bool, disable: tuple[str, ...]) -> None:
     """Print the compiled source of FILE (and what was done, on stderr)."""
+    from astc.api import compile_file  # LibCST loads only when a command needs it
+
     result = compile_file(file, options=_options(assume_stable, disable))
     if result.code is None:
         _report_errors(result)

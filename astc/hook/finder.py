@@ -60,8 +60,8 @@ class AstcFinder:
         spec = PathFinder.find_spec(fullname, path, target)
         if spec is None or type(spec.loader) is not SourceFileLoader or not spec.origin:
             return None  # let the other finders (or PathFinder again) handle it as usual
-        spec.loader = AstcLoader(fullname, spec.origin, self.settings)
         entry = cache.entry_name(spec.origin, self.settings.fingerprint)
+        spec.loader = AstcLoader(fullname, spec.origin, self.settings, entry)
         if entry is not None:
             spec.cached = entry  # __cached__ names astc's entry, not a plain .pyc
         return spec

@@ -105,20 +105,24 @@ def _load_compiler() -> None:
 class AstcLoader(SourceFileLoader):
     """Loads a selected module's code from astc's cache, compiling it on a miss."""
 
-    def __init__(self, fullname: str, path: str, settings: HookSettings) -> None:
+    def __init__(
+        self, fullname: str, path: str, settings: HookSettings, entry: str | None = None
+    ) -> None:
         super().__init__(fullname, path)
         self.settings = settings
+        #: The cache entry's path beside __pycache__ (computed on first use when not given).
+        self.entry = entry
 
     def get_code(self, fullname: str) -> CodeType | None:
         path = self.get_filename(fullname)
         try:
-            data = self.get_data(path)
+            data = cache.read_file(path)
         except OSError:
             return super().get_code(fullname)  # the stock loader raises the usual ImportError
         if skips_itself(data):
             return super().get_code(fullname)
         key = source_hash(data)
-        code = cache.load(path, self.settings.fingerprint, key)
+        code = cache.load(path, self.settings.fingerprint, key, self.entry)
         if code is not None:
             return code
         with _busy_section():

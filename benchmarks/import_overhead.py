@@ -173,7 +173,7 @@ def _in_process(names: list[str], repeat: int) -> tuple[float, float, bool]:
 def _child_env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ASTC_", "PYTHONDONT"))}
     env.pop("PYTHONPYCACHEPREFIX", None)
-    env["PYTHONPATH"] = str(ROOT)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH")) if p)
     return env
 
 

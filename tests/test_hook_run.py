@@ -71,6 +71,15 @@ def test_run_errors_and_disable(project: Project) -> None:
     assert run([*ASTC, "run", "--hook", "a-b", "-m", "x"], project.root).returncode == 2
     missing = run([*ASTC, "run", "-m", "no_such_module_rp"], project.root)
     assert missing.returncode == 1 and "No module named no_such_module_rp" in missing.stderr
+    project.write("bad.py", "x = 1\ndef f(:\n")
+    bad, plain_bad = (
+        run([*ASTC, "run", "bad.py"], project.root),
+        run([PYTHON, "bad.py"], project.root),
+    )
+    assert (
+        (bad.returncode, bad.stderr) == (plain_bad.returncode, plain_bad.stderr) == (1, bad.stderr)
+    )
+    assert 'bad.py", line 2' in bad.stderr
     _script(project, "rp3", "print(json.dumps(describe()))\n")
     off = run([*ASTC, "run", "--hook", "rp3", "prog.py"], project.root, ASTC_DISABLE="1")
     assert off.returncode == 0, off.stderr

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from astc.hook.finder import AstcFinder
-from astc.hook.loader import warn
+from astc.hook.loader import module_loader, warn
 from astc.hook.settings import HookSettings, disabled, validate_packages
 
 if TYPE_CHECKING:
@@ -94,8 +94,7 @@ def warn_imported(finder: AstcFinder) -> None:
     early = sorted(
         name
         for name, module in list(sys.modules.items())
-        if finder.selects(name)
-        and type(getattr(getattr(module, "__spec__", None), "loader", None)) is SourceFileLoader
+        if finder.selects(name) and type(module_loader(module)) is SourceFileLoader
     )
     if early:
         shown = ", ".join(early[:10]) + (f" and {len(early) - 10} more" if len(early) > 10 else "")

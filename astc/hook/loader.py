@@ -89,17 +89,29 @@ def _load_compiler() -> None:
     """
     if "astc.hook.compiler" in sys.modules:
         return
-    pending = {
-        name: module
-        for name, module in list(sys.modules.items())
-        if getattr(getattr(module, "__spec__", None), "_initializing", False)
-    }
+    pending = {name: module for name, module in list(sys.modules.items()) if _initializing(module)}
     for name in pending:
         del sys.modules[name]
     try:
         import astc.hook.compiler  # noqa: F401
     finally:
         sys.modules.update(pending)
+
+
+def _initializing(module: object) -> bool:
+    """Whether ``module`` is still executing its body (mid-import), as importlib marks it."""
+    try:
+        return bool(getattr(getattr(module, "__spec__", None), "_initializing", False))
+    except Exception:  # noqa: BLE001 - sys.modules may hold any object
+        return False
+
+
+def module_loader(module: object) -> object:
+    """``module.__spec__.loader``, or None; never raises (sys.modules may hold any object)."""
+    try:
+        return getattr(getattr(module, "__spec__", None), "loader", None)
+    except Exception:  # noqa: BLE001
+        return None
 
 
 class AstcLoader(SourceFileLoader):

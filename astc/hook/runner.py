@@ -146,6 +146,11 @@ def main() -> None:
     try:
         main_module = _Main(kind, target, settings)
         code = main_module.code()
+    except SyntaxError as error:  # as python reports it: no traceback through astc
+        import traceback
+
+        sys.stderr.write("".join(traceback.format_exception_only(error)))
+        raise SystemExit(1) from None
     except (ImportError, OSError) as error:
         sys.stderr.write(f"{sys.executable}: {error}\n")
         raise SystemExit(1 if kind == "module" else 2) from None

@@ -494,7 +494,7 @@ def test_skip_file_comment_opts_out(project: Project) -> None:
         "hk10",
         {
             "skipped": "# astc: skip-file\n" + FANCY,
-            "late": FANCY + "#astc:skip-file  # not wanted here\n",
+            "late": FANCY + "#astc:skip-file  (not wanted here)\n",
             "indented": FANCY.replace("    return g", "    # astc: skip-file\n    return g"),
             "string": FANCY + 'TEXT = """\n# astc: skip-files\n"""\n',
         },

@@ -231,3 +231,32 @@ def test_run_help_lists_the_command() -> None:
     result = run([*ASTC, "--help"], Path.cwd())
     assert " run " in result.stdout
     assert sys.executable  # the child runs under the same interpreter
+
+
+def test_cold_start_when_the_compiler_needs_the_module_being_imported(project: Project) -> None:
+    """The first miss loads the compiler, which imports dataclasses (``from dataclasses
+    import dataclass``) — here dataclasses itself is the module half-way through its import.
+
+    The compiler gets a private copy; the program gets the compiled one, and no warning.
+    """
+    project.write(
+        "prog.py",
+        "# astc: skip-file (so that compiling this main module does not load the compiler)\n"
+        "import sys\n"
+        "assert 'libcst' not in sys.modules and 'dataclasses' not in sys.modules\n"
+        "import dataclasses\n"
+        "print(type(dataclasses.__loader__).__name__, 'libcst' in sys.modules)\n"
+        "@dataclasses.dataclass(frozen=True)\n"
+        "class P:\n"
+        "    x: int\n"
+        "print(P(3), dataclasses.asdict(P(4)))\n",
+    )
+    result = run(
+        [*ASTC, "run", "--hook", "dataclasses", "prog.py"],
+        project.root,
+        PYTHONPYCACHEPREFIX=str(project.root / "c"),
+        PYTHONWARNINGS="error",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "AstcLoader True\nP(x=3) {'x': 4}\n"
+    assert list((project.root / "c").rglob("dataclasses.*.opt-astc-*.pyc"))

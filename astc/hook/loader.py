@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 
     from astc.hook.settings import HookSettings
 
-_SKIP_FILE = re.compile(rb"^#[ \t]*astc:[ \t]*skip-file[ \t]*(?:#.*)?\r?$", re.MULTILINE)
+#: An unindented ``# astc: skip-file`` comment line, possibly followed by a reason.
+_SKIP_FILE = re.compile(rb"^#[ \t]*astc:[ \t]*skip-file(?![\w-])", re.MULTILINE)
 #: Threads now inside the compiler or the cache writer: imports they trigger are plain.
 _busy: set[int] = set()
 _warned: set[str] = set()

@@ -26,10 +26,7 @@ if TYPE_CHECKING:
 
 #: Never compiled by the hook: astc and what its compiler imports (no recursion).
 EXCLUDED = ("astc", "libcst", "numba", "llvmlite", "click")
-
-
-def _matches(fullname: str, names: tuple[str, ...]) -> bool:
-    return fullname in names or fullname.startswith(tuple(f"{n}." for n in names))
+_EXCLUDED_PREFIXES = tuple(f"{name}." for name in EXCLUDED)
 
 
 class AstcFinder:
@@ -45,8 +42,8 @@ class AstcFinder:
 
     def selects(self, fullname: str) -> bool:
         """Whether ``fullname`` is in a selected package (by name only) and not excluded."""
-        return (fullname in self._names or fullname.startswith(self._prefixes)) and not _matches(
-            fullname, EXCLUDED
+        return (fullname in self._names or fullname.startswith(self._prefixes)) and not (
+            fullname in EXCLUDED or fullname.startswith(_EXCLUDED_PREFIXES)
         )
 
     def find_spec(

@@ -66,6 +66,11 @@ REGISTRY: list[Benchmark] = [
         "cli_stdlib",
         "astc compile on a stdlib copy: wall time -W 1 vs -W 2, warm no-change run",
     ),
+    Benchmark(
+        "import_overhead",
+        "import_overhead",
+        "import hook: warm-cache import of ~50 generated modules vs plain, cold compile per module",
+    ),
 ]
 
 

@@ -100,7 +100,10 @@ def module_facts(tree: ast.Module) -> ModuleFacts:
     for s in scope.walk():
         reasons.update(n for n in s.dynamic if n != "super")
     facts.dynamic = sorted(reasons)
-    facts.shadowed_builtins = frozenset(n for n in scope.bindings if hasattr(builtins, n))
+    # vars(), not hasattr(): a global name resolves in the builtins *dict*, and hasattr() on a
+    # module creates a missing __annotations__ attribute, which then leaks to every program
+    # in this process (a bare `__annotations__[k] = v` stops raising NameError).
+    facts.shadowed_builtins = frozenset(n for n in scope.bindings if n in vars(builtins))
     if facts.dynamic:
         return facts
     for stmt in tree.body:

@@ -68,6 +68,7 @@ def _register() -> None:
     from astc.cli.compile import compile_cmd
     from astc.cli.explain import explain_cmd
     from astc.cli.profile import profile_cmd
+    from astc.cli.run import run_cmd
     from astc.cli.show import show_cmd
     from astc.cli.show_config import config_cmd
 
@@ -77,6 +78,7 @@ def _register() -> None:
         explain_cmd,
         config_cmd,
         clean_cmd,
+        run_cmd,
         profile_cmd,
         bench_cmd,
     ):

@@ -7,7 +7,6 @@ import io
 import re
 from typing import Any
 
-
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 
 

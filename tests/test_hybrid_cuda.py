@@ -57,19 +57,35 @@ try:
 except TypeError as error:
     assert "(rows, 40)" in str(error)
 
-# no cooperative launch: the block-per-row-group kernel runs instead
-fallback = astc.hybridize(models.mlp((40, 33, 70, 3)), target="cuda")
+# no cooperative launch, no 1024-thread block: block-per-row-group kernels of <= 8 warps
+fallback = astc.hybridize(models.mlp((200, 33, 3)), target="cuda")
 real = fallback._kernel
-def no_grid_sync(shape):
-    if shape.grid_sync:
-        raise RuntimeError("cooperative launch not supported")
+def limited(shape):
+    if shape.grid_sync or shape.warps > 8:
+        raise RuntimeError("cooperative launch not supported / too many resources requested")
     return real(shape)
-fallback._kernel = no_grid_sync
-for rows in (1, 20):
-    x = np.random.default_rng(rows).standard_normal((rows, 40)).astype(np.float32)
-    np.testing.assert_allclose(fallback(x), fallback.original(x), rtol=1e-5, atol=1e-5)
-    assert fallback.variant.startswith("block-per-row-group"), fallback.variant
-assert fallback.gpu_checked is True and fallback.grid_sync is False
+fallback._kernel = limited
+with warnings.catch_warnings():
+    warnings.simplefilter("error")  # falling back to a smaller kernel is silent
+    for rows in (1, 20):
+        x = np.random.default_rng(rows).standard_normal((rows, 200)).astype(np.float32)
+        np.testing.assert_allclose(fallback(x), fallback.original(x), rtol=1e-5, atol=1e-5)
+        assert fallback.variant.startswith("block-per-row-group"), fallback.variant
+assert fallback.gpu_checked is True and fallback.grid_sync is False and fallback.max_warps == 8
+assert "x 256 threads" in fallback.variant or "x 128 threads" in fallback.variant
+
+# a kernel that cannot run at all: the CPU result, a warning, the CPU from then on
+failing = astc.hybridize(models.mlp((40, 33, 70, 3)), target="cuda")
+def never(shape):
+    raise RuntimeError("CUDA_ERROR_LAUNCH_FAILED")
+failing._kernel = never
+x = np.ones((2, 40), np.float32)
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    got = failing(x)
+np.testing.assert_allclose(got, failing.original(x), rtol=1e-5, atol=1e-5)
+assert failing.gpu_checked is False
+assert any("CUDA_ERROR_LAUNCH_FAILED" in str(w.message) for w in caught)
 
 # a wrong GPU result is caught by the first-call check: CPU result, warning, CPU from then on
 broken = astc.hybridize(models.mlp((40, 33, 70, 3)), target="cuda")

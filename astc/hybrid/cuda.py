@@ -29,7 +29,7 @@ why.
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -60,12 +60,12 @@ class KernelShape:
         return 32 * self.warps
 
 
-def kernel_shape(rows: int, widest_in: int) -> KernelShape:
-    """The split for ``rows`` input rows: at small batch, many warps per output tile (the
-    serial chain per thread is ``k / (32 * unroll)``); at large batch, 8 rows per work item so
-    each weight read from L2 feeds 8 multiply-adds."""
+def kernel_shape(rows: int, widest_in: int, max_warps: int = 32) -> KernelShape:
+    """The split for ``rows`` input rows: at small batch, many warps per output tile (up to
+    ``max_warps``; the serial chain per thread is ``k / (32 * unroll)``); at large batch, 8 rows
+    per work item so each weight read from L2 feeds 8 multiply-adds."""
     if rows < 16:
-        warps = max(1, min(32, -(-widest_in // (4 * _UNROLL))))
+        warps = max(1, min(max_warps, -(-widest_in // (4 * _UNROLL))))
         return KernelShape(1, warps)
     return KernelShape(8, 8)
 
@@ -198,9 +198,10 @@ class Plan:
     launch: Any  # launch(x, out, P, S): the configured kernel
     grid: int
     scratch: Any
+    checked: bool  # its kernel's first result agreed with NumPy (at this or another batch size)
+    description: str
     d_in: Any = None  # device copies for NumPy inputs, made on first use
     d_out: Any = None
-    description: str = field(default="")
 
 
 class CudaHybridized(Hybridized):
@@ -217,6 +218,7 @@ class CudaHybridized(Hybridized):
     hidden: int  # sum of the hidden widths: scratch elements per row
     gpu_checked: bool | None
     grid_sync: bool  # False once cooperative launch failed: block-per-row-group from then on
+    max_warps: int  # 8 once a 1024-thread block failed to launch
     kernels: dict[KernelShape, Any]
     plans: dict[int, Plan]
     checked_shapes: set[KernelShape]
@@ -253,7 +255,7 @@ class CudaHybridized(Hybridized):
         if rows == 0:
             return super().__call__(*args)
         plan = self.plans.get(rows)
-        if plan is None or plan.shape not in self.checked_shapes:
+        if plan is None or not plan.checked:
             return self._gpu_first_call(x, d_x, rows, on_device)
         return self._run(plan, d_x, rows, on_device)
 
@@ -272,24 +274,27 @@ class CudaHybridized(Hybridized):
 
     def _gpu_first_call(self, x: Any, d_x: Any, rows: int, on_device: bool) -> Any:
         """Plan, launch and check against NumPy; any failure pins the object to the CPU."""
-        try:
+        while True:
             try:
                 plan = self._plan(rows)
                 got = self._run(plan, d_x, rows, on_device)
-            except Exception:
-                if not self.grid_sync:
-                    raise
-                self.grid_sync = False  # e.g. no cooperative launch here: one block per rows
+                host_got = got.copy_to_host() if on_device else got
+                break
+            except Exception as error:  # noqa: BLE001 - any CUDA failure: a safer setting
+                # No cooperative launch here: one block per row group. A block too large for
+                # the kernel's registers: at most 8 warps. Then the CPU.
+                if self.grid_sync:
+                    self.grid_sync = False
+                elif self.max_warps > 8:
+                    self.max_warps = 8
+                else:
+                    return self._to_cpu(x, on_device, f"the CUDA kernel failed ({error})")
                 self.plans.clear()
-                plan = self._plan(rows)
-                got = self._run(plan, d_x, rows, on_device)
-            host_got = got.copy_to_host() if on_device else got
-        except Exception as error:  # noqa: BLE001 - any CUDA failure: the CPU result instead
-            return self._to_cpu(x, on_device, f"the CUDA kernel failed ({error})")
         host_x = d_x_host(self.cuda, x) if on_device else x
         if not _same(host_got, self.python(host_x, *self.params)):
             return self._to_cpu(x, on_device, "the CUDA kernel's result differs from NumPy's")
         self.checked_shapes.add(plan.shape)
+        plan.checked = True
         self.gpu_checked = True
         return got
 
@@ -318,7 +323,8 @@ class CudaHybridized(Hybridized):
     def _plan(self, rows: int) -> Plan:
         """The launch for ``rows`` rows: grid-sync over co-resident blocks, else a block per
         row group."""
-        shape = kernel_shape(rows, max(self.shapes[w][0] for w, _, _ in self.chain))
+        widest_in = max(self.shapes[w][0] for w, _, _ in self.chain)
+        shape = kernel_shape(rows, widest_in, self.max_warps)
         groups = -(-rows // shape.rows_per_item)
         items = groups * max(-(-self.shapes[w][1] // _TILE) for w, _, _ in self.chain)
         shape = replace(shape, grid_sync=self.grid_sync)
@@ -339,7 +345,7 @@ class CudaHybridized(Hybridized):
             f"{name}: {grid} block(s) x {shape.threads} threads, "
             f"{shape.rows_per_item} row(s) x {_TILE} units per work item"
         )
-        plan = Plan(shape, launch, grid, scratch, description=description)
+        plan = Plan(shape, launch, grid, scratch, shape in self.checked_shapes, description)
         if len(self.plans) >= _PLANS_KEPT:
             del self.plans[next(iter(self.plans))]
         self.plans[rows] = plan
@@ -350,10 +356,8 @@ class CudaHybridized(Hybridized):
 def _configure(kernel: Any, grid: int, threads: int) -> Any:
     """``kernel[grid, threads]`` made once (Numba's occupancy warning for small grids is
     expected here: few blocks are the point at batch 1)."""
-    from numba.core.errors import NumbaPerformanceWarning
-
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore", NumbaPerformanceWarning)
+        warnings.filterwarnings("ignore", message="Grid size")
         launch = kernel[grid, threads]
     if launch is kernel:  # the simulator configures the kernel object itself: redo each call
         return lambda *args: kernel[grid, threads](*args)
@@ -403,7 +407,7 @@ def hybridize_cuda(obj: Any, generated: Generated, report: Report) -> Hybridized
     result.in_width = shapes[chain[0][0]][0]
     result.out_width = shapes[chain[-1][0]][1]
     result.hidden = sum(shapes[w][1] for w, _, _ in chain[:-1])
-    result.gpu_checked, result.grid_sync = None, True
+    result.gpu_checked, result.grid_sync, result.max_warps = None, True, 32
     result.kernels, result.plans, result.checked_shapes = {}, {}, set()
     result.variant = "not run yet"
     result.upload()

@@ -80,6 +80,7 @@ def main() -> int:
     except ImportError:
         print("torch not installed: no PyTorch rows")
     results: dict[str, list[float]] = {}
+    reported = 0  # fallbacks (kernel variants given up) already printed
     for batch in args.batches:
         x = np.random.default_rng(batch).standard_normal((batch, SIZES[0])).astype(np.float32)
         want = net(x)
@@ -87,6 +88,9 @@ def main() -> int:
         got_host = hybrid(x)
         got_dev = hybrid(d_x).copy_to_host()
         print(f"batch {batch}: kernel variant {getattr(hybrid, 'variant', 'CPU (no CUDA kernel)')}")
+        for given_up in getattr(hybrid, "fallbacks", [])[reported:]:
+            print(f"  gave up {given_up}")
+        reported = len(getattr(hybrid, "fallbacks", []))
         for label, got in (("numpy in/out", got_host), ("device in/out", got_dev)):
             if got.dtype != want.dtype or not np.allclose(got, want, rtol=1e-4, atol=1e-5):
                 print(f"MISMATCH at batch {batch} ({label}): max error {np.abs(got - want).max()}")

@@ -72,6 +72,10 @@ with warnings.catch_warnings():
         np.testing.assert_allclose(fallback(x), fallback.original(x), rtol=1e-5, atol=1e-5)
         assert fallback.variant.startswith("block-per-row-group"), fallback.variant
 assert fallback.gpu_checked is True and fallback.grid_sync is False and fallback.max_warps == 8
+assert [f.split(":")[0] for f in fallback.fallbacks] == [
+    "grid-sync (<= 32 warps)", "block-per-row-group (<= 32 warps)"
+], fallback.fallbacks
+assert all("too many resources" in f for f in fallback.fallbacks)
 assert "x 256 threads" in fallback.variant or "x 128 threads" in fallback.variant
 
 # a kernel that cannot run at all: the CPU result, a warning, the CPU from then on
@@ -96,6 +100,7 @@ with warnings.catch_warnings(record=True) as caught:
     got = broken(x)
 np.testing.assert_allclose(got, broken.original(x), rtol=1e-5, atol=1e-5)
 assert broken.gpu_checked is False
+assert len(broken.fallbacks) == 3 and all("differs" in f for f in broken.fallbacks)
 assert any("differs from NumPy" in str(w.message) for w in caught)
 
 # non-chain models fall back to the CPU with a warning

@@ -219,6 +219,7 @@ class CudaHybridized(Hybridized):
     gpu_checked: bool | None
     grid_sync: bool  # False once cooperative launch failed: block-per-row-group from then on
     max_warps: int  # 8 once a 1024-thread block failed to launch
+    fallbacks: list[str]  # each variant given up, and why
     kernels: dict[KernelShape, Any]
     plans: dict[int, Plan]
     checked_shapes: set[KernelShape]
@@ -273,35 +274,37 @@ class CudaHybridized(Hybridized):
         return plan.d_out.copy_to_host()
 
     def _gpu_first_call(self, x: Any, d_x: Any, rows: int, on_device: bool) -> Any:
-        """Plan, launch and check against NumPy; any failure pins the object to the CPU."""
+        """Plan, launch and check against NumPy. A failure or a wrong result moves to a safer
+        setting (no grid sync: no cooperative launch here; then at most 8 warps: a block too
+        large for the kernel's registers), recorded in ``.fallbacks``; then the CPU."""
+        host_x = d_x_host(self.cuda, x) if on_device else x
+        want = self.python(host_x, *self.params)
         while True:
             try:
                 plan = self._plan(rows)
                 got = self._run(plan, d_x, rows, on_device)
-                host_got = got.copy_to_host() if on_device else got
+                if not _same(got.copy_to_host() if on_device else got, want):
+                    raise _Mismatch("gave a result that differs from NumPy's")
                 break
             except Exception as error:  # noqa: BLE001 - any CUDA failure: a safer setting
-                # No cooperative launch here: one block per row group. A block too large for
-                # the kernel's registers: at most 8 warps. Then the CPU.
+                why = str(error) if isinstance(error, _Mismatch) else f"failed ({error})"
+                variant = "grid-sync" if self.grid_sync else "block-per-row-group"
+                self.fallbacks.append(f"{variant} (<= {self.max_warps} warps): {why}")
                 if self.grid_sync:
                     self.grid_sync = False
                 elif self.max_warps > 8:
                     self.max_warps = 8
                 else:
-                    return self._to_cpu(x, on_device, f"the CUDA kernel failed ({error})")
+                    return self._to_cpu(want, on_device, f"the CUDA kernel {why}")
                 self.plans.clear()
-        host_x = d_x_host(self.cuda, x) if on_device else x
-        if not _same(host_got, self.python(host_x, *self.params)):
-            return self._to_cpu(x, on_device, "the CUDA kernel's result differs from NumPy's")
         self.checked_shapes.add(plan.shape)
         plan.checked = True
         self.gpu_checked = True
         return got
 
-    def _to_cpu(self, x: Any, on_device: bool, why: str) -> Any:
+    def _to_cpu(self, want: Any, on_device: bool, why: str) -> Any:
         self.gpu_checked = False
         warnings.warn(f"{why}: running on the CPU", HybridizationWarning, stacklevel=4)
-        want = self.python(d_x_host(self.cuda, x) if on_device else x, *self.params)
         return self.cuda.to_device(want) if on_device else want
 
     def _kernel(self, shape: KernelShape) -> Any:
@@ -351,6 +354,10 @@ class CudaHybridized(Hybridized):
         self.plans[rows] = plan
         self.variant = description
         return plan
+
+
+class _Mismatch(Exception):
+    """A kernel's first result disagreed with NumPy's."""
 
 
 def _configure(kernel: Any, grid: int, threads: int) -> Any:
@@ -409,7 +416,7 @@ def hybridize_cuda(obj: Any, generated: Generated, report: Report) -> Hybridized
     result.hidden = sum(shapes[w][1] for w, _, _ in chain[:-1])
     result.gpu_checked, result.grid_sync, result.max_warps = None, True, 32
     result.kernels, result.plans, result.checked_shapes = {}, {}, set()
-    result.variant = "not run yet"
+    result.variant, result.fallbacks = "not run yet", []
     result.upload()
     report.add(
         ReportEntry(

@@ -319,7 +319,14 @@ class CudaHybridized(Hybridized):
             exec(compile(source, title, "exec"), namespace)
             t = self.dtype_name
             signature = f"void({t}[:, :], {t}[:, :], {t}[::1], {t}[::1])"
-            kernel = self.cuda.jit(signature)(namespace["_astc_cuda_forward"])
+            # A block must fit the SM's 64K registers (1024 threads: 64 each, which the R = 1
+            # kernel uses without spilling, ptxas says); the simulator takes no such option.
+            limit = {"max_registers": 65536 // shape.threads} if shape.threads > 256 else {}
+            try:
+                decorate = self.cuda.jit(signature, **limit)
+            except TypeError:
+                decorate = self.cuda.jit(signature)
+            kernel = decorate(namespace["_astc_cuda_forward"])
             self.kernels[shape] = kernel
         return kernel
 

@@ -262,6 +262,7 @@ class CudaHybridized(Hybridized):
 
     def _run(self, plan: Plan, d_x: Any, rows: int, on_device: bool) -> Any:
         """One launch; the result as a device array (``on_device``) or a NumPy array."""
+        self.variant = plan.description
         if on_device:
             d_out = self.cuda.device_array((rows, self.out_width), dtype=self.dtype)
             plan.launch(d_x, d_out, self.d_params, plan.scratch)
@@ -359,7 +360,6 @@ class CudaHybridized(Hybridized):
         if len(self.plans) >= _PLANS_KEPT:
             del self.plans[next(iter(self.plans))]
         self.plans[rows] = plan
-        self.variant = description
         return plan
 
 

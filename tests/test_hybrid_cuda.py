@@ -39,6 +39,11 @@ for rows in (1, 3, 64, 17):
     np.testing.assert_allclose(d_got.copy_to_host(), want, rtol=1e-5, atol=1e-5)
 assert hybrid.gpu_checked is True
 assert {s.rows_per_item for s in hybrid.checked_shapes} == {1, 8}
+# a strided device view is read in place
+wide = np.random.default_rng(5).standard_normal((3, 80)).astype(np.float32)
+d_view = cuda.to_device(wide)[:, ::2]
+assert not d_view.is_c_contiguous()
+np.testing.assert_allclose(hybrid(d_view).copy_to_host(), net(wide[:, ::2]), rtol=1e-5, atol=1e-5)
 hybrid(np.ones((1, 40), np.float32))  # a cached plan: .variant says what this call ran
 assert hybrid.variant.endswith("1 row(s) x 32 units per work item"), hybrid.variant
 assert "x 160 threads" in hybrid.variant  # 5 warps split 40/33/70-long dot products

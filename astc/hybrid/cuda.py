@@ -40,8 +40,6 @@ from astc.hybrid.codegen import Generated
 from astc.hybrid.result import Hybridized
 
 _PLANS_KEPT = 8  # batch sizes whose buffers and launch configuration stay cached
-
-
 _TILE = 32  # output units per work item: one per lane, so a warp reads 128 contiguous bytes of W
 _UNROLL = 4  # weight loads each thread keeps in flight (independent accumulator chains)
 
@@ -411,7 +409,8 @@ def hybridize_cuda(obj: Any, generated: Generated, report: Report) -> Hybridized
     base = _finish(obj, cpu_gen, report)
     result = CudaHybridized(base.python, None, base.params)
     result.original, result.report, result.generated = obj, report, generated
-    example = kernel_source(chain, shapes, dtype, kernel_shape(1, shapes[chain[0][0]][0]))
+    widest_in = max(shapes[w][0] for w, _, _ in chain)
+    example = kernel_source(chain, shapes, dtype, kernel_shape(1, widest_in))
     result.source = (
         f"{generated.source}\n\n# ---- CUDA kernel (one launch per call; this one for batch 1)"
         f" ----\n{example}"

@@ -3,10 +3,11 @@
     python benchmarks/gpu_hybrid.py [--calls 1000]
 
 For the chapter's MLP (512-256-128-2, float32) at batch 1, 64 and 1024 it checks the GPU
-result against NumPy and prints microseconds per call for: NumPy eager on the CPU, the
-hybridized net with NumPy input/output (copies included) and with device-resident input
-and output (one kernel launch, synchronized), and PyTorch eager / ``torch.jit.script`` on
-the GPU when torch is installed. Exit status 1 when a result differs or no GPU is found.
+result against NumPy, prints which kernel variant ran (grid-sync or block-per-row-group, with
+grid and block size) and microseconds per call for: NumPy eager on the CPU, the hybridized
+net with NumPy input/output (copies included) and with device-resident input and output (one
+kernel launch, synchronized), and PyTorch eager / ``torch.jit.script`` on the GPU when torch
+is installed. Exit status 1 when a result differs or no GPU is found.
 Not part of ``make bench``: CI has no GPU (the simulator test is tests/test_hybrid_cuda.py).
 """
 
@@ -79,12 +80,17 @@ def main() -> int:
     except ImportError:
         print("torch not installed: no PyTorch rows")
     results: dict[str, list[float]] = {}
+    reported = 0  # fallbacks (kernel variants given up) already printed
     for batch in args.batches:
         x = np.random.default_rng(batch).standard_normal((batch, SIZES[0])).astype(np.float32)
         want = net(x)
         d_x = cuda.to_device(x)
         got_host = hybrid(x)
         got_dev = hybrid(d_x).copy_to_host()
+        print(f"batch {batch}: kernel variant {getattr(hybrid, 'variant', 'CPU (no CUDA kernel)')}")
+        for given_up in getattr(hybrid, "fallbacks", [])[reported:]:
+            print(f"  gave up {given_up}")
+        reported = len(getattr(hybrid, "fallbacks", []))
         for label, got in (("numpy in/out", got_host), ("device in/out", got_dev)):
             if got.dtype != want.dtype or not np.allclose(got, want, rtol=1e-4, atol=1e-5):
                 print(f"MISMATCH at batch {batch} ({label}): max error {np.abs(got - want).max()}")

@@ -96,7 +96,10 @@ def _guard_binary(op: type[ast.operator], left: Any, right: Any) -> None:
         raise NotFoldable("%-formatting is not folded")  # may call __format__-like conversions
 
 
-_BINARY: dict[type[ast.operator], Callable[[Any, Any], Any]] = {
+#: Every binary operator of the language, as a function (astc folds all but ``@``, which no
+#: literal supports; the hybrid tracer evaluates it on arrays).
+BINARY_OPERATORS: dict[type[ast.operator], Callable[[Any, Any], Any]] = {
+    ast.MatMult: operator.matmul,
     ast.Add: operator.add,
     ast.Sub: operator.sub,
     ast.Mult: operator.mul,
@@ -118,7 +121,10 @@ _UNARY: dict[type[ast.unaryop], Callable[[Any], Any]] = {
     ast.Not: operator.not_,
 }
 
-_COMPARE: dict[type[ast.cmpop], Callable[[Any, Any], Any]] = {
+#: Every comparison operator of the language, as a function.
+COMPARISON_OPERATORS: dict[type[ast.cmpop], Callable[[Any, Any], Any]] = {
+    ast.Is: operator.is_,
+    ast.IsNot: operator.is_not,
     ast.Eq: operator.eq,
     ast.NotEq: operator.ne,
     ast.Lt: operator.lt,
@@ -127,8 +133,10 @@ _COMPARE: dict[type[ast.cmpop], Callable[[Any, Any], Any]] = {
     ast.GtE: operator.ge,
     ast.In: lambda a, b: a in b,
     ast.NotIn: lambda a, b: a not in b,
-    # `is` on literals depends on object identity (interning): never folded.
 }
+_BINARY = {op: fn for op, fn in BINARY_OPERATORS.items() if op is not ast.MatMult}
+# `is` on literals depends on object identity (interning): never folded.
+_COMPARE = {op: fn for op, fn in COMPARISON_OPERATORS.items() if op not in (ast.Is, ast.IsNot)}
 
 
 def _apply(fn: Callable[..., Any], *args: Any) -> Any:

@@ -33,6 +33,8 @@ from typing import Any
 
 import numpy as np
 
+from astc.evaluate import values
+
 _MAX_DEPTH = 64
 _MAX_UNROLL = 10_000
 #: Builtins evaluated at trace time when every argument is known (pure, no user code runs
@@ -52,33 +54,8 @@ _PURE_BUILTINS: dict[Any, Callable[..., Any]] = {
     reversed: reversed,
 }
 _SCALARS = (bool, int, float, complex, str, bytes, type(None))
-_BINOPS: dict[type[ast.operator], Callable[[Any, Any], Any]] = {
-    ast.Add: operator.add,
-    ast.Sub: operator.sub,
-    ast.Mult: operator.mul,
-    ast.Div: operator.truediv,
-    ast.FloorDiv: operator.floordiv,
-    ast.Mod: operator.mod,
-    ast.Pow: operator.pow,
-    ast.MatMult: operator.matmul,
-    ast.BitAnd: operator.and_,
-    ast.BitOr: operator.or_,
-    ast.BitXor: operator.xor,
-    ast.LShift: operator.lshift,
-    ast.RShift: operator.rshift,
-}
-_CMPOPS: dict[type[ast.cmpop], Callable[[Any, Any], Any]] = {
-    ast.Eq: operator.eq,
-    ast.NotEq: operator.ne,
-    ast.Lt: operator.lt,
-    ast.LtE: operator.le,
-    ast.Gt: operator.gt,
-    ast.GtE: operator.ge,
-    ast.Is: operator.is_,
-    ast.IsNot: operator.is_not,
-    ast.In: lambda a, b: a in b,
-    ast.NotIn: lambda a, b: a not in b,
-}
+_BINOPS = values.BINARY_OPERATORS
+_CMPOPS = values.COMPARISON_OPERATORS
 
 
 class Refused(Exception):

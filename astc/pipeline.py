@@ -154,6 +154,13 @@ class Pipeline:
         scope = analyze(tree)
         ctx.unit_scope = scope
         ctx.functions = function_scopes(scope)
+        ctx.called_functions = frozenset(
+            node.func.id
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in self.facts.functions
+        )
         return True
 
     def _compile_unit(self, unit: Unit, hot: set[str]) -> None:
@@ -183,6 +190,8 @@ class Pipeline:
         for _ in range(self.options.max_iterations):
             changed = False
             for p in passes:
+                if not p.applies(ctx):
+                    continue
                 before = ctx.changes
                 try:
                     new_tree = p.run(tree, ctx)

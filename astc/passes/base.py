@@ -54,6 +54,8 @@ class PassContext:
     callee: Callable[[str], Callee | None]
     #: Function scopes of the unit's current text, by qualified name (refreshed on change).
     functions: dict[str, Scope] = field(default_factory=dict)
+    #: Names of module functions the unit's current text calls (refreshed on change).
+    called_functions: frozenset[str] = frozenset()
     #: Module-level scope of the unit's current text.
     unit_scope: Scope | None = None
     #: Default mode: module names each specialized function's fast path assumes unchanged.
@@ -97,6 +99,10 @@ class Pass:
     """One rewrite. Subclasses set ``name`` and implement :meth:`run`."""
 
     name: ClassVar[str] = ""
+
+    def applies(self, ctx: PassContext) -> bool:
+        """False when the pass certainly finds nothing to do in the unit (no visit then)."""
+        return True
 
     def run(self, tree: cst.Module, ctx: PassContext) -> cst.Module:
         raise NotImplementedError

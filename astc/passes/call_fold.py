@@ -165,7 +165,8 @@ class CallFold(Pass):
 
     name = "call-fold"
 
+    def applies(self, ctx: PassContext) -> bool:
+        return not ctx.facts.dynamic and bool(ctx.called_functions)
+
     def run(self, tree: cst.Module, ctx: PassContext) -> cst.Module:
-        if ctx.facts.dynamic or not ctx.facts.functions:
-            return tree
         return tree.visit(_CallFolder(ctx))

@@ -517,10 +517,11 @@ class Inline(Pass):
 
     name = "inline"
 
+    def applies(self, ctx: PassContext) -> bool:
+        return not ctx.facts.dynamic and bool(ctx.called_functions)
+
     def run(self, tree: cst.Module, ctx: PassContext) -> cst.Module:
         ffacts = ctx.function_facts
-        if ctx.facts.dynamic:
-            return tree
         before = ctx.changes
         inlined = tree.visit(_Inliner(ctx, ffacts))
         return tree if ctx.changes == before else inlined.visit(TidyParens())

@@ -20,24 +20,15 @@ import contextlib
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from benchmarks._astc import AstcUnavailable, describe_failure, load_astc, make_options
 from benchmarks._core import BenchConfig, BenchResult, Table, fmt_ns, fmt_ratio
 from benchmarks._timing import Variant, time_variants
 
-SEED_SOURCE = """\
-def add(a, b):
-    return a + b
-
-def fancy_func(a, b, c, d):
-    e = add(a, b)
-    f = add(c, d)
-    g = add(e, f)
-    return g
-
-print(fancy_func(1, 2, 3, 4))
-"""
+#: The chapter's example, as shipped in samples/.
+SEED_SOURCE = (Path(__file__).resolve().parent.parent / "samples" / "fancy_func.py").read_text()
 
 HAND_INLINED_SOURCE = """\
 def fancy_func(a, b, c, d):

@@ -6,18 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-FANCY = """\
-def add(a, b):
-    return a + b
-
-def fancy_func(a, b, c, d):
-    e = add(a, b)
-    f = add(c, d)
-    g = add(e, f)
-    return g
-
-print(fancy_func(1, 2, 3, 4))
-"""
+FANCY = (Path(__file__).resolve().parent.parent / "samples" / "fancy_func.py").read_text()
 
 CONST = "WIDTH = 2 * 21\nprint(WIDTH + 1)\n"
 PLAIN = "import sys\nprint(len(sys.argv) > 0)\n"  # nothing to optimize

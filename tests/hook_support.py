@@ -13,18 +13,11 @@ import astc
 from astc.hook.finder import AstcFinder
 
 #: A module astc compiles visibly: the guard alias ``_astc_add`` exists only in compiled code.
-FANCY = """\
-def add(a, b):
-    return a + b
-
-def fancy_func(a, b, c, d):
-    e = add(a, b)
-    f = add(c, d)
-    g = add(e, f)
-    return g
-
-RESULT = fancy_func(1, 2, 3, 4)
-"""
+FANCY = (
+    (Path(__file__).resolve().parent.parent / "samples" / "fancy_func.py")
+    .read_text()
+    .replace("print(fancy_func(1, 2, 3, 4))", "RESULT = fancy_func(1, 2, 3, 4)")
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable

@@ -12,7 +12,7 @@ import ast
 from collections.abc import Callable
 
 from astc.analysis.module import ModuleFacts
-from astc.analysis.scopes import Scope
+from astc.analysis.scopes import Scope, child_qualname
 from astc.evaluate.values import PURE_BUILTINS
 
 
@@ -55,12 +55,8 @@ class _Scan(ast.NodeVisitor):
         self.hot.update(q for kind, q in self._stack if kind == "function")
 
     def _enter(self, kind: str, name: str) -> None:
-        if not self._stack:
-            qualname = name
-        else:
-            parent_kind, parent = self._stack[-1]
-            qualname = parent + (".<locals>." if parent_kind == "function" else ".") + name
-        self._stack.append((kind, qualname))
+        parent_kind, parent = self._stack[-1] if self._stack else ("module", "")
+        self._stack.append((kind, child_qualname(parent_kind, parent, name)))
 
     def visit_BinOp(self, node: ast.BinOp) -> None:
         complex_literal = isinstance(node.right, ast.Constant) and isinstance(

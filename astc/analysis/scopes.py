@@ -18,6 +18,17 @@ DYNAMIC_BUILTINS = frozenset({"locals", "globals", "vars", "exec", "eval", "dir"
 FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
 
 
+def child_qualname(parent_kind: str, parent: str, name: str) -> str:
+    """The qualified name of ``name`` defined in the scope ``parent`` of ``parent_kind``.
+
+    CPython's ``__qualname__`` rule: ``f`` at module level, ``C.m`` in a class,
+    ``f.<locals>.g`` in a function or lambda.
+    """
+    if parent_kind == "module":
+        return name
+    return parent + (".<locals>." if parent_kind in ("function", "lambda") else ".") + name
+
+
 @dataclass
 class Scope:
     """One scope: its bindings, reads and the features that limit what astc may assume."""
@@ -80,10 +91,7 @@ class _ScopeBuilder(ast.NodeVisitor):
 
     def _enter(self, kind: str, node: ast.AST, name: str, body: list[ast.AST]) -> Scope:
         parent = self.scope
-        prefix = "" if parent.kind == "module" else parent.qualname + "."
-        if parent.kind in ("function", "lambda"):
-            prefix += "<locals>."
-        child = Scope(kind, node, parent, prefix + name)
+        child = Scope(kind, node, parent, child_qualname(parent.kind, parent.qualname, name))
         parent.children.append(child)
         self.scope = child
         for stmt in body:
@@ -114,11 +122,9 @@ class _ScopeBuilder(ast.NodeVisitor):
             self.visit(node.returns)
         self._bind(node.name, node)
         parent = self.scope
-        child = Scope("function", node, parent, "")
-        prefix = "" if parent.kind == "module" else parent.qualname + "."
-        if parent.kind in ("function", "lambda"):
-            prefix += "<locals>."
-        child.qualname = prefix + node.name
+        child = Scope(
+            "function", node, parent, child_qualname(parent.kind, parent.qualname, node.name)
+        )
         child.is_async = isinstance(node, ast.AsyncFunctionDef)
         parent.children.append(child)
         self.scope = child

@@ -19,7 +19,7 @@ import libcst as cst
 
 from astc.analysis.functions import FunctionFacts
 from astc.analysis.module import ModuleFacts
-from astc.analysis.scopes import Scope
+from astc.analysis.scopes import Scope, child_qualname
 from astc.diagnostics import Code, Report, ReportEntry
 from astc.frontend.units import Unit
 from astc.options import Options
@@ -134,12 +134,8 @@ class ScopedTransformer(cst.CSTTransformer):
         return self.ctx.functions.get(name) if name else None
 
     def _push(self, kind: str, name: str) -> None:
-        if not self._stack:
-            qualname = name
-        else:
-            parent_kind, parent = self._stack[-1]
-            qualname = parent + (".<locals>." if parent_kind == "function" else ".") + name
-        self._stack.append((kind, qualname))
+        parent_kind, parent = self._stack[-1] if self._stack else ("module", "")
+        self._stack.append((kind, child_qualname(parent_kind, parent, name)))
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
         self._push("function", node.name.value)

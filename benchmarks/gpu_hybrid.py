@@ -23,7 +23,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.mlp import BATCHES, SIZES, Dense, get_net  # noqa: E402
+from benchmarks.mlp import BATCHES, SIZES, get_net, torch_model  # noqa: E402
 
 
 def per_call_us(fn: Any, arg: Any, calls: int, sync: Any) -> float:
@@ -62,17 +62,7 @@ def main() -> int:
     try:
         import torch
 
-        layers: list[Any] = []
-        for layer in net.layers:
-            if isinstance(layer, Dense):
-                lin = torch.nn.Linear(*layer.weight.shape)
-                with torch.no_grad():
-                    lin.weight.copy_(torch.from_numpy(layer.weight.T.copy()))
-                    lin.bias.copy_(torch.from_numpy(layer.bias))
-                layers.append(lin)
-            else:
-                layers.append(torch.nn.ReLU())
-        model = torch.nn.Sequential(*layers).eval().cuda()
+        model = torch_model(net).cuda()
         torch_models = [
             ("PyTorch eager (GPU)", model),
             ("torch.jit.script (GPU)", torch.jit.script(model)),

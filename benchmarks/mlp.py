@@ -87,13 +87,10 @@ def hand_fused(net: Sequential) -> Any:
     return lambda x: forward(x, *params)
 
 
-def torch_variants(net: Sequential) -> list[tuple[str, Any, Any]]:
-    """``(label, callable, input converter)`` for torch eager and TorchScript, if installed."""
-    if importlib.util.find_spec("torch") is None:
-        return []
+def torch_model(net: Sequential) -> Any:
+    """The same network as a ``torch.nn.Sequential`` with the same weights (torch required)."""
     import torch
 
-    torch.set_num_threads(1)
     layers: list[Any] = []
     for layer in net.layers:
         if isinstance(layer, Dense):
@@ -105,6 +102,17 @@ def torch_variants(net: Sequential) -> list[tuple[str, Any, Any]]:
         else:
             layers.append(torch.nn.ReLU())
     model = torch.nn.Sequential(*layers).eval()
+    return model
+
+
+def torch_variants(net: Sequential) -> list[tuple[str, Any, Any]]:
+    """``(label, callable, input converter)`` for torch eager and TorchScript, if installed."""
+    if importlib.util.find_spec("torch") is None:
+        return []
+    import torch
+
+    torch.set_num_threads(1)
+    model = torch_model(net)
     scripted = torch.jit.script(model)
 
     def run(m: Any) -> Any:

@@ -57,8 +57,22 @@ class Code(enum.Enum):
     ROUND_TRIP = "ASTC220"
     ITERATION_LIMIT = "ASTC221"
     CLASS_SCOPE = "ASTC222"
-    KERNEL_REFUSED = "ASTC223"
+    KERNEL_REFUSED = "ASTC223"  # not a plain top-level def (decorated, generator, rebound...)
     KERNEL_CALL = "ASTC224"
+    # kernels: one code per reason a function is not handed to Numba (docs/kernels.md)
+    KERNEL_NO_WORK = "ASTC230"  # no loop and no whole-array work: dispatch would cost more
+    KERNEL_NOT_HOT = "ASTC231"  # profile mode: below the hot threshold
+    KERNEL_UNSUPPORTED = "ASTC232"  # a construct outside astc's nopython subset
+    KERNEL_INT_RANGE = "ASTC233"  # Python-int arithmetic not proven to stay within int64
+    KERNEL_MIXED_TYPES = "ASTC234"  # a name bound to values Numba would unify to one type
+    KERNEL_INEXACT_FUNCTION = "ASTC235"  # a library function Numba computes differently
+    KERNEL_INEXACT_OPERATION = "ASTC236"  # an operator whose CPython/NumPy result differs
+    KERNEL_GLOBAL = "ASTC237"  # reads a module global that Numba would freeze
+    KERNEL_LISTS = "ASTC238"  # container parameters and no sign of NumPy: probably lists
+    KERNEL_CALLEE = "ASTC239"  # calls a function that cannot be compiled with the kernel
+    KERNEL_NO_PRANGE = "ASTC240"  # parallel=True: a loop that is not provably independent
+    KERNEL_NO_CUDA = "ASTC241"  # target="cuda": no CUDA form (runs as a CPU kernel)
+    KERNEL_MARKER = "ASTC242"  # bad marker options, kernel configuration or profile file
     # hybridization: refused (the callable runs the original, or NumPy instead of a kernel)
     HYBRID_REFUSED = "ASTC250"
     HYBRID_NO_KERNEL = "ASTC251"

@@ -5,13 +5,12 @@ For a kernel ``f`` the unit that defines it becomes::
     def f(...):                      # the plain function, as the core passes left it,
         ...                          # astc markers removed
     <runtime, once per module>       # astc/backends/runtime.py, annotations stripped
-    def _astc_kernel_f(...):         # what Numba compiles: the guarded fast path of f
-        ...                          # (helpers inlined), no guard, no docstring
-    f = _astc_kernel_bind(globals(), "f", f, _astc_kernel_f, "<fingerprint>", {...}, guards)
+    f = _astc_kernel_bind(globals(), "f", f, {"source": "def _astc_kernel_f(...): ...", ...})
 
-The guard of the default model (``if add is _astc_add: <inlined>``) cannot be typed by
-Numba, so the kernel copy takes the inlined branch unconditionally and the runtime
-checks the same identities once per call before entering Numba (see docs/kernels.md).
+The kernel copy ``_astc_kernel_f`` (built by :mod:`astc.backends.lower` from the original
+``def``) and the copies of the module functions it calls travel as text in the binding
+line; the runtime checks that those functions are still the module's (identity, once per
+call) before entering Numba (see docs/kernels.md).
 """
 
 from __future__ import annotations
@@ -24,9 +23,6 @@ from pathlib import Path
 import libcst as cst
 
 from astc import __version__
-from astc.passes.base import GUARD_PREFIX
-from astc.passes.cst_util import docstring_of
-from astc.passes.statements import body_of
 
 _BEGIN = "# --- BEGIN RUNTIME ---"
 _END = "# --- END RUNTIME ---"
@@ -65,28 +61,6 @@ def runtime_line(newline: str) -> str:
     )
 
 
-def _guard_names(test: cst.BaseExpression) -> list[str] | None:
-    """``a is _astc_a and b is _astc_b`` -> ["a", "b"]; None for any other test."""
-    parts: list[cst.BaseExpression] = []
-    while isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.And):
-        parts.append(test.right)
-        test = test.left
-    parts.append(test)
-    names: list[str] = []
-    for part in parts:
-        if not (
-            isinstance(part, cst.Comparison)
-            and len(part.comparisons) == 1
-            and isinstance(part.comparisons[0].operator, cst.Is)
-            and isinstance(part.left, cst.Name)
-            and isinstance(part.comparisons[0].comparator, cst.Name)
-            and part.comparisons[0].comparator.value == GUARD_PREFIX + part.left.value
-        ):
-            return None
-        names.append(part.left.value)
-    return sorted(names)
-
-
 def strip_decorators(fn: cst.FunctionDef, indices: list[int]) -> cst.FunctionDef:
     """``fn`` without the decorators at these positions (astc markers); each removed
     decorator leaves a blank line, so that the ``def`` keeps its line number."""
@@ -100,91 +74,18 @@ def strip_decorators(fn: cst.FunctionDef, indices: list[int]) -> cst.FunctionDef
     return fn.with_changes(decorators=kept, leading_lines=lines)
 
 
-def kernel_copy(fn: cst.FunctionDef) -> tuple[cst.FunctionDef, list[str]]:
-    """The function Numba compiles, and the guard names the runtime must check."""
-    body = list(body_of(fn) or [])
-    if not body:  # `def f(): return x` on one line
-        assert isinstance(fn.body, cst.SimpleStatementSuite)
-        body = [cst.SimpleStatementLine(body=list(fn.body.body))]
-    if docstring_of(body) is not None:
-        body = body[1:]
-    guards: list[str] = []
-    if body and isinstance(body[0], cst.If) and body[0].orelse is None:
-        names = _guard_names(body[0].test)
-        if names is not None:
-            guards = names
-            fast = body[0].body
-            if isinstance(fast, cst.SimpleStatementSuite):
-                body = [cst.SimpleStatementLine(body=list(fast.body))]
-            else:
-                assert isinstance(fast, cst.IndentedBlock)
-                body = list(fast.body)
-    if not body:
-        body = [cst.SimpleStatementLine(body=[cst.Pass()])]
-    first = body[0]
-    body[0] = first.with_changes(leading_lines=[])
-    new = fn.with_changes(
-        name=cst.Name(f"_astc_kernel_{fn.name.value}"),
-        decorators=[],
-        leading_lines=[],
-        body=cst.IndentedBlock(body=body),
-    )
-    return new, guards
-
-
-class _RenameCalls(cst.CSTTransformer):
-    def __init__(self, names: set[str]) -> None:
-        super().__init__()
-        self.names = names
-
-    def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.Call:
-        func = updated.func
-        if isinstance(func, cst.Name) and func.value in self.names:
-            return updated.with_changes(func=cst.Name(f"_astc_kernel_{func.value}"))
-        return updated
-
-
-def rename_calls(fn: cst.FunctionDef, names: set[str]) -> cst.FunctionDef:
-    """Calls of these module functions go to their ``_astc_kernel_`` copies (jitted too)."""
-    new = fn.visit(_RenameCalls(names))
-    assert isinstance(new, cst.FunctionDef)
-    return new
-
-
-def use_prange(fn: cst.FunctionDef, loops: set[int]) -> cst.FunctionDef:
-    """``fn`` with the top-level loops at these body positions made ``prange`` loops."""
-    assert isinstance(fn.body, cst.IndentedBlock)
-    body = list(fn.body.body)
-    for i in loops:
-        stmt = body[i]
-        if isinstance(stmt, cst.For) and isinstance(stmt.iter, cst.Call):
-            body[i] = stmt.with_changes(iter=stmt.iter.with_changes(func=cst.Name("_astc_prange")))
-    return fn.with_changes(body=fn.body.with_changes(body=body))
-
-
 def fingerprint(kernel_source: str, options: dict[str, object], astc_options: str) -> str:
     """Everything that went into the kernel: its source (helpers inlined), options, versions."""
     blob = json.dumps([kernel_source, options, astc_options, __version__], sort_keys=True).encode()
     return hashlib.sha256(blob).hexdigest()[:20]
 
 
-def binding(
-    name: str,
-    source: str,
-    line: int,
-    fp: str,
-    options: dict[str, object],
-    guards: list[str],
-    newline: str,
-) -> str:
-    """One line binding the public name to the lazy dispatcher; ``source`` holds the kernel
-    copy, its helper copies and CUDA form (defined at the first call, see the runtime)."""
-    opts = "{" + ", ".join(f"{k!r}: {v!r}" for k, v in sorted(options.items())) + "}"
-    guard_tuple = "(" + "".join(f"{g!r}, " for g in guards).rstrip(" ") + ")"
-    return (
-        f"{name} = _astc_kernel_bind(globals(), {name!r}, {name}, {source!r}, {line}, "
-        f"{fp!r}, {opts}, {guard_tuple}){newline}"
-    )
+def binding(name: str, spec: dict[str, object], newline: str) -> str:
+    """One line binding the public name to the dispatcher; ``spec`` holds the kernel copy,
+    its callee copies and CUDA form as source text (defined at the first call, see the
+    runtime), the jit options and, for automatic kernels, the argument conditions."""
+    body = "{" + ", ".join(f"{k!r}: {v!r}" for k, v in sorted(spec.items())) + "}"
+    return f"{name} = _astc_kernel_bind(globals(), {name!r}, {name}, {body}){newline}"
 
 
 def cuda_host(name: str, kind: str, written: tuple[int, ...], init: float, threads: int) -> str:

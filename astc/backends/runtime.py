@@ -1,25 +1,49 @@
-"""The kernel runtime: copied, as text, into every compiled module that has kernels.
+"""The Numba kernel runtime: one dispatcher, copied as text into compiled modules.
 
-Everything between the ``BEGIN RUNTIME`` and ``END RUNTIME`` markers is emitted verbatim
-(annotations stripped, see :mod:`astc.backends.emit`), so the compiled module needs
-neither astc nor, until a kernel is first called, Numba. Every name it defines starts
-with ``_astc_`` so that it cannot clash with the user's names. It is also importable
-here, which is how the tests and type checker see it.
+Everything between the ``BEGIN RUNTIME`` and ``END RUNTIME`` markers is emitted into every
+compiled module that has kernels (annotations stripped, see :mod:`astc.backends.emit`), so
+that the module needs neither astc nor, until a kernel is first called, Numba. Every name
+it defines starts with ``_astc_``/``_Astc``. It is importable here too, which is how the
+tests and the type checker see it, and how other parts of astc (``astc.hybridize``) can
+use it. The interface (docs/kernels.md, "The runtime"):
 
-Contract of :func:`_astc_kernel_bind` (what a kernel's public name is bound to):
+``_astc_kernel_bind(g, name, plain, spec) -> wrapper``
+    What a compiled module binds a kernel's public name to. ``g`` is the module's globals,
+    ``plain`` the plain function, ``spec`` the dict astc emits (kernel source, jit options,
+    argument conditions, return conversion, policy). The wrapper is one function object for
+    the module's life (so it pickles by reference in ``multiprocessing``/Dask/Ray
+    workers), ``functools.wraps(plain)``; its code is specialised at the first call.
 
-* the first call decides, once: fall back to the plain function (one ``RuntimeWarning``
-  naming the function and the reason: ``ASTC_DISABLE`` or ``NUMBA_DISABLE_JIT`` set,
-  Numba not importable, no CUDA device for a CUDA kernel is *not* a fallback — the CPU
-  kernel runs), or build the Numba dispatcher;
-* after that the module global is rebound to a minimal wrapper (one frame, a ``try``)
-  around the Numba dispatcher, so a call costs about what calling Numba directly costs;
-* a Numba typing/compile error (new argument types included) falls back for good, with
-  the one warning; the plain function then runs (typing fails before any effect);
-* when guards are given, the wrapper checks ``g[name] is g["_astc_" + name]`` for each
-  before entering the kernel, and calls the plain function if a helper was rebound;
-* ``ASTC_VERIFY_KERNELS=1`` (read at the first call) runs kernel and plain function side
-  by side on copies of the arguments and raises ``AssertionError`` on any difference.
+``_astc_dispatch(name, plain, build, *, policy="trust", key=None, same=None,
+convert=None, warning=RuntimeWarning) -> wrapper``
+    The same dispatcher for a callable built by other means: ``build()`` returns the
+    compiled callable (or raises: the plain function runs, with one warning). Policies:
+    ``"trust"`` (the compiled callable is exact: always use it), ``"measure"`` (time the
+    first calls of each argument signature both ways and keep the faster), ``"compare"``
+    (run both on the first call of each signature; keep the compiled one when
+    ``same(compiled_result, plain_result)``, else pin the signature to ``plain`` with one
+    ``warning`` — for functions without effects on their arguments). ``key(args)`` gives
+    the signature (default: type, dtype and rank of each argument).
+
+``_astc_jit(fn, **options) -> (dispatcher | None, reason | None)``
+    ``numba.njit`` with astc's environment switches (``ASTC_DISABLE``,
+    ``NUMBA_DISABLE_JIT``), cache locator and error handling.
+
+Decisions of an automatic kernel (``spec["strict"]``):
+
+* once per Numba argument signature (a hook on Numba's compile-for-new-types path, so
+  calls of known types pay nothing): every argument must be of a kind the analysis proved
+  exact (``spec["allowed"]``: arrays of a dtype class and rank, Python scalars); anything
+  else — a float32 array, an object array, a list, a Python int beyond int64 — runs the
+  plain function, with one ``RuntimeWarning`` per kernel and reason;
+* per call: scalar parameters must be Python ``int``/``float``/``bool`` (Numba's dispatcher
+  cannot tell them from NumPy scalars, whose semantics differ), and value bounds the
+  proofs assumed are checked on kernel entry (``_AstcOutside``);
+* the return value is converted to the type CPython returns (``numpy.float64`` for a NumPy
+  scalar, a Python float for a Python one — with a flag computed by the kernel when that
+  depends on the path);
+* ``ASTC_VERIFY_KERNELS=1`` runs kernel and plain function side by side on copies of the
+  arguments and raises ``AssertionError`` on any difference (type and bits included).
 """
 
 from __future__ import annotations
@@ -38,7 +62,11 @@ _astc_cuda = None  # numba.cuda, bound when a CUDA kernel is built
 _astc_f64 = None  # numba.float64, for the shared-memory buffer of CUDA reductions
 
 
-def _astc_kernel_env_off() -> str | None:
+class _AstcOutside(Exception):
+    """Raised on kernel entry: arguments beyond the bounds the kernel's proofs assumed."""
+
+
+def _astc_env_off() -> str | None:
     """Why kernels are off in this process (an environment variable), or None."""
     value = _astc_os.environ.get("ASTC_DISABLE", "")
     if value and value != "0":
@@ -49,12 +77,25 @@ def _astc_kernel_env_off() -> str | None:
     return None
 
 
-def _astc_kernel_warn(name: str, reason: str) -> None:
+def _astc_warn(name: str, reason: str, category: Any = RuntimeWarning) -> None:
     import warnings
 
     warnings.warn(
-        f"astc: kernel {name}() runs as plain Python: {reason}", RuntimeWarning, stacklevel=4
+        f"astc: kernel {name}() runs as plain Python: {reason}", category, stacklevel=4
     )
+
+
+def _astc_numba() -> tuple[Any, str | None]:
+    """The numba module, or None and why kernels cannot run."""
+    reason = _astc_env_off()
+    if reason is not None:
+        return None, reason
+    try:
+        import importlib
+
+        return importlib.import_module("numba"), None
+    except ImportError as error:
+        return None, f"numba cannot be imported ({error})"
 
 
 def _astc_kernel_locator(numba: Any) -> None:
@@ -104,6 +145,503 @@ def _astc_kernel_locator(numba: Any) -> None:
     classes.insert(0, _AstcLocator)
 
 
+def _astc_jit(fn: Fn, **options: Any) -> tuple[Any, str | None]:
+    """``numba.njit(**options)(fn)``, or (None, why) when Numba cannot be used."""
+    numba, reason = _astc_numba()
+    if numba is None:
+        return None, reason
+    try:
+        if options.get("cache") and hasattr(fn, "_astc_fingerprint"):
+            _astc_kernel_locator(numba)
+        return numba.njit(**options)(fn), None
+    except Exception as error:  # noqa: BLE001 - Numba refuses the function itself
+        return None, f"{type(error).__name__}: {error}"
+
+
+# ---- the exact helpers automatic kernels call -------------------------------------------
+
+
+def _astc_setup(g: dict[str, Any], numba: Any) -> None:
+    """Define, in ``g``, the helpers automatic kernels call (once per module).
+
+    Each is a stub with a Numba ``overload`` that picks its implementation from the argument
+    types when a kernel is typed: Python's zero-division rule, ``math`` with CPython's
+    errors, the C library's ``pow`` (called opaquely, so that LLVM cannot rewrite
+    ``pow(x, 2.0)`` as ``x * x``), NumPy's pairwise summation.
+    """
+    if g.get("_astc_setup_done"):
+        return
+    import ctypes
+    import math
+    import operator
+
+    import llvmlite.binding as llb
+    import numpy as np
+    from numba import types
+    from numba.core.errors import TypingError
+    from numba.extending import overload
+
+    address = ctypes.cast(ctypes.CDLL(None).pow, ctypes.c_void_p).value
+    llb.add_symbol("_astc_libm_pow", address)
+    cpow = types.ExternalFunction("_astc_libm_pow", types.float64(types.float64, types.float64))
+
+    def stub(name: str) -> Fn:
+        def f(*args: Any) -> Any:
+            raise NotImplementedError(f"{name} runs only inside Numba kernels")
+
+        f.__name__ = f.__qualname__ = name
+        g[name] = f
+        return f
+
+    def is_int(t: Any) -> bool:
+        return isinstance(t, types.Integer | types.Boolean)
+
+    def refuse(why: str) -> Any:
+        raise TypingError(f"astc: {why}")
+
+    # -- Python's zero-division rule (the kernel itself uses NumPy's error model)
+    def zero_division(name: str, op: Fn, int_msg: str, float_msg: str) -> None:
+        @overload(stub(f"_astc_{name}_py"))
+        def ov_py(x: Any, y: Any) -> Any:
+            msg = int_msg if is_int(x) and is_int(y) else float_msg
+
+            def impl(x: Any, y: Any) -> Any:
+                if y == 0:
+                    raise ZeroDivisionError(msg)
+                return op(x, y)
+
+            return impl
+
+        @overload(stub(f"_astc_{name}_m"))
+        def ov_m(x: Any, y: Any, numpy_value: Any) -> Any:
+            msg = int_msg if is_int(x) and is_int(y) else float_msg
+
+            def impl(x: Any, y: Any, numpy_value: Any) -> Any:
+                if y == 0 and not numpy_value:
+                    raise ZeroDivisionError(msg)
+                return op(x, y)
+
+            return impl
+
+    zero_division("div", operator.truediv, "division by zero", "float division by zero")
+    zero_division(
+        "floordiv",
+        operator.floordiv,
+        "integer division or modulo by zero",
+        "float floor division by zero",
+    )
+    zero_division("mod", operator.mod, "integer division or modulo by zero", "float modulo")
+
+    # -- powers: ints exactly; floats through the C library's pow, with Python's rules
+    @numba.njit(cache=False)
+    def odd(y: float) -> bool:
+        return math.fmod(math.fabs(y), 2.0) == 1.0
+
+    @numba.njit(cache=False)
+    def float_pow(iv: float, iw: float) -> float:  # CPython 3.11 floatobject.c float_pow
+        if iw == 0.0:
+            return 1.0
+        if iv != iv:
+            return iv
+        if iw != iw:
+            return 1.0 if iv == 1.0 else iw
+        if math.isinf(iw):
+            iv = math.fabs(iv)
+            if iv == 1.0:
+                return 1.0
+            if (iw > 0.0) == (iv > 1.0):
+                return math.fabs(iw)
+            return 0.0
+        if math.isinf(iv):
+            if iw > 0.0:
+                return iv if odd(iw) else math.fabs(iv)
+            return math.copysign(0.0, iv) if odd(iw) else 0.0
+        if iv == 0.0:
+            if iw < 0.0:
+                raise ZeroDivisionError("0.0 cannot be raised to a negative power")
+            return iv if odd(iw) else 0.0
+        negate = False
+        if iv < 0.0:
+            if iw != math.floor(iw):
+                raise ValueError("astc: complex result (refused by the analysis)")
+            iv = -iv
+            negate = odd(iw)
+        if iv == 1.0:
+            return -1.0 if negate else 1.0
+        ix = cpow(iv, iw)
+        if math.isinf(ix):
+            raise OverflowError("(34, 'Numerical result out of range')")
+        return -ix if negate else ix
+
+    @numba.njit(cache=False)
+    def numpy_pow(x: float, y: float) -> float:
+        return cpow(x, y)
+
+    @overload(stub("_astc_pow_py"))
+    def ov_pow_py(x: Any, y: Any) -> Any:
+        if is_int(x) and is_int(y):
+            return lambda x, y: x**y
+        return lambda x, y: float_pow(float(x), float(y))
+
+    @overload(stub("_astc_pow_np"))
+    def ov_pow_np(x: Any, y: Any) -> Any:
+        if is_int(x) and is_int(y):
+            return lambda x, y: x**y
+        return lambda x, y: numpy_pow(float(x), float(y))
+
+    @overload(stub("_astc_pow_m"))
+    def ov_pow_m(x: Any, y: Any, numpy_value: Any) -> Any:
+        if is_int(x) and is_int(y):
+            return lambda x, y, numpy_value: x**y
+        return lambda x, y, numpy_value: (
+            numpy_pow(float(x), float(y)) if numpy_value else float_pow(float(x), float(y))
+        )
+
+    @overload(stub("_astc_math_pow"))
+    def ov_math_pow(x: Any, y: Any) -> Any:
+        def impl(x: Any, y: Any) -> float:  # CPython 3.11 mathmodule.c math_pow
+            a = float(x)
+            b = float(y)
+            if not (math.isfinite(a) and math.isfinite(b)):
+                if a != a:
+                    return 1.0 if b == 0.0 else a
+                if b != b:
+                    return 1.0 if a == 1.0 else b
+                if math.isinf(a):
+                    odd_y = math.isfinite(b) and odd(b)
+                    if b > 0.0:
+                        return a if odd_y else math.fabs(a)
+                    if b == 0.0:
+                        return 1.0
+                    return math.copysign(0.0, a) if odd_y else 0.0
+                if math.fabs(a) == 1.0:
+                    return 1.0
+                if b > 0.0 and math.fabs(a) > 1.0:
+                    return b
+                if b < 0.0 and math.fabs(a) < 1.0:
+                    return -b
+                return 0.0
+            r = cpow(a, b)
+            if r != r:
+                raise ValueError("math domain error")
+            if math.isinf(r):
+                if a == 0.0:
+                    raise ValueError("math domain error")
+                raise OverflowError("math range error")
+            return r
+
+        return impl
+
+    # -- math functions with CPython's errors (math_1: nan from a number -> ValueError,
+    # an infinity from a finite number -> OverflowError if it can overflow, else ValueError)
+    def math1(name: str, fn: Fn, can_overflow: bool) -> None:
+        @overload(stub(f"_astc_math_{name}"))
+        def ov(x: Any) -> Any:
+            def impl(x: Any) -> float:
+                v = float(x)
+                r = fn(v)
+                if r != r and v == v:
+                    raise ValueError("math domain error")
+                if math.isinf(r) and math.isfinite(v):
+                    if can_overflow:
+                        raise OverflowError("math range error")
+                    raise ValueError("math domain error")
+                return r
+
+            return impl
+
+    overflowing = {"exp", "expm1", "sinh", "cosh"}
+    for fname in (
+        "sqrt exp expm1 log log2 log10 log1p sin cos tan asin acos atan sinh cosh tanh "
+        "asinh acosh atanh erf erfc"
+    ).split():
+        math1(fname, getattr(math, fname), fname in overflowing)
+
+    # -- int() / math.floor() of a float, used as an index
+    def index(name: str, rounding: Fn) -> None:
+        @overload(stub(name))
+        def ov(x: Any) -> Any:
+            if is_int(x):
+                return lambda x: x
+
+            def impl(x: Any) -> int:
+                if x != x:
+                    raise ValueError("cannot convert float NaN to integer")
+                if math.isinf(x):
+                    raise OverflowError("cannot convert float infinity to integer")
+                r = rounding(x)
+                if r >= 9.223372036854775807e18 or r < -9.223372036854775808e18:
+                    raise IndexError("index out of range (astc: an int beyond int64)")
+                return int(r)
+
+            return impl
+
+    index("_astc_index_int", np.trunc)
+    index("_astc_index_trunc", np.trunc)
+    index("_astc_index_floor", np.floor)
+    index("_astc_index_ceil", np.ceil)
+
+    # -- NumPy's scalar minimum/maximum/sign (signed zeros and nan as NumPy has them)
+    @overload(stub("_astc_minimum"))
+    def ov_minimum(x: Any, y: Any) -> Any:
+        if is_int(x) and is_int(y):
+            return lambda x, y: x if x < y else y
+
+        def impl(x: Any, y: Any) -> float:
+            a = float(x)
+            b = float(y)
+            return a if (a < b or a != a) else b
+
+        return impl
+
+    @overload(stub("_astc_maximum"))
+    def ov_maximum(x: Any, y: Any) -> Any:
+        if is_int(x) and is_int(y):
+            return lambda x, y: x if x > y else y
+
+        def impl(x: Any, y: Any) -> float:
+            a = float(x)
+            b = float(y)
+            return a if (a > b or a != a) else b
+
+        return impl
+
+    @overload(stub("_astc_sign"))
+    def ov_sign(x: Any) -> Any:
+        if is_int(x):
+            return lambda x: 1 if x > 0 else (-1 if x < 0 else 0)
+
+        def impl(x: Any) -> float:
+            if x != x:
+                return x
+            if x > 0:
+                return 1.0
+            if x < 0:
+                return -1.0
+            return 0.0
+
+        return impl
+
+    # -- NumPy's pairwise summation (numpy/_core/src/umath/loops_utils.h.src)
+    @numba.njit(cache=False)
+    def pairwise(a: Any, lo: int, n: int) -> float:
+        if n < 8:
+            res = -0.0
+            for i in range(n):
+                res += a[lo + i]
+            return res
+        if n <= 128:
+            r0 = a[lo]
+            r1 = a[lo + 1]
+            r2 = a[lo + 2]
+            r3 = a[lo + 3]
+            r4 = a[lo + 4]
+            r5 = a[lo + 5]
+            r6 = a[lo + 6]
+            r7 = a[lo + 7]
+            i = 8
+            stop = n - n % 8
+            while i < stop:
+                r0 += a[lo + i]
+                r1 += a[lo + i + 1]
+                r2 += a[lo + i + 2]
+                r3 += a[lo + i + 3]
+                r4 += a[lo + i + 4]
+                r5 += a[lo + i + 5]
+                r6 += a[lo + i + 6]
+                r7 += a[lo + i + 7]
+                i += 8
+            res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
+            while i < n:
+                res += a[lo + i]
+                i += 1
+            return res
+        n2 = n // 2
+        n2 -= n2 % 8
+        return pairwise(a, lo, n2) + pairwise(a, lo + n2, n - n2)
+
+    @numba.njit(cache=False)
+    def pairwise_float(a: Any, lo: int, n: int) -> float:  # ints converted (np.mean)
+        if n < 8:
+            res = -0.0
+            for i in range(n):
+                res += float(a[lo + i])
+            return res
+        if n <= 128:
+            r0 = float(a[lo])
+            r1 = float(a[lo + 1])
+            r2 = float(a[lo + 2])
+            r3 = float(a[lo + 3])
+            r4 = float(a[lo + 4])
+            r5 = float(a[lo + 5])
+            r6 = float(a[lo + 6])
+            r7 = float(a[lo + 7])
+            i = 8
+            stop = n - n % 8
+            while i < stop:
+                r0 += float(a[lo + i])
+                r1 += float(a[lo + i + 1])
+                r2 += float(a[lo + i + 2])
+                r3 += float(a[lo + i + 3])
+                r4 += float(a[lo + i + 4])
+                r5 += float(a[lo + i + 5])
+                r6 += float(a[lo + i + 6])
+                r7 += float(a[lo + i + 7])
+                i += 8
+            res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
+            while i < n:
+                res += float(a[lo + i])
+                i += 1
+            return res
+        n2 = n // 2
+        n2 -= n2 % 8
+        return pairwise_float(a, lo, n2) + pairwise_float(a, lo + n2, n - n2)
+
+    def flat(a: Any) -> Any:
+        """A 1-D view of the elements in NumPy's reduction order, or a refusal."""
+        if a.ndim == 1:
+            return lambda a: a
+        if a.layout == "C":
+            return lambda a: a.ravel()
+        if a.layout == "F":
+            return lambda a: a.T.ravel()
+        return refuse("a reduction of an N-D array that is not contiguous")
+
+    def float_array(a: Any) -> bool:
+        return isinstance(a, types.Array) and isinstance(a.dtype, types.Float)
+
+    @overload(stub("_astc_sum"))
+    def ov_sum(a: Any) -> Any:
+        if not isinstance(a, types.Array):
+            return refuse("sum of something other than an array")
+        view = flat(a)
+        if float_array(a):
+            return lambda a: 0.0 + pairwise(view(a), 0, a.size)
+
+        def impl(a: Any) -> int:
+            s = 0
+            v = view(a)
+            for i in range(v.shape[0]):
+                s += v[i]
+            return s
+
+        return impl
+
+    @overload(stub("_astc_mean"))
+    def ov_mean(a: Any) -> Any:
+        if not isinstance(a, types.Array):
+            return refuse("mean of something other than an array")
+        view = flat(a)
+        if float_array(a):
+            return lambda a: (0.0 + pairwise(view(a), 0, a.size)) / a.size
+
+        def impl(a: Any) -> float:  # converted in buffers of 8192, as NumPy does
+            v = view(a)
+            n = v.shape[0]
+            s = 0.0
+            for start in range(0, n, 8192):
+                s += pairwise_float(v, start, min(8192, n - start))
+            return s / n
+
+        return impl
+
+    def axis_reduction(name: str, axis: int, mean: bool) -> None:
+        @overload(stub(name))
+        def ov(a: Any) -> Any:
+            if not (isinstance(a, types.Array) and a.ndim == 2 and a.layout == "C"):
+                return refuse(f"{name} of an array that is not 2-D C-contiguous")
+            if mean and not float_array(a):
+                return refuse("mean with an axis of an integer array")
+            result = np.float64 if float_array(a) or mean else np.int64
+            if axis == 1:
+                if float_array(a):
+
+                    def impl1(a: Any) -> Any:
+                        out = np.empty(a.shape[0], result)
+                        for i in range(a.shape[0]):
+                            out[i] = 0.0 + pairwise(a[i], 0, a.shape[1])
+                        return out / a.shape[1] if mean else out
+
+                    return impl1
+
+                def impl1i(a: Any) -> Any:
+                    out = np.zeros(a.shape[0], result)
+                    for i in range(a.shape[0]):
+                        for j in range(a.shape[1]):
+                            out[i] += a[i, j]
+                    return out
+
+                return impl1i
+
+            def impl0(a: Any) -> Any:
+                out = np.zeros(a.shape[1], result)
+                for i in range(a.shape[0]):
+                    for j in range(a.shape[1]):
+                        out[j] += a[i, j]
+                return out / a.shape[0] if mean else out
+
+            return impl0
+
+    axis_reduction("_astc_sum_axis0", 0, False)
+    axis_reduction("_astc_sum_axis1", 1, False)
+    axis_reduction("_astc_mean_axis0", 0, True)
+    axis_reduction("_astc_mean_axis1", 1, True)
+
+    @overload(stub("_astc_reshape"))
+    def ov_reshape(a: Any, shape: Any) -> Any:
+        if not (isinstance(a, types.Array) and a.layout == "C"):
+            return refuse("reshape of an array that is not C-contiguous")
+        return lambda a, shape: a.reshape(shape)
+
+    @overload(stub("_astc_ravel"))
+    def ov_ravel(a: Any) -> Any:
+        if not (isinstance(a, types.Array) and a.layout == "C"):
+            return refuse("ravel of an array that is not C-contiguous")
+        return lambda a: a.ravel()
+
+    g["_astc_setup_done"] = True
+
+
+# ---- return values and verification ----------------------------------------------------
+
+
+def _astc_to_numpy(value: Any) -> Any:
+    """Numba returns Python numbers; CPython returned NumPy scalars here."""
+    import numpy
+
+    t = type(value)
+    if t is float:
+        return numpy.float64(value)
+    if t is bool:
+        return numpy.bool_(value)
+    if t is int:
+        return numpy.int64(value)
+    return value
+
+
+def _astc_converter(kind: str) -> Fn | None:
+    """The return conversion for ``spec["returns"]`` (None: return as is)."""
+    if kind == "np":
+        return _astc_to_numpy
+    if kind == "tagged":
+
+        def tagged(result: Any) -> Any:
+            value, numpy_value = result
+            return _astc_to_numpy(value) if numpy_value else value
+
+        return tagged
+    if kind.startswith("tuple:"):
+        parts = kind[len("tuple:") :]
+
+        def per_item(result: Any) -> Any:
+            return tuple(
+                _astc_to_numpy(v) if p == "n" else v for v, p in zip(result, parts, strict=True)
+            )
+
+        return per_item
+    return None
+
+
 def _astc_kernel_copy(value: Any) -> Any:
     import copy
 
@@ -113,171 +651,396 @@ def _astc_kernel_copy(value: Any) -> Any:
     return copy.deepcopy(value)
 
 
-def _astc_kernel_same(a: Any, b: Any) -> bool:
+def _astc_kernel_same(a: Any, b: Any, strict: bool = False) -> bool:
+    """Equal results; ``strict`` also compares types and bits (signed zeros, dtypes)."""
     if hasattr(a, "shape") or hasattr(b, "shape"):
         import numpy
 
+        if strict and (type(a) is not type(b) or getattr(a, "dtype", None) != getattr(b, "dtype", None)):
+            return False
         try:
+            if strict and getattr(a, "dtype", None) is not None and a.dtype.kind in "fc":
+                return bool(
+                    numpy.array_equal(a, b, equal_nan=True)
+                    and numpy.array_equal(numpy.signbit(a), numpy.signbit(b))
+                )
             return bool(numpy.array_equal(a, b, equal_nan=True))
         except TypeError:
             return bool(numpy.array_equal(a, b))
     if isinstance(a, tuple | list) and isinstance(b, tuple | list):
-        return len(a) == len(b) and all(_astc_kernel_same(x, y) for x, y in zip(a, b, strict=True))
+        return len(a) == len(b) and all(
+            _astc_kernel_same(x, y, strict) for x, y in zip(a, b, strict=True)
+        )
+    if strict and type(a) is not type(b):
+        return False
+    if isinstance(a, float) and isinstance(b, float) and strict and a == b == 0.0:
+        import math
+
+        return math.copysign(1.0, a) == math.copysign(1.0, b)
     return bool(a == b or (a != a and b != b))
 
 
-def _astc_kernel_verifier(name: str, plain: Fn, fast: Fn) -> Fn:
-    def verify(*args: Any, **kwargs: Any) -> Any:
+# ---- the dispatcher ------------------------------------------------------------------
+
+_ASTC_COLD = """\
+def {name}(*args, **kwargs):
+    return _k.first(args, kwargs)
+"""
+
+_ASTC_PLAIN = """\
+def {name}(*args, **kwargs):
+    return _plain(*args, **kwargs)
+"""
+
+_ASTC_DIRECT = """\
+def {name}(*args, **kwargs):
+    if kwargs or len(args) != {n}:
+        return _k.call(args, kwargs)
+{checks}    try:
+        return {call}
+    except _catch as error:
+        return _k.failed(error, args)
+"""
+
+_ASTC_KEYED = """\
+def {name}(*args, **kwargs):
+    if kwargs or len(args) != {n}:
+        return _k.call(args, kwargs)
+{guards}    route = _routes.get(_key(args))
+    if route is None:
+        return _k.new_key(args)
+    return route(*args)
+"""
+
+_ASTC_VERIFY = """\
+def {name}(*args, **kwargs):
+    return _k.verify(args, kwargs)
+"""
+
+_ASTC_SCALARS = (int, float, bool)
+
+
+class _AstcRefused(Exception):
+    """A signature the kernel is not exact for (raised on Numba's compile path)."""
+
+
+class _AstcKernel:
+    """State of one kernel: its plain function, compiled callable and routing."""
+
+    def __init__(
+        self,
+        name: str,
+        plain: Fn,
+        build: Callable[[_AstcKernel], Any],
+        *,
+        policy: str = "trust",
+        n_params: int = -1,
+        guards: tuple[str, ...] = (),
+        g: dict[str, Any] | None = None,
+        scalars: tuple[int, ...] = (),
+        convert: Fn | None = None,
+        key: Fn | None = None,
+        same: Callable[[Any, Any], bool] | None = None,
+        strict: bool = False,
+        warning: Any = RuntimeWarning,
+        size_key: bool = False,
+    ) -> None:
+        self.name = name
+        self.plain = plain
+        self.builder = build
+        self.policy = policy
+        self.n = n_params
+        self.guards = guards
+        self.g = g if g is not None else {}
+        self.scalars = scalars
+        self.convert = convert
+        self.same = same
+        self.strict = strict
+        self.warning = warning
+        self.size_key = size_key
+        self.compiled: Any = None
+        self.warned: set[str] = set()
+        #: Why calls went to the plain function (see :meth:`route`).
+        self.reasons: set[str] = set()
+        self.routes: dict[Any, Fn] = {}
+        self.trials: dict[Any, list[list[float]]] = {}
+        self.catch: Any = (_AstcRefused,)
+        import inspect
+
+        try:
+            self.signature: Any = inspect.signature(plain)
+        except (TypeError, ValueError):
+            self.signature = None
+        self.ns: dict[str, Any] = {
+            "_k": self,
+            "_plain": plain,
+            "_g": self.g,
+            "_routes": self.routes,
+            "_key": key or self.default_key,
+            "_ok": _ASTC_SCALARS,
+            "_nd": None,
+        }
+        wrapper = self.code(_ASTC_COLD)
+        _astc_functools.update_wrapper(wrapper, plain)
+        self.wrapper = wrapper
+
+    # -- code of the wrapper (one function object; its code is swapped)
+    def code(self, template: str, **fields: str) -> Fn:
+        space: dict[str, Any] = {}
+        text = template.format(name="_astc_wrapper", n=self.n, **fields)
+        exec(compile(text, f"<astc kernel {self.name}>", "exec"), self.ns, space)
+        fn: Fn = space["_astc_wrapper"]
+        return fn
+
+    def become(self, template: str, **fields: str) -> None:
+        self.wrapper.__code__ = self.code(template, **fields).__code__
+
+    def guard_lines(self) -> str:
+        return "".join(
+            f"    if _g[{n!r}] is not _g[{'_astc_' + n!r}]:\n        return _plain(*args)\n"
+            for n in self.guards
+        )
+
+    def checks(self) -> str:
+        lines = self.guard_lines()
+        for i in self.scalars:
+            lines += (
+                f"    if type(args[{i}]) not in _ok and type(args[{i}]) is not _nd:\n"
+                "        return _plain(*args)\n"
+            )
+        return lines
+
+    def warn(self, reason: str) -> None:
+        if reason not in self.warned:
+            self.warned.add(reason)
+            _astc_warn(self.name, reason, self.warning)
+
+    def route(self, reason: str) -> None:
+        """Arguments the kernel was not proven exact for: the plain function runs. That is
+        routing, not a failure, so it is silent (CPython's output is what the program
+        prints) unless ASTC_KERNEL_WARNINGS is set."""
+        self.reasons.add(reason)
+        if _astc_os.environ.get("ASTC_KERNEL_WARNINGS", "") not in ("", "0"):
+            self.warn(reason)
+
+    # -- first call: build, then specialise the wrapper
+    def first(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        try:
+            self.compiled = self.builder(self)
+        except Exception as error:  # noqa: BLE001 - any failure: the plain function
+            self.compiled = None
+            self.warn(str(error) or type(error).__name__)
+        if self.compiled is None:
+            self.become(_ASTC_PLAIN)
+            return self.plain(*args, **kwargs)
+        self.wrapper._astc_dispatcher = self.compiled  # type: ignore[attr-defined]
+        try:
+            import numpy
+
+            self.ns["_nd"] = numpy.ndarray
+        except ImportError:
+            pass
+        self.ns["_disp"] = self.compiled
+        self.ns["_conv"] = self.convert
+        self.ns["_catch"] = self.catch
+        if _astc_os.environ.get("ASTC_VERIFY_KERNELS", "") not in ("", "0"):
+            self.become(_ASTC_VERIFY)
+        elif self.policy == "trust":
+            self.direct()
+        else:
+            self.become(_ASTC_KEYED, guards=self.guard_lines())
+        return self.wrapper(*args, **kwargs)
+
+    def direct(self) -> None:
+        call = "_conv(_disp(*args))" if self.convert is not None else "_disp(*args)"
+        self.become(_ASTC_DIRECT, checks=self.checks(), call=call)
+
+    def default_key(self, args: tuple[Any, ...]) -> Any:
+        nd = self.ns["_nd"]
+        parts: list[Any] = []
+        for a in args:
+            if type(a) is nd:
+                size = a.size.bit_length() // 3 if self.size_key else 0
+                parts.append((a.dtype, a.ndim, a.flags.c_contiguous, size))
+            else:
+                parts.append(type(a))
+        return tuple(parts)
+
+    # -- the paths the wrapper takes
+    def positional(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, ...] | None:
+        if not kwargs and (self.n < 0 or len(args) == self.n):
+            return args
+        if self.signature is None:
+            return None
+        try:
+            bound = self.signature.bind(*args, **kwargs)
+        except TypeError:
+            return None
+        bound.apply_defaults()
+        if bound.kwargs:
+            return None
+        return tuple(bound.args)
+
+    def call(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        """Calls the fast path cannot take (keywords, defaults): bound, then routed."""
+        full = self.positional(args, kwargs)
+        if full is None or self.compiled is None:
+            return self.plain(*args, **kwargs)
+        if self.policy == "trust" and not self.routes:
+            return self.kernel_call(*full)
+        route = self.routes.get(self.ns["_key"](full))
+        if route is None:
+            return self.new_key(full)
+        return route(*full)
+
+    def kernel_call(self, *args: Any) -> Any:
+        """The kernel (guards and scalar types checked), or the plain function."""
+        g = self.g
+        for n in self.guards:
+            if g[n] is not g["_astc_" + n]:
+                return self.plain(*args)
+        nd = self.ns["_nd"]
+        for i in self.scalars:
+            if type(args[i]) not in _ASTC_SCALARS and type(args[i]) is not nd:
+                return self.plain(*args)
+        try:
+            result = self.compiled(*args)
+        except self.catch as error:
+            return self.failed(error, args)
+        return self.convert(result) if self.convert is not None else result
+
+    def failed(self, error: BaseException, args: tuple[Any, ...]) -> Any:
+        """The kernel did not run for these arguments: why, and the plain function."""
+        if isinstance(error, _AstcOutside):
+            self.route("arguments beyond the bounds its int64 proofs assume (2**31 or 2**20)")
+            return self.plain(*args)
+        if isinstance(error, OverflowError):
+            if not any(type(a) is int and not -(2**63) <= a < 2**63 for a in args):
+                raise error  # the kernel's own OverflowError (CPython's, reproduced)
+            self.route("a Python int argument beyond int64")
+            return self.plain(*args)
+        first = str(error).strip().splitlines()
+        reason = f"{type(error).__name__}: {first[0] if first else ''}"
+        if isinstance(error, _AstcRefused):
+            reason = str(error)
+        if not self.strict and not isinstance(error, _AstcRefused):
+            self.warn(reason)  # explicit kernel: Numba could not compile it; for good
+            self.compiled = None
+            self.become(_ASTC_PLAIN)
+            return self.plain(*args)
+        if isinstance(error, _AstcRefused):
+            self.route(reason)
+        else:
+            self.warn(reason)  # Numba could not compile what astc proved: worth telling
+        self.routes[self.ns["_key"](args)] = self.plain
+        if self.policy == "trust":  # from now on, signatures are looked up per call
+            self.policy = "keyed"
+            self.become(_ASTC_KEYED, guards=self.guard_lines())
+        return self.plain(*args)
+
+    def new_key(self, args: tuple[Any, ...]) -> Any:
+        key = self.ns["_key"](args)
+        if self.policy in ("trust", "keyed"):
+            result = self.kernel_call(*args)
+            if key not in self.routes and len(self.routes) >= before:
+                self.routes[key] = self.kernel_call
+            return result
+        if self.policy == "compare":
+            return self.compare(key, args)
+        return self.measure(key, args)
+
+    def measure(self, key: Any, args: tuple[Any, ...]) -> Any:
+        """Time this signature's first calls both ways; keep the faster (never slower)."""
+        import time
+
+        times = self.trials.get(key)
+        if times is None:
+            self.trials[key] = [[], []]
+            result = self.kernel_call(*args)  # compiles; not timed
+            return result
+        if key in self.routes:
+            return self.routes[key](*args)
+        use_kernel = len(times[0]) <= len(times[1])
+        fn = self.kernel_call if use_kernel else self.plain
+        start = time.perf_counter()
+        result = fn(*args)
+        times[0 if use_kernel else 1].append(time.perf_counter() - start)
+        if key in self.routes:  # the kernel refused this signature meanwhile
+            return result
+        if len(times[0]) >= 3 and len(times[1]) >= 3:
+            faster = min(times[0]) < min(times[1])
+            self.routes[key] = self.kernel_call if faster else self.plain
+        return result
+
+    def compare(self, key: Any, args: tuple[Any, ...]) -> Any:
+        try:
+            got = self.kernel_call(*args)
+        except Exception as error:  # noqa: BLE001 - judged against the plain function
+            want = self.plain(*args)
+            self.routes[key] = self.plain
+            self.warn(f"for arguments {key}: the kernel raised {type(error).__name__}")
+            return want
+        want = self.plain(*args)
+        if key not in self.routes:
+            same = self.same or _astc_kernel_same
+            if same(got, want):
+                self.routes[key] = self.kernel_call
+            else:
+                self.routes[key] = self.plain
+                self.warn(f"for arguments {key}: the kernel's result differs")
+        return want
+
+    def verify(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
         p_args = [_astc_kernel_copy(a) for a in args]
         p_kwargs = {k: _astc_kernel_copy(v) for k, v in kwargs.items()}
-        expected = plain(*p_args, **p_kwargs)
-        got = fast(*args, **kwargs)
-        if not _astc_kernel_same(expected, got):
+        expected = self.plain(*p_args, **p_kwargs)
+        full = self.positional(args, kwargs)
+        got = self.kernel_call(*full) if full is not None else self.plain(*args, **kwargs)
+        name = self.name
+        if not _astc_kernel_same(expected, got, self.strict):
             raise AssertionError(
                 f"astc: kernel {name}() returned {got!r}, the plain function {expected!r}"
             )
         for i, (a, b) in enumerate(zip(args, p_args, strict=True)):
-            if not _astc_kernel_same(a, b):
+            if not _astc_kernel_same(a, b, self.strict):
                 raise AssertionError(f"astc: kernel {name}() left argument {i} different")
         for k, v in kwargs.items():
-            if not _astc_kernel_same(v, p_kwargs[k]):
+            if not _astc_kernel_same(v, p_kwargs[k], self.strict):
                 raise AssertionError(f"astc: kernel {name}() left argument {k} different")
         return got
 
-    return verify
 
-
-def _astc_kernel_strict(dispatcher: Any, numba_error: Any) -> None:
-    """Automatic kernels were checked assuming arrays and numbers: a list or tuple argument
-    (Python ints inside, which Numba would wrap) goes to the plain function. The check
-    hooks Numba's compile-on-new-types path, so matched calls pay nothing for it."""
-    compile_for_args = dispatcher._compile_for_args
-    containers = (list, tuple)
-
-    class _Refused(numba_error):  # type: ignore[misc]
-        _astc_plain = True
-
-    def checked(*args: Any, **kwargs: Any) -> Any:
-        for value in (*args, *kwargs.values()):
-            if isinstance(value, containers):
-                raise _Refused("astc: list/tuple argument: the plain function runs")
-        return compile_for_args(*args, **kwargs)
-
-    dispatcher._compile_for_args = checked
-
-
-def _astc_kernel_build(
-    g: dict[str, Any],
+def _astc_dispatch(
     name: str,
     plain: Fn,
-    source: str,
-    line: int,
-    fingerprint: str,
-    options: dict[str, Any],
-    guards: tuple[str, ...],
+    build: Callable[[], Any],
+    *,
+    policy: str = "trust",
+    key: Fn | None = None,
+    same: Callable[[Any, Any], bool] | None = None,
+    convert: Fn | None = None,
+    warning: Any = RuntimeWarning,
 ) -> Fn:
-    """The callable that replaces the lazy binding: a Numba wrapper or ``plain``."""
-    reason = _astc_kernel_env_off()
-    if reason is None:
-        try:
-            import importlib
-
-            numba: Any = importlib.import_module("numba")
-        except ImportError as error:
-            reason = f"numba cannot be imported ({error})"
-    if reason is not None:
-        _astc_kernel_warn(name, reason)
-        return plain
-    try:
-        kernel = _astc_kernel_define(g, name, source, line)
-    except Exception as error:  # noqa: BLE001 - cannot happen for astc's own output
-        _astc_kernel_warn(name, f"kernel copy does not compile: {error}")
-        return plain
-    target = options.get("target", "cpu")
-    cuda_host = None
-    if target == "cuda":
-        cuda_host = g.get("_astc_cuda_host_" + name)
-    import sys
-
-    # Numba's cache reloads a kernel's globals by importing its module: only cache kernels
-    # of real, importable modules (not exec'd strings).
-    cacheable = _astc_os.path.isfile(kernel.__code__.co_filename) and (
-        g.get("__name__") in sys.modules
+    """A dispatcher for a callable built by ``build()`` (see the module docstring)."""
+    kernel = _AstcKernel(
+        name,
+        plain,
+        lambda _state: build(),
+        policy=policy,
+        key=key,
+        same=same,
+        convert=convert,
+        warning=warning,
+        size_key=policy == "measure",
+        strict=True,
     )
-    jit_options = {
-        "parallel": bool(options.get("parallel", False)),
-        "fastmath": bool(options.get("fastmath", False)),
-        "cache": bool(options.get("cache", True)) and cacheable,
-        "error_model": str(options.get("error_model", "python")),
-    }
-    if jit_options["parallel"]:
-        g["_astc_prange"] = numba.prange
-    try:
-        if jit_options["cache"]:
-            _astc_kernel_locator(numba)
-            kernel._astc_fingerprint = fingerprint  # type: ignore[attr-defined]
-        for dep in options.get("deps", ()):  # helpers the kernel calls: jitted first
-            key = "_astc_kernel_" + dep
-            if not isinstance(g[key], numba.core.dispatcher.Dispatcher):
-                if jit_options["cache"]:
-                    g[key]._astc_fingerprint = fingerprint + "-" + dep
-                g[key] = numba.njit(**{**jit_options, "parallel": False})(g[key])
-        dispatcher = numba.njit(**jit_options)(kernel)
-    except Exception as error:  # noqa: BLE001 - any failure means: run the plain function
-        _astc_kernel_warn(name, f"{type(error).__name__}: {error}")
-        return plain
-    if cuda_host is not None:
-        dispatcher = cuda_host(dispatcher)
-    numba_error = numba.core.errors.NumbaError
-    box = [dispatcher]
-
-    def fail(error: BaseException) -> Fn:
-        box[0] = plain
-        first = str(error).strip().splitlines()
-        _astc_kernel_warn(name, f"{type(error).__name__}: {first[0] if first else ''}")
-        if g.get(name) is fast:
-            g[name] = plain
-        return plain
-
-    pairs = tuple((n, "_astc_" + n) for n in guards)
-    if options.get("strict", False) and cuda_host is None:
-        _astc_kernel_strict(dispatcher, numba_error)
-
-    def fallback(error: BaseException) -> Fn:
-        return plain if getattr(error, "_astc_plain", False) else fail(error)
-
-    if pairs:
-
-        def fast(*args: Any, **kwargs: Any) -> Any:
-            for n, alias in pairs:
-                if g[n] is not g[alias]:
-                    return plain(*args, **kwargs)
-            try:
-                if kwargs:
-                    return box[0](*args, **kwargs)
-                return box[0](*args)  # no empty-dict ** on the hot path
-            except numba_error as error:
-                return fallback(error)(*args, **kwargs)
-
-    else:
-
-        def fast(*args: Any, **kwargs: Any) -> Any:
-            try:
-                if kwargs:
-                    return box[0](*args, **kwargs)
-                return box[0](*args)  # no empty-dict ** on the hot path
-            except numba_error as error:
-                return fallback(error)(*args, **kwargs)
-
-    _astc_functools.update_wrapper(fast, plain)
-    fast._astc_dispatcher = dispatcher  # type: ignore[attr-defined]
-    if _astc_os.environ.get("ASTC_VERIFY_KERNELS", "") not in ("", "0"):
-        return _astc_functools.update_wrapper(_astc_kernel_verifier(name, plain, fast), plain)
-    return fast
+    if policy != "trust":
+        kernel.catch = (Exception,)
+    return kernel.wrapper
 
 
 def _astc_kernel_define(g: dict[str, Any], name: str, source: str, line: int) -> Fn:
-    """Define the kernel copy (and the helper copies and CUDA form it needs) in ``g``.
+    """Define the kernel copy (and its callee copies and CUDA form) in ``g``.
 
     The copies travel as source text in the binding statement, so that they add no lines
     to the compiled module; their line numbers are shifted to the plain ``def``'s.
@@ -288,40 +1051,126 @@ def _astc_kernel_define(g: dict[str, Any], name: str, source: str, line: int) ->
     ast.increment_lineno(tree, line - 1)
     space: dict[str, Any] = {}
     exec(compile(tree, g.get("__file__") or "<astc kernel>", "exec"), g, space)
-    own = ("_astc_kernel_" + name, "_astc_cudak_" + name, "_astc_cuda_host_" + name)
-    for key, value in space.items():
-        if key in own or key not in g:  # a helper another kernel defined (and jitted) stays
-            g[key] = value
-    kernel: Fn = g[own[0]]
+    g.update(space)
+    kernel: Fn = g["_astc_kernel_" + name]
     return kernel
 
 
-def _astc_kernel_bind(
-    g: dict[str, Any],
-    name: str,
-    plain: Fn,
-    source: str,
-    line: int,
-    fingerprint: str,
-    options: dict[str, Any],
-    guards: tuple[str, ...] = (),
-) -> Fn:
-    """What the kernel's public name is bound to at import: a lazy, self-replacing wrapper."""
-    state: list[Fn] = []
+def _astc_signature_check(spec: dict[str, Any], numba: Any) -> Callable[..., str | None]:
+    """Whether a call's Numba argument types are ones the kernel is exact for."""
+    types = numba.core.types
+    options = spec.get("options", ())
+    ndims = spec.get("ndims", ())
+    allowed = frozenset(tuple(a.split(",")) for a in spec.get("allowed", ()))
+    defaults = list(spec.get("defaults", ()))
+    scalar_names = {types.int64: "S:int", types.float64: "S:float", types.boolean: "S:bool"}
 
-    @_astc_functools.wraps(plain)
-    def lazy(*args: Any, **kwargs: Any) -> Any:
-        if not state:
-            state.append(
-                _astc_kernel_build(g, name, plain, source, line, fingerprint, options, guards)
-            )
-            if g.get(name) is lazy:
-                g[name] = state[0]
-            if g.get("_astc_" + name) is lazy:
-                g["_astc_" + name] = state[0]
-        return state[0](*args, **kwargs)
+    def check(dispatcher: Any, args: tuple[Any, ...]) -> str | None:
+        picked: list[str] = []
+        for i, value in enumerate(args):
+            if i >= len(options):
+                return "more arguments than parameters"
+            t = dispatcher.typeof_pyval(value)
+            if isinstance(t, types.Array):
+                option = options[i].get("A:" + str(t.dtype))
+                if option is None:
+                    return f"argument {i} is a {t.dtype} array (exact for: " + ", ".join(
+                        sorted({k[2:] for k in options[i] if k.startswith("A:")})
+                    ) + ")"
+                if ndims[i] is not None and t.ndim != ndims[i]:
+                    return f"argument {i} is a {t.ndim}-D array ({ndims[i]}-D expected)"
+            else:
+                option = options[i].get(scalar_names.get(t, ""))
+                if option is None:
+                    return f"argument {i} is {type(value).__name__} ({t})"
+            picked.append(option)
+        picked.extend(defaults[len(picked) :])  # omitted arguments take their defaults
+        if tuple(picked) not in allowed:
+            return "not exact for arguments of these types (" + ", ".join(
+                str(dispatcher.typeof_pyval(v)) for v in args
+            ) + ")"
+        return None
 
-    return lazy
+    return check
+
+
+def _astc_kernel_build(
+    state: _AstcKernel, g: dict[str, Any], name: str, spec: dict[str, Any]
+) -> Any:
+    """Compile the kernel of a compiled module; raises with the reason it cannot."""
+    numba, reason = _astc_numba()
+    if numba is None:
+        raise RuntimeError(reason)
+    source, line = spec["source"], spec["line"]
+    strict = bool(spec.get("strict", False))
+    if strict:
+        try:
+            _astc_setup(g, numba)
+        except Exception as error:  # noqa: BLE001 - e.g. no C library pow
+            raise RuntimeError(f"the kernel runtime cannot start ({error})") from None
+    try:
+        kernel = _astc_kernel_define(g, name, source, line)
+    except Exception as error:  # noqa: BLE001 - cannot happen for astc's own output
+        raise RuntimeError(f"kernel copy does not compile: {error}") from None
+    import sys
+
+    # Numba's cache reloads a kernel's globals by importing its module: only cache kernels
+    # of real, importable modules (not exec'd strings).
+    cacheable = _astc_os.path.isfile(kernel.__code__.co_filename) and (
+        g.get("__name__") in sys.modules
+    )
+    jit = dict(spec.get("jit", {}))
+    jit["cache"] = bool(jit.get("cache", True)) and cacheable
+    if jit.get("parallel"):
+        g["_astc_prange"] = numba.prange
+    fingerprint = spec.get("fingerprint", "")
+    if jit["cache"]:
+        _astc_kernel_locator(numba)
+        kernel._astc_fingerprint = fingerprint  # type: ignore[attr-defined]
+    for callee in spec.get("callees", ()):  # compiled with the kernel, callees first
+        if not isinstance(g[callee], numba.core.dispatcher.Dispatcher):
+            if jit["cache"]:
+                g[callee]._astc_fingerprint = fingerprint + "-" + callee
+            g[callee] = numba.njit(**{**jit, "parallel": False})(g[callee])
+    dispatcher = numba.njit(**jit)(kernel)
+    state.catch = (numba.core.errors.NumbaError, _AstcRefused, OverflowError)
+    if strict:
+        state.catch = (numba.core.errors.NumbaError, _AstcRefused, _AstcOutside, OverflowError)
+        check = _astc_signature_check(spec, numba)
+        compile_for_args = dispatcher._compile_for_args
+
+        def checked(*args: Any, **kwargs: Any) -> Any:
+            problem = check(dispatcher, args)
+            if problem is not None:
+                raise _AstcRefused(problem)
+            return compile_for_args(*args, **kwargs)
+
+        dispatcher._compile_for_args = checked
+    if spec.get("target") == "cuda":
+        host = g.get("_astc_cuda_host_" + name)
+        if host is not None:
+            dispatcher = host(dispatcher)
+    return dispatcher
+
+
+def _astc_kernel_bind(g: dict[str, Any], name: str, plain: Fn, spec: dict[str, Any]) -> Fn:
+    """What the kernel's public name is bound to at import (see the module docstring)."""
+    strict = bool(spec.get("strict", False))
+    params = spec.get("params", ())
+    state = _AstcKernel(
+        name,
+        plain,
+        lambda st: _astc_kernel_build(st, g, name, spec),
+        policy=spec.get("policy", "trust"),
+        n_params=len(params) if params else -1,
+        guards=tuple(spec.get("guards", ())),
+        g=g,
+        scalars=tuple(spec.get("scalars", ())),
+        convert=_astc_converter(spec.get("returns", "plain")) if strict else None,
+        strict=strict,
+        size_key=spec.get("policy") == "measure",
+    )
+    return state.wrapper
 
 
 def _astc_cuda_array(value: Any) -> bool:

@@ -1,13 +1,13 @@
-"""Which module functions become Numba kernels, and why the others do not.
+"""Which module functions are candidates for Numba kernels, and why the others are not.
 
 Modes (``Options.kernels``): ``off`` (nothing, markers are still stripped), ``explicit``
 (the default: ``@astc.kernel`` / ``@astc.kernel(target=..., parallel=..., fastmath=...)``,
 a ``# astc: kernel`` comment on the ``def`` line or the line above it, and names listed
 in ``[tool.astc.kernels] functions``), ``auto`` (explicit ones plus every top-level
-function that passes the static nopython check, the semantic check and the cost model of
-:mod:`astc.backends.compat`), and ``profile`` (explicit ones plus compatible functions
-that took at least :data:`HOT_FRACTION` of the run time in the profile file written by
-``astc profile``). Only top-level, plain, non-generator ``def`` s can be kernels.
+function that passes the exactness analysis of :mod:`astc.backends.analysis`), and
+``profile`` (explicit ones plus exact functions that took at least :data:`HOT_FRACTION`
+of the run time in the profile file written by ``astc profile``). Only top-level, plain,
+non-generator ``def`` s can be kernels. Each refusal carries its own code (docs/kernels.md).
 """
 
 from __future__ import annotations
@@ -18,12 +18,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from astc.backends.compat import (
-    cost_refusal,
-    module_aliases,
-    nopython_refusal,
-    semantic_refusal,
-)
+from astc.diagnostics import Code
 
 KERNEL_COMMENT = re.compile(r"#\s*astc:\s*kernel\b")
 #: Profile mode: a function is hot when its cumulative time is at least this share.
@@ -44,11 +39,20 @@ class Choice:
     fastmath: bool = False
 
 
+@dataclass(frozen=True)
+class Refused:
+    """A function considered and not chosen (or a problem of the configuration)."""
+
+    name: str
+    line: int
+    code: Code
+    message: str
+
+
 @dataclass
 class Selection:
     chosen: dict[str, Choice] = field(default_factory=dict)
-    #: (function, line, reason) for functions considered and not chosen.
-    refused: list[tuple[str, int, str]] = field(default_factory=list)
+    refused: list[Refused] = field(default_factory=list)
     #: Decorators to strip: (function name, decorator index) — astc markers.
     markers: dict[str, list[int]] = field(default_factory=dict)
     #: Local names bound to the astc module or its ``kernel`` function.
@@ -105,6 +109,77 @@ def _marker_options(dec: ast.expr, default_target: str) -> tuple[dict[str, objec
     return opts, None
 
 
+def module_aliases(tree: ast.Module) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
+    """Top-level ``import numpy as np`` / ``import math`` (local name -> module), and
+    ``from numpy import empty_like`` (local name -> (module, name))."""
+    modules: dict[str, str] = {}
+    imported: dict[str, tuple[str, str]] = {}
+    for node in tree.body:
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name in ("numpy", "math"):
+                    modules[alias.asname or alias.name] = alias.name
+        elif isinstance(node, ast.ImportFrom) and node.module in ("numpy", "math"):
+            if node.level:
+                continue
+            for alias in node.names:
+                if alias.name != "*":
+                    imported[alias.asname or alias.name] = (node.module, alias.name)
+    return modules, imported
+
+
+def list_refusal(
+    fn: ast.FunctionDef,
+    modules: dict[str, str],
+    imported: dict[str, tuple[str, str]],
+    helpers: dict[str, ast.FunctionDef],
+) -> str | None:
+    """Parameters used as containers (indexed, iterated, ``len``) and no sign of NumPy in
+    the function or its helpers (no NumPy name, no ``.shape``-style attribute, no
+    ``a[i, j]``): probably lists, which a kernel would only hand back to the plain
+    function, a little slower."""
+    params = {a.arg for a in [*fn.args.posonlyargs, *fn.args.args, *fn.args.kwonlyargs]}
+    containers = False
+    numpy_names = {k for k, v in modules.items() if v == "numpy"} | {
+        k for k, (m, _) in imported.items() if m == "numpy"
+    }
+    seen: set[str] = set()
+    todo = [fn]
+    while todo:
+        current = todo.pop()
+        for n in ast.walk(current):
+            if isinstance(n, ast.Attribute) and n.attr in ("shape", "size", "ndim", "T", "dtype"):
+                return None
+            if isinstance(n, ast.Subscript) and isinstance(n.slice, ast.Tuple):
+                return None
+            if isinstance(n, ast.Name) and n.id in numpy_names:
+                return None
+            if isinstance(n, ast.Call) and isinstance(n.func, ast.Name):
+                if n.func.id in helpers and n.func.id not in seen:
+                    seen.add(n.func.id)
+                    todo.append(helpers[n.func.id])
+        if current is fn:
+            for n in ast.walk(fn):
+                if isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name):
+                    containers = containers or n.value.id in params
+                if isinstance(n, ast.For) and isinstance(n.iter, ast.Name):
+                    containers = containers or n.iter.id in params
+                if (
+                    isinstance(n, ast.Call)
+                    and isinstance(n.func, ast.Name)
+                    and n.func.id == "len"
+                    and n.args
+                    and isinstance(n.args[0], ast.Name)
+                ):
+                    containers = containers or n.args[0].id in params
+    if containers:
+        return (
+            "indexes its parameters but shows no sign of NumPy: probably lists, which "
+            "Numba would hand back to the plain function"
+        )
+    return None
+
+
 def _structural_refusal(node: ast.stmt) -> str | None:
     if isinstance(node, ast.AsyncFunctionDef):
         return "a coroutine function"
@@ -112,8 +187,8 @@ def _structural_refusal(node: ast.stmt) -> str | None:
     for n in ast.walk(node):
         if isinstance(n, ast.Yield | ast.YieldFrom):
             return "a generator"
-        if n is not node and isinstance(n, ast.FunctionDef | ast.Lambda | ast.ClassDef):
-            return "defines nested functions or classes"
+        if n is not node and isinstance(n, ast.ClassDef | ast.AsyncFunctionDef):
+            return "defines a nested class or coroutine"
         if isinstance(n, ast.Global | ast.Nonlocal):
             return "declares global/nonlocal names"
     return None
@@ -154,13 +229,14 @@ def select(
     sel = Selection()
     mods, kern = astc_aliases(tree)
     sel.astc_names = mods | kern
-    modules = module_aliases(tree)
+    modules, imported = module_aliases(tree)
     defs = [n for n in tree.body if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)]
+    helpers = {n.name: n for n in defs if isinstance(n, ast.FunctionDef)}
     hot: dict[str, float] = {}
     if mode == "profile" and profile is not None:
         hot, unreadable = _hot_functions(profile, filename)
         if unreadable is not None:
-            sel.refused.append(("<module>", 1, unreadable))
+            sel.refused.append(Refused("<module>", 1, Code.KERNEL_MARKER, unreadable))
     counts: dict[str, int] = {}
     for node in tree.body:
         for target_node in ast.walk(node) if not isinstance(node, ast.FunctionDef) else []:
@@ -191,9 +267,13 @@ def select(
             continue
         opts: dict[str, object] = {"target": target, "parallel": False, "fastmath": False}
         problem: str | None = None
+        code = Code.KERNEL_REFUSED
         for i in sel.markers.get(name, []):
             opts, problem = _marker_options(node.decorator_list[i], target)
+            code = Code.KERNEL_MARKER
         others = len(node.decorator_list) - len(sel.markers.get(name, []))
+        if problem is None:
+            code = Code.KERNEL_REFUSED
         if problem is None and others:
             problem = "has other decorators (a kernel must be a plain def)"
         if problem is None:
@@ -202,9 +282,18 @@ def select(
             problem = f"`{name}` is bound more than once in the module"
         if problem is None and not explicit:
             assert isinstance(node, ast.FunctionDef)
-            problem = _auto_refusal(node, modules, hot if mode == "profile" else None)
+            if mode == "profile":
+                share = hot.get(name, 0.0)
+                if share < HOT_FRACTION:
+                    problem = (
+                        f"not hot in the profile ({share:.1%} of the run < {HOT_FRACTION:.0%})"
+                    )
+                    code = Code.KERNEL_NOT_HOT
+            if problem is None:
+                problem = list_refusal(node, modules, imported, helpers)
+                code = Code.KERNEL_LISTS
         if problem is not None:
-            sel.refused.append((name, node.lineno, problem))
+            sel.refused.append(Refused(name, node.lineno, code, problem))
             continue
         sel.chosen[name] = Choice(
             name,
@@ -215,23 +304,3 @@ def select(
             bool(opts["fastmath"]),
         )
     return sel
-
-
-def _auto_refusal(
-    node: ast.FunctionDef, modules: dict[str, str], hot: dict[str, float] | None
-) -> str | None:
-    """First filter of automatic selection; the nopython and semantic checks run later, on
-    the kernel body after the core passes have inlined its helpers."""
-    if hot is not None:
-        share = hot.get(node.name, 0.0)
-        if share < HOT_FRACTION:
-            return f"not hot in the profile ({share:.1%} of the run < {HOT_FRACTION:.0%})"
-    return cost_refusal(node, modules)
-
-
-def final_refusal(kernel: ast.FunctionDef, modules: dict[str, str], cuda: bool) -> str | None:
-    """Second filter of automatic selection, on the kernel body Numba will see."""
-    problem = nopython_refusal(kernel, modules, set(), cuda=cuda)
-    if problem is None:
-        problem = semantic_refusal(kernel, modules)
-    return problem

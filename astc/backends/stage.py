@@ -1,33 +1,48 @@
-"""The backend stage of the pipeline: select kernels before the core passes, emit them after.
+"""The kernel stage of the pipeline: decide and build kernels before the core passes, emit
+them after.
 
-:func:`prepare` runs before the passes: it selects the kernels (see
-:mod:`astc.backends.selection`) and tells the inliner that they are not to be inlined
-into their callers (Numba should run them, not the caller's Python loop).
-:func:`finish` runs after the passes, on each kernel's rewritten unit: it strips astc
-markers, builds the kernel copy (helpers inlined, guard lifted to the runtime), runs the
-final checks of automatic selection on it, rewrites independent loops to ``prange`` when
-``parallel=True``, builds the CUDA form when ``target="cuda"``, and appends the runtime
-and the dispatcher binding. Every decision becomes a report entry (``ASTC107``,
-``ASTC108``, ``ASTC223``, ``ASTC224``).
+The stage talks to the pipeline through :class:`KernelHost` only (what it reads and what
+it may change); :class:`PipelineHost` adapts :class:`astc.pipeline.Pipeline` to it.
+
+:func:`prepare` runs before the passes. From the module's *original* source it selects the
+kernels (:mod:`astc.backends.selection`), runs the exactness analysis of automatic ones
+(:mod:`astc.backends.analysis`), builds each kernel copy and the copies of the module
+functions it calls (:mod:`astc.backends.lower`) and tells the inliner not to inline
+kernels into their callers (Numba should run them, not the caller's Python loop). Every
+function is judged independently and in source order, so the result depends on nothing
+but the source and the options (never on ``PYTHONHASHSEED``).
+
+:func:`finish` runs after the passes: on each kernel's unit, as the passes left it, it
+strips astc markers and appends the runtime (once per module) and the dispatcher binding.
+Every decision becomes a report entry with its own code (docs/kernels.md).
 """
 
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import libcst as cst
 
-from astc.analysis.functions import Refusal, called_names
+from astc.analysis.functions import Refusal
 from astc.backends import emit
-from astc.backends.compat import error_models, module_aliases
+from astc.backends.analysis import (
+    ModuleContext,
+    Plan,
+    Problem,
+    analyze,
+    params_of,
+)
 from astc.backends.cuda import THREADS, cuda_form
+from astc.backends.lower import KERNEL_PREFIX, lower_explicit, lower_plan
 from astc.backends.parallel import parallel_loops
-from astc.backends.selection import Choice, Selection, final_refusal, select
+from astc.backends.selection import Choice, Refused, Selection, module_aliases, select
 from astc.config import ConfigError, load_project_config
 from astc.diagnostics import Code, ReportEntry
+from astc.options import Options
 
 if TYPE_CHECKING:
     from astc.pipeline import Pipeline
@@ -35,14 +50,106 @@ if TYPE_CHECKING:
 RUNTIME_MARKER = "_astc_kernel_bind"
 
 
+class KernelHost(Protocol):
+    """What the kernel stage needs from the pipeline, and all it may change."""
+
+    filename: str
+    lines: list[str]
+    options: Options
+
+    def module_tree(self) -> ast.Module:
+        """The module as parsed (original source), top-level statements in order."""
+
+    def stable_functions(self) -> Mapping[str, ast.FunctionDef]:
+        """Top-level functions bound once by their ``def`` (original nodes)."""
+
+    def stable_constants(self) -> Mapping[str, object]:
+        """Module constants bound once to a literal value."""
+
+    def forbid_inlining(self, name: str, refusal: Refusal) -> None:
+        """The core passes must not inline ``name`` into its callers."""
+
+    def unit_text(self, name: str) -> str | None:
+        """Current text (after the passes) of the unit that defines function ``name``."""
+
+    def set_unit_text(self, name: str, text: str) -> None:
+        """Replace that unit's text."""
+
+    def blank_units(self, predicate: Callable[[list[ast.stmt]], bool]) -> None:
+        """Replace units whose statements satisfy ``predicate`` by blank lines."""
+
+    def keep_alias(self, name: str) -> None:
+        """Emit ``_astc_<name> = <name>`` after the unit binding ``name`` (for the
+        dispatcher's identity checks)."""
+
+    def report(self, entry: ReportEntry) -> None:
+        """Add a report entry."""
+
+
+class PipelineHost:
+    """:class:`KernelHost` over :class:`astc.pipeline.Pipeline` (the one place that reads
+    the pipeline's attributes; the pipeline may provide the protocol itself instead)."""
+
+    def __init__(self, pipeline: Pipeline) -> None:
+        self.pipeline = pipeline
+        self.filename = pipeline.filename
+        self.lines = pipeline.lines
+        self.options = pipeline.options
+
+    def module_tree(self) -> ast.Module:
+        return ast.Module(body=[n for u in self.pipeline.units for n in u.nodes], type_ignores=[])
+
+    def stable_functions(self) -> Mapping[str, ast.FunctionDef]:
+        return {
+            name: fn
+            for name, (fn, _) in self.pipeline.facts.functions.items()
+            if isinstance(fn, ast.FunctionDef)
+        }
+
+    def stable_constants(self) -> Mapping[str, object]:
+        return {name: value for name, (value, _) in self.pipeline.facts.constants.items()}
+
+    def forbid_inlining(self, name: str, refusal: Refusal) -> None:
+        self.pipeline.ffacts.forbid_inlining(name, refusal)
+
+    def unit_text(self, name: str) -> str | None:
+        unit = self.pipeline._def_unit.get(name)
+        if unit is None:
+            return None
+        return unit.new_text if unit.new_text is not None else unit.text
+
+    def set_unit_text(self, name: str, text: str) -> None:
+        unit = self.pipeline._def_unit[name]
+        unit.new_text = text
+
+    def blank_units(self, predicate: Callable[[list[ast.stmt]], bool]) -> None:
+        for unit in self.pipeline.units:
+            if predicate(unit.nodes):
+                newline = "\r\n" if unit.text.endswith("\r\n") else "\n"
+                unit.new_text = newline * (unit.text.count("\n") or 1)
+
+    def keep_alias(self, name: str) -> None:
+        self.pipeline.guard_names.add(name)
+
+    def report(self, entry: ReportEntry) -> None:
+        self.pipeline.report.add(entry)
+
+
 @dataclass
-class Plan:
+class Emission:
+    """One kernel, ready to emit after the passes."""
+
+    choice: Choice
+    spec: dict[str, object]
+    entries: list[ReportEntry] = field(default_factory=list)
+
+
+@dataclass
+class StagePlan:
     selection: Selection = field(default_factory=Selection)
     tree: ast.Module | None = None
-
-
-def _module(pipeline: Pipeline) -> ast.Module:
-    return ast.Module(body=[n for u in pipeline.units for n in u.nodes], type_ignores=[])
+    kernels: dict[str, Emission] = field(default_factory=dict)
+    entries: list[ReportEntry] = field(default_factory=list)
 
 
 def _listed(pipeline: Pipeline) -> tuple[tuple[str, ...], str | None]:
@@ -60,151 +167,138 @@ def _listed(pipeline: Pipeline) -> tuple[tuple[str, ...], str | None]:
     return tuple(names + functions), None
 
 
-def prepare(pipeline: Pipeline) -> Plan:
-    """Select kernels; keep them from being inlined into callers."""
-    tree = _module(pipeline)
+def prepare(pipeline: Pipeline) -> StagePlan:
+    """Select and build kernels; keep them from being inlined into callers."""
+    host = PipelineHost(pipeline)
+    tree = host.module_tree()
     if any(isinstance(n, ast.Name) and n.id == RUNTIME_MARKER for n in ast.walk(tree)):
-        return Plan()  # astc output already: nothing to do again
+        return StagePlan()  # astc output already: nothing to do again
     listed, problem = _listed(pipeline)
-    opts = pipeline.options
+    return plan_kernels(host, tree, listed, problem)
+
+
+def plan_kernels(
+    host: KernelHost, tree: ast.Module, listed: tuple[str, ...], config_problem: str | None
+) -> StagePlan:
+    """:func:`prepare` on any :class:`KernelHost`."""
+    opts = host.options
     mode = "profile" if opts.profile is not None and opts.kernels == "explicit" else opts.kernels
     sel = select(
         tree,
-        pipeline.lines,
+        host.lines,
         mode=mode,
         target=opts.target,
         listed=listed,
         profile=opts.profile,
-        filename=pipeline.filename,
+        filename=host.filename,
     )
-    if problem is not None:
-        sel.refused.append(("<config>", 1, problem))
-    for name in sel.chosen:
-        pipeline.ffacts.forbid_inlining(
+    if config_problem is not None:
+        sel.refused.append(Refused("<config>", 1, Code.KERNEL_MARKER, config_problem))
+    plan = StagePlan(sel, tree)
+    for refused in sel.refused:
+        plan.entries.append(_entry(refused.code, False, refused.line, f"not a kernel: {refused.message}", refused.name))
+    modules, imported = module_aliases(tree)
+    functions = dict(host.stable_functions())
+    constants = {
+        k: v
+        for k, v in host.stable_constants().items()
+        if type(v) in (int, float, bool) and (type(v) is not int or -(2**63) <= v < 2**63)
+    }
+    bound = _module_names(tree)
+    ctx = ModuleContext(modules, imported, functions, constants, frozenset(bound))  # type: ignore[arg-type]
+    for name in sorted(sel.chosen, key=lambda n: (sel.chosen[n].line, n)):
+        choice = sel.chosen[name]
+        fn = functions.get(name)
+        if fn is None:
+            fn = next(
+                (n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == name), None
+            )
+        if fn is None:
+            continue
+        emission = _build(host, ctx, choice, fn, functions)
+        if emission is not None:
+            plan.kernels[name] = emission
+    for name in plan.kernels:
+        host.forbid_inlining(
             name, Refusal(Code.KERNEL_CALL, f"{name} is a Numba kernel: callers keep the call")
         )
-    return Plan(sel, tree)
+    return plan
 
 
-def _report(pipeline: Pipeline, code: Code, applied: bool, line: int, msg: str, fn: str) -> None:
-    pipeline.report.add(ReportEntry("kernels", code, applied, line, msg, fn))
+def _module_names(tree: ast.Module) -> set[str]:
+    names: set[str] = set()
+    for node in tree.body:
+        for n in ast.walk(node) if not isinstance(node, ast.FunctionDef | ast.ClassDef) else []:
+            if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store):
+                names.add(n.id)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            names.add(node.name)
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            for a in node.names:
+                names.add((a.asname or a.name).split(".")[0])
+    return names
 
 
-def finish(pipeline: Pipeline, plan: Plan) -> None:
-    """Emit the kernels and strip the markers (see the module docstring)."""
-    sel = plan.selection
-    if plan.tree is None:
-        return
-    for name, line, reason in sel.refused:
-        _report(pipeline, Code.KERNEL_REFUSED, False, line, f"not a kernel: {reason}", name)
-    modules = module_aliases(plan.tree)
-    runtime_done = False
-    lines = {n.name: n.lineno for n in plan.tree.body if isinstance(n, ast.FunctionDef)}
-    names = sorted(set(sel.chosen) | set(sel.markers), key=lambda n: lines.get(n, 0))
-    for name in names:
-        unit = pipeline._def_unit.get(name)
-        if unit is None:
-            continue
-        text = unit.new_text if unit.new_text is not None else unit.text
-        choice = sel.chosen.get(name)
-        extra = ""
-        try:
-            module = cst.parse_module(text)
-        except cst.ParserSyntaxError:
-            continue
-        new_body: list[cst.BaseStatement] = []
-        for stmt in module.body:
-            if isinstance(stmt, cst.FunctionDef) and stmt.name.value == name:
-                plain = emit.strip_decorators(stmt, sel.markers.get(name, []))
-                new_body.append(plain)
-                if choice is not None:
-                    extra = _kernel_text(pipeline, plain, choice, modules, not runtime_done)
-                    runtime_done = runtime_done or bool(extra)
-            else:
-                new_body.append(stmt)
-        new_text = module.with_changes(body=new_body).code
-        newline = "\r\n" if text.endswith("\r\n") else "\n"
-        if extra and not new_text.endswith(("\n", "\r")):
-            new_text += newline
-        candidate = new_text + extra.replace("\n", newline) if newline != "\n" else new_text + extra
-        try:
-            compile(candidate, pipeline.filename, "exec", dont_inherit=True)
-        except SyntaxError as error:
-            _report(
-                pipeline,
-                Code.INTERNAL_ERROR,
-                False,
-                unit.first_line,
-                f"kernel emission failed ({error}); left plain",
-                name,
-            )
-            candidate = new_text
-        if candidate != text:
-            unit.new_text = candidate
-    _strip_imports(pipeline, plan.tree, sel)
+def _entry(code: Code, applied: bool, line: int, msg: str, fn: str | None) -> ReportEntry:
+    return ReportEntry("kernels", code, applied, line, msg, fn)
 
 
-def _kernel_text(
-    pipeline: Pipeline,
-    plain: cst.FunctionDef,
+def _build(
+    host: KernelHost,
+    ctx: ModuleContext,
     choice: Choice,
-    modules: dict[str, str],
-    with_runtime: bool,
-) -> str:
-    """Runtime (first time), kernel copy, CUDA form and binding; "" when refused."""
+    fn: ast.FunctionDef,
+    functions: dict[str, ast.FunctionDef],
+) -> Emission | None:
     name = choice.name
-    kernel, guard_set, deps, dep_texts = _jit_unit(pipeline, plain)
-    guards = sorted(guard_set | set(deps))
-    kernel_code = cst.Module(body=[kernel]).code
-    kernel_ast = ast.parse(kernel_code).body[0]
-    assert isinstance(kernel_ast, ast.FunctionDef)
-    target = choice.target
-    models: set[str] = set()
-    if choice.how != "explicit":
-        problem = final_refusal(kernel_ast, modules, cuda=target == "cuda")
-        models = error_models(kernel_ast, modules)
-        for dep in deps if problem is None else []:
-            dep_ast = ast.parse(dep_texts[dep]).body[0]
-            assert isinstance(dep_ast, ast.FunctionDef)
-            problem = final_refusal(dep_ast, modules, cuda=target == "cuda")
-            models |= error_models(dep_ast, modules)
-            if problem is not None:
-                problem = f"helper {dep}(): {problem}"
-        if problem is None and len(models) > 1:
-            problem = "kernel and helpers divide Python and NumPy numbers (two zero-division rules)"
-        if problem is not None:
-            _report(
-                pipeline, Code.KERNEL_REFUSED, False, choice.line, f"not a kernel: {problem}", name
-            )
-            return ""
+    entries: list[ReportEntry] = []
+    auto = choice.how != "explicit"
+    analysis: Plan | None = None
+    try:
+        if auto:
+            result = analyze(fn, ctx)
+            if isinstance(result, Problem):
+                raise result
+            analysis = result
+            lowered = lower_plan(analysis, fn, functions)
+        else:
+            lowered = lower_explicit(fn, name, functions)
+    except Problem as problem:
+        entries.append(_entry(problem.code, False, choice.line, f"not a kernel: {problem.message}", name))
+        host.report(entries[0])
+        return None
+    except RecursionError:
+        host.report(_entry(Code.KERNEL_UNSUPPORTED, False, choice.line, "not a kernel: too deeply nested", name))
+        return None
+    source = lowered.source
     notes: list[str] = []
     parallel = False
+    target = choice.target
+    kernel_ast = _kernel_def(source, KERNEL_PREFIX + name)
     if choice.parallel:
         loops, why = parallel_loops(kernel_ast)
         if loops:
-            positions = _cst_positions(kernel, {kernel_ast.body.index(lp) for lp in loops})
-            kernel = emit.use_prange(kernel, positions)
-            kernel_code = cst.Module(body=[kernel]).code
+            for loop in loops:
+                assert isinstance(loop.iter, ast.Call)
+                loop.iter.func = ast.Name("_astc_prange", ast.Load())
+            source = _replace_def(source, kernel_ast)
             parallel = True
             lines = ", ".join(str(lp.lineno) for lp in loops)
-            _report(
-                pipeline,
-                Code.KERNEL_PARALLEL,
-                True,
-                choice.line,
-                f"prange on independent loop(s) (kernel lines {lines})",
-                name,
+            entries.append(
+                _entry(Code.KERNEL_PARALLEL, True, choice.line, f"prange on independent loop(s) (kernel lines {lines})", name)
             )
         for reason in why:
-            _report(pipeline, Code.KERNEL_REFUSED, False, choice.line, f"no prange: {reason}", name)
+            entries.append(_entry(Code.KERNEL_NO_PRANGE, False, choice.line, f"no prange: {reason}", name))
     cuda_text = ""
     if target == "cuda":
         form, why_not = cuda_form(kernel_ast, name)
-        if form is None or (form.kind == "reduce" and choice.how != "explicit"):
-            reason = why_not or "reductions reorder float additions: explicit kernels only"
-            _report(
-                pipeline, Code.KERNEL_REFUSED, False, choice.line, f"no CUDA form: {reason}", name
-            )
+        reason = why_not
+        if form is not None and auto and form.kind == "reduce":
+            form, reason = None, "reductions reorder float additions: explicit kernels only"
+        if form is not None and auto and lowered.runtime:
+            form, reason = None, "it calls astc's exact CPU helpers (" + ", ".join(sorted(lowered.runtime)) + ")"
+        if form is None:
+            entries.append(_entry(Code.KERNEL_NO_CUDA, False, choice.line, f"no CUDA form: {reason}", name))
             target = "cpu"
         else:
             cuda_text = (
@@ -213,101 +307,207 @@ def _kernel_text(
                 + emit.cuda_host(name, form.kind, form.written, form.init, THREADS)
             )
             notes.append(f"CUDA {form.kind} kernel with a grid-stride loop")
-    options: dict[str, object] = {
-        "target": target,
+    guards: list[str] = []
+    if not host.options.assume_stable:
+        if analysis is not None:
+            guards = sorted(analysis.facts.guards | _callee_guards(analysis))
+        else:
+            guards = sorted(_explicit_guards(fn, functions))
+    jit: dict[str, object] = {
         "parallel": parallel,
         "fastmath": choice.fastmath,
         "cache": True,
-        "deps": tuple(sorted(deps)),
-        "strict": choice.how != "explicit",
-        # Python: division by zero raises; NumPy scalars give inf/nan (see compat.py).
-        "error_model": "numpy" if models == {"numpy"} else "python",
+        # automatic kernels: NumPy's rule in Numba, Python's through the runtime's helpers
+        "error_model": "numpy" if auto else "python",
     }
-    source = "".join(dep_texts[d] for d in sorted(dep_texts)) + kernel_code + cuda_text
-    fp = emit.fingerprint(source, options, pipeline.options.fingerprint())
+    spec: dict[str, object] = {
+        "source": source + cuda_text,
+        "line": choice.line,
+        "jit": jit,
+        "callees": tuple(lowered.callees),
+        "guards": tuple(guards),
+        "target": target,
+        "strict": auto,
+    }
+    if analysis is not None:
+        spec.update(_conditions(analysis, fn))
+        spec["returns"] = lowered.returns
+        spec["policy"] = analysis.policy
+    spec["fingerprint"] = emit.fingerprint(
+        str(spec["source"]),
+        {k: v for k, v in spec.items() if k != "source"},
+        host.options.fingerprint(),
+    )
     if guards:
         notes.append(f"runtime checks {', '.join(guards)} unchanged before entering Numba")
+    if analysis is not None:
+        notes.append(_exact_for(analysis))
+        if analysis.policy == "measure":
+            notes.append("whole-array code: the first calls of each signature are timed both ways")
+        if analysis.tier is not None:
+            notes.append(f"ints and sizes checked to be at most {analysis.tier} on entry")
     how = {"explicit": "explicitly marked", "auto": "auto-selected", "profile": "hot in profile"}
-    _report(
-        pipeline,
-        Code.KERNEL,
-        True,
-        choice.line,
-        f"Numba kernel ({how.get(choice.how, choice.how)}, target {target})"
-        + "".join(f"; {n}" for n in notes),
-        name,
+    entries.append(
+        _entry(
+            Code.KERNEL,
+            True,
+            choice.line,
+            f"Numba kernel ({how.get(choice.how, choice.how)}, target {target})"
+            + "".join(f"; {n}" for n in notes),
+            name,
+        )
     )
-    runtime = emit.runtime_line("\n") if with_runtime else ""
-    return runtime + emit.binding(name, source, choice.line, fp, options, guards, "\n")
+    return Emission(choice, spec, entries)
 
 
-def _jit_unit(
-    pipeline: Pipeline, plain: cst.FunctionDef
-) -> tuple[cst.FunctionDef, set[str], set[str], dict[str, str]]:
-    """The kernel copy, its guard names, the module functions it calls (jitted too, as
-    ``_astc_kernel_<name>`` copies, transitively) and the text of those copies."""
-    kernel, guards = emit.kernel_copy(plain)
-    guard_set = set(guards)
-    deps: set[str] = set()
-    texts: dict[str, str] = {}
-    todo = [kernel]
-    done: list[cst.FunctionDef] = []
-    while todo:
-        fn = todo.pop()
-        fn_ast = ast.parse(cst.Module(body=[fn]).code).body[0]
-        local = {
-            n.id
-            for n in ast.walk(fn_ast)
-            if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
-        }
-        called = (called_names(fn_ast) & set(pipeline.facts.functions)) - local
-        fn = emit.rename_calls(fn, called)
-        done.append(fn)
-        for dep in sorted(called - deps):
-            deps.add(dep)
-            dep_def = _current_def(pipeline, dep)
-            if dep_def is None:
-                continue
-            copy, dep_guards = emit.kernel_copy(dep_def)
-            guard_set.update(dep_guards)
-            todo.append(copy)
-    kernel = done[0]
-    for fn in done[1:]:
-        texts[fn.name.value.removeprefix("_astc_kernel_")] = cst.Module(body=[fn]).code
-    pipeline.guard_names.update(guard_set | deps)
-    return kernel, guard_set, deps, texts
-
-
-def _current_def(pipeline: Pipeline, name: str) -> cst.FunctionDef | None:
-    """``name``'s def as the core passes left it (markers included; they are stripped)."""
-    unit = pipeline._def_unit.get(name)
-    if unit is None:
-        return None
-    text = unit.new_text if unit.new_text is not None else unit.text
-    try:
-        module = cst.parse_module(text)
-    except cst.ParserSyntaxError:
-        return None
-    for stmt in module.body:
-        if isinstance(stmt, cst.FunctionDef) and stmt.name.value == name:
-            return stmt.with_changes(decorators=[])
-    return None
-
-
-def _cst_positions(fn: cst.FunctionDef, ast_positions: set[int]) -> set[int]:
-    """Map ast body indices to CST body indices (``a = 1; b = 2`` is one CST line)."""
-    assert isinstance(fn.body, cst.IndentedBlock)
-    out: set[int] = set()
-    ast_index = 0
-    for i, stmt in enumerate(fn.body.body):
-        width = len(stmt.body) if isinstance(stmt, cst.SimpleStatementLine) else 1
-        if any(ast_index + k in ast_positions for k in range(width)):
-            out.add(i)
-        ast_index += width
+def _callee_guards(plan: Plan) -> set[str]:
+    out: set[str] = set()
+    for result in plan.callees.values():
+        out |= result.facts.guards
     return out
 
 
-def _strip_imports(pipeline: Pipeline, tree: ast.Module, sel: Selection) -> None:
+def _explicit_guards(fn: ast.FunctionDef, functions: dict[str, ast.FunctionDef]) -> set[str]:
+    out: set[str] = set()
+    todo = [fn]
+    while todo:
+        current = todo.pop()
+        for n in ast.walk(current):
+            if isinstance(n, ast.Call) and isinstance(n.func, ast.Name):
+                callee = n.func.id
+                if callee in functions and callee not in out and callee != fn.name:
+                    out.add(callee)
+                    todo.append(functions[callee])
+    return out
+
+
+_SCALAR_KEYS = {"Si": "S:int", "Sf": "S:float", "Sb": "S:bool"}
+
+
+def _conditions(plan: Plan, fn: ast.FunctionDef) -> dict[str, object]:
+    """What the dispatcher checks per signature: the option of each argument's type."""
+    options: list[dict[str, str]] = []
+    ndims: list[int | None] = []
+    scalars: list[int] = []
+    for i, p in enumerate(plan.params):
+        role = plan.roles[p]
+        table: dict[str, str] = {}
+        for option in role.options:
+            if option in _SCALAR_KEYS:
+                table[_SCALAR_KEYS[option]] = option
+                continue
+            dtypes = {"Af": ["float64"], "Ai": ["int64"], "Ab": ["bool"]}[option]
+            if role.store_only and option == "Af":
+                dtypes = ["float64", "float32"]
+            if role.index_only and option == "Ai":
+                dtypes = "int64 int32 int16 int8 uint64 uint32 uint16 uint8".split()
+            if role.shape_only:
+                dtypes = "float64 float32 int64 int32 int16 int8 uint64 uint32 uint16 uint8 bool complex128".split()
+            for d in dtypes:
+                table["A:" + d] = option
+        options.append(table)
+        ndims.append(role.rank)
+        if any(o in _SCALAR_KEYS for o in role.options):
+            scalars.append(i)
+    positional = fn.args.posonlyargs + fn.args.args
+    defaults = dict.fromkeys(plan.params, "")
+    for p, d in zip(
+        positional[len(positional) - len(fn.args.defaults) :], fn.args.defaults, strict=True
+    ):
+        if isinstance(d, ast.Constant):
+            v = d.value
+            defaults[p.arg] = "Sb" if isinstance(v, bool) else ("Si" if isinstance(v, int) else "Sf")
+    return {
+        "defaults": tuple(defaults[p] for p in plan.params),
+        "params": tuple(plan.params),
+        "options": tuple(options),
+        "ndims": tuple(ndims),
+        "scalars": tuple(scalars),
+        "allowed": tuple(",".join(a) for a in plan.allowed),
+    }
+
+
+def _exact_for(plan: Plan) -> str:
+    names = {"Af": "float64", "Ai": "int64", "Ab": "bool", "Sf": "float", "Si": "int", "Sb": "bool"}
+    per_param: list[str] = []
+    for i, p in enumerate(plan.params):
+        kinds = sorted({a[i] for a in plan.allowed})
+        per_param.append(f"{p}: " + "/".join(names[k] for k in kinds))
+    return "exact for " + ", ".join(per_param)
+
+
+def _kernel_def(source: str, name: str) -> ast.FunctionDef:
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.FunctionDef) and node.name == name:
+            return node
+    raise AssertionError(f"{name} missing from the kernel source")
+
+
+def _replace_def(source: str, new: ast.FunctionDef) -> str:
+    tree = ast.parse(source)
+    tree.body = [new if isinstance(n, ast.FunctionDef) and n.name == new.name else n for n in tree.body]
+    return ast.unparse(tree) + "\n"
+
+
+def finish(pipeline: Pipeline, plan: StagePlan) -> None:
+    """Emit the kernels and strip the markers (see the module docstring)."""
+    emit_kernels(PipelineHost(pipeline), plan)
+
+
+def emit_kernels(host: KernelHost, plan: StagePlan) -> None:
+    """:func:`finish` on any :class:`KernelHost`."""
+    sel = plan.selection
+    if plan.tree is None:
+        return
+    for entry in plan.entries:
+        host.report(entry)
+    runtime_done = False
+    lines = {n.name: n.lineno for n in plan.tree.body if isinstance(n, ast.FunctionDef)}
+    names = sorted(set(plan.kernels) | set(sel.markers), key=lambda n: (lines.get(n, 0), n))
+    for name in names:
+        text = host.unit_text(name)
+        if text is None:
+            continue
+        emission = plan.kernels.get(name)
+        try:
+            module = cst.parse_module(text)
+        except cst.ParserSyntaxError:
+            continue
+        extra = ""
+        new_body: list[cst.BaseStatement] = []
+        for stmt in module.body:
+            if isinstance(stmt, cst.FunctionDef) and stmt.name.value == name:
+                new_body.append(emit.strip_decorators(stmt, sel.markers.get(name, [])))
+                if emission is not None:
+                    extra = emit.runtime_line("\n") if not runtime_done else ""
+                    extra += emit.binding(name, emission.spec, "\n")
+            else:
+                new_body.append(stmt)
+        new_text = module.with_changes(body=new_body).code
+        newline = "\r\n" if text.endswith("\r\n") else "\n"
+        if extra and not new_text.endswith(("\n", "\r")):
+            new_text += newline
+        candidate = new_text + extra.replace("\n", newline)
+        try:
+            compile(candidate, host.filename, "exec", dont_inherit=True)
+        except SyntaxError as error:
+            host.report(
+                _entry(Code.INTERNAL_ERROR, False, lines.get(name, 1), f"kernel emission failed ({error}); left plain", name)
+            )
+            candidate = new_text
+            emission = None
+        if emission is not None:
+            runtime_done = True
+            for entry in emission.entries:
+                host.report(entry)
+            for guard in emission.spec.get("guards", ()):  # type: ignore[union-attr]
+                host.keep_alias(str(guard))
+        if candidate != text:
+            host.set_unit_text(name, candidate)
+    _strip_imports(host, plan.tree, sel)
+
+
+def _strip_imports(host: KernelHost, tree: ast.Module, sel: Selection) -> None:
     """Drop ``import astc`` / ``from astc import kernel`` when only markers used them."""
     if not sel.astc_names:
         return
@@ -325,11 +525,7 @@ def _strip_imports(pipeline: Pipeline, tree: ast.Module, sel: Selection) -> None
             and id(node) not in marker_nodes
         ):
             return  # astc is used for something else: keep the import
-    for unit in pipeline.units:
-        if all(_is_astc_import(n) for n in unit.nodes):
-            newline = "\r\n" if unit.text.endswith("\r\n") else "\n"
-            lines = unit.text.count("\n") or 1
-            unit.new_text = newline * lines
+    host.blank_units(lambda nodes: all(_is_astc_import(n) for n in nodes))
 
 
 def _is_astc_import(node: ast.stmt) -> bool:
@@ -340,3 +536,6 @@ def _is_astc_import(node: ast.stmt) -> bool:
             node.module == "astc" and not node.level and all(a.name == "kernel" for a in node.names)
         )
     return False
+
+
+__all__ = ["KernelHost", "PipelineHost", "StagePlan", "finish", "prepare"]

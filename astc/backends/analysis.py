@@ -226,6 +226,9 @@ def _ranks(fn: ast.FunctionDef, names: list[str]) -> dict[str, int]:
     need: dict[str, int] = {}
     links: list[tuple[str, str, int]] = []  # (alias, base, indices used on base)
     for node in own_nodes(fn):
+        if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Name):
+            if any(k.arg == "axis" for k in node.keywords):  # astc's axis= versions: 2-D
+                need[node.args[0].id] = max(need.get(node.args[0].id, 0), 2)
         arrays_of = _array_arguments(node)
         for arg in arrays_of:
             if isinstance(arg, ast.Subscript) and isinstance(arg.value, ast.Name):
@@ -330,7 +333,14 @@ def roles(fn: ast.FunctionDef) -> dict[str, Role]:
         elif isinstance(parent, ast.Call) and node in parent.args:
             func = parent.func
             fname = func.id if isinstance(func, ast.Name) else None
-            if fname == "len":
+            if (
+                isinstance(func, ast.Attribute)
+                and func.attr in _ARRAY_CONSUMERS
+                and parent.args[0] is node
+            ):
+                arrayish.add(name)
+                element_reads[name] += 1
+            elif fname == "len":
                 arrayish.add(name)
                 shape_reads[name] += 1
             elif fname == "range":
@@ -342,6 +352,7 @@ def roles(fn: ast.FunctionDef) -> dict[str, Role]:
         elif isinstance(node.ctx, ast.Load):
             element_reads[name] += 1
     out: dict[str, Role] = {}
+    arrayish |= set(ranks)
     for p in params:
         rank = ranks.get(p)
         if p in arrayish:
@@ -2057,6 +2068,15 @@ def _plan(
         policy = "trust"
     elif facts.array_work:
         policy = "measure"
+        if not facts.has_loop and not any(
+            all(o.startswith("A") for o in param_roles[p].options) for p in params
+        ):
+            return Problem(
+                Code.KERNEL_NO_WORK,
+                fn.lineno,
+                "no loop, and every parameter may be a scalar: for scalars Numba's dispatch "
+                "would cost more than it saves",
+            )
     else:
         return Problem(
             Code.KERNEL_NO_WORK,

@@ -497,14 +497,18 @@ def _astc_setup(g: dict[str, Any], numba: Any) -> None:
         n2 -= n2 % 8
         return pairwise_float(a, lo, n2) + pairwise_float(a, lo + n2, n - n2)
 
+    same_view = numba.njit(cache=False)(lambda a: a)
+    c_view = numba.njit(cache=False)(lambda a: a.ravel())
+    f_view = numba.njit(cache=False)(lambda a: a.T.ravel())
+
     def flat(a: Any) -> Any:
         """A 1-D view of the elements in NumPy's reduction order, or a refusal."""
         if a.ndim == 1:
-            return lambda a: a
+            return same_view
         if a.layout == "C":
-            return lambda a: a.ravel()
+            return c_view
         if a.layout == "F":
-            return lambda a: a.T.ravel()
+            return f_view
         return refuse("a reduction of an N-D array that is not contiguous")
 
     def float_array(a: Any) -> bool:
@@ -942,7 +946,7 @@ class _AstcKernel:
         key = self.ns["_key"](args)
         if self.policy in ("trust", "keyed"):
             result = self.kernel_call(*args)
-            if key not in self.routes and len(self.routes) >= before:
+            if key not in self.routes:
                 self.routes[key] = self.kernel_call
             return result
         if self.policy == "compare":

@@ -30,6 +30,7 @@ from astc.config import ConfigError, load_project_config
 from astc.diagnostics import Code, ReportEntry
 
 if TYPE_CHECKING:
+    from astc.frontend.units import Unit
     from astc.pipeline import Pipeline
 
 RUNTIME_MARKER = "_astc_kernel_bind"
@@ -118,7 +119,7 @@ def finish(pipeline: Pipeline, plan: Plan) -> None:
                 plain = emit.strip_decorators(stmt, sel.markers.get(name, []))
                 new_body.append(plain)
                 if choice is not None:
-                    extra = _kernel_text(pipeline, plain, choice, modules, not runtime_done)
+                    extra = _kernel_text(pipeline, unit, plain, choice, modules, not runtime_done)
                     runtime_done = runtime_done or bool(extra)
             else:
                 new_body.append(stmt)
@@ -146,6 +147,7 @@ def finish(pipeline: Pipeline, plan: Plan) -> None:
 
 def _kernel_text(
     pipeline: Pipeline,
+    unit: Unit,
     plain: cst.FunctionDef,
     choice: Choice,
     modules: dict[str, str],
@@ -153,7 +155,7 @@ def _kernel_text(
 ) -> str:
     """Runtime (first time), kernel copy, CUDA form and binding; "" when refused."""
     name = choice.name
-    kernel, guard_set, deps, dep_texts = _jit_unit(pipeline, plain)
+    kernel, guard_set, deps, dep_texts = _jit_unit(pipeline, plain, unit)
     guards = sorted(guard_set | set(deps))
     kernel_code = cst.Module(body=[kernel]).code
     kernel_ast = ast.parse(kernel_code).body[0]
@@ -242,7 +244,7 @@ def _kernel_text(
 
 
 def _jit_unit(
-    pipeline: Pipeline, plain: cst.FunctionDef
+    pipeline: Pipeline, plain: cst.FunctionDef, unit: Unit
 ) -> tuple[cst.FunctionDef, set[str], set[str], dict[str, str]]:
     """The kernel copy, its guard names, the module functions it calls (jitted too, as
     ``_astc_kernel_<name>`` copies, transitively) and the text of those copies."""
@@ -274,7 +276,7 @@ def _jit_unit(
     kernel = done[0]
     for fn in done[1:]:
         texts[fn.name.value.removeprefix("_astc_kernel_")] = cst.Module(body=[fn]).code
-    pipeline.guard_names.update(guard_set | deps)
+    pipeline.use_aliases(guard_set | deps, unit)
     return kernel, guard_set, deps, texts
 
 

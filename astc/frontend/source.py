@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import io
 import re
@@ -21,6 +22,25 @@ def decode_source(data: bytes) -> str:
     encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
     text = data.decode(encoding)
     return text[1:] if text.startswith("\ufeff") else text
+
+
+_COOKIE_RE = re.compile(r"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
+
+
+def cookie_encoding(lines: list[str]) -> str:
+    """The encoding a decoded module's text declares (PEP 263 cookie), normalized;
+    ``utf-8`` without one. The output must be written in it, so astc writes every literal
+    it creates in a form that encoding can represent."""
+    for line in lines[:2]:
+        match = _COOKIE_RE.match(line)
+        if match:
+            try:
+                return codecs.lookup(match.group(1)).name
+            except LookupError:
+                return "utf-8"
+        if line.strip() and not line.lstrip().startswith("#"):
+            break
+    return "utf-8"
 
 
 def split_lines(text: str) -> list[str]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 import libcst as cst
 
@@ -22,24 +22,23 @@ from astc.analysis.module import ModuleFacts
 from astc.analysis.scopes import Scope, child_qualname
 from astc.diagnostics import Code, Report, ReportEntry
 from astc.frontend.units import Unit
+from astc.guards import guard_names, is_generated
 from astc.options import Options
-
-GUARD_PREFIX = "_astc_"
+from astc.passes.cst_util import note_is_operands
 
 #: A module function to inline: its definition and the scope analysis of that definition.
 Callee = tuple[cst.FunctionDef, Scope]
 
 
 def is_guard_alias(stmt: cst.BaseStatement) -> bool:
-    """``_astc_f = f``: the identity a guard compares against (astc output)."""
+    """``_astc_f = f`` (or a placeholder): a binding of a guard alias (astc output)."""
     if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
         return False
     small = stmt.body[0]
     return (
         isinstance(small, cst.Assign)
-        and len(small.targets) == 1
         and isinstance(small.targets[0].target, cst.Name)
-        and small.targets[0].target.value.startswith(GUARD_PREFIX)
+        and is_generated(small.targets[0].target.value)
     )
 
 
@@ -58,12 +57,10 @@ class PassContext:
     called_functions: frozenset[str] = frozenset()
     #: Module-level scope of the unit's current text.
     unit_scope: Scope | None = None
-    #: Default mode: module names each specialized function's fast path assumes unchanged.
-    guards: dict[str, set[str]] = field(default_factory=dict)
-    #: Default mode: the original definition of each specialized function.
-    originals: dict[str, cst.FunctionDef] = field(default_factory=dict)
-    #: Functions that are astc output already (guarded); no pass touches them again.
+    #: Functions no pass touches (nothing to do in them, found by the pre-scan).
     frozen: set[str] = field(default_factory=set)
+    #: The source's declared encoding: new literals are written so that it can encode them.
+    encoding: str = "utf-8"
     #: Functions into which a call was inlined or folded in this compile.
     inlined: set[str] = field(default_factory=set)
     #: Transformations noted as applied so far. A pass changes the tree only through
@@ -119,6 +116,8 @@ class ScopedTransformer(cst.CSTTransformer):
         super().__init__()
         self.ctx = ctx
         self._stack: list[tuple[str, str]] = []  # (kind, qualname)
+        #: Ids of (original) nodes that are operands of ``is``: see :func:`note_is_operands`.
+        self.is_operands: set[int] = set()
 
     @property
     def function(self) -> str | None:
@@ -151,6 +150,27 @@ class ScopedTransformer(cst.CSTTransformer):
         # Annotations can be source strings (PEP 563): their text is observable. Never touch.
         return False
 
+    def visit_FormattedStringExpression(self, node: cst.FormattedStringExpression) -> bool:
+        # `f"{x + 1=}"` prints the source text of its expression: never rewrite it.
+        return node.equal is None
+
+    @property
+    def in_class(self) -> bool:
+        """Inside a class body or a function nested in one (where ``__x`` is mangled)."""
+        return any(kind == "class" for kind, _ in self._stack)
+
+    def leave_IfExp(self, original: cst.IfExp, updated: cst.IfExp) -> cst.BaseExpression:
+        return keep_guard_test(original, updated)
+
+    def leave_If(
+        self, original: cst.If, updated: cst.If
+    ) -> cst.BaseStatement | cst.FlattenSentinel[cst.BaseStatement] | cst.RemovalSentinel:
+        return keep_guard_test(original, updated)
+
+    def visit_Comparison(self, node: cst.Comparison) -> bool:
+        note_is_operands(node, self.is_operands)
+        return True
+
     def visit_ClassDef(self, node: cst.ClassDef) -> bool:
         self._push("class", node.name.value)
         return True
@@ -160,3 +180,14 @@ class ScopedTransformer(cst.CSTTransformer):
     ) -> cst.BaseStatement | cst.FlattenSentinel[cst.BaseStatement] | cst.RemovalSentinel:
         self._stack.pop()
         return updated
+
+
+_GuardSite = TypeVar("_GuardSite", cst.IfExp, cst.If)
+
+
+def keep_guard_test(original: _GuardSite, updated: _GuardSite) -> _GuardSite:
+    """A guard's test compares module names with their aliases: no pass may rewrite it
+    (propagating a constant into ``K is _astc_K`` would compare a literal)."""
+    if guard_names(original.test) is not None and updated.test is not original.test:
+        return updated.with_changes(test=original.test)
+    return updated

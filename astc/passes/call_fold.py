@@ -2,12 +2,19 @@
 
 Precondition: the callee is a stable module function and the evaluator
 (:mod:`astc.evaluate.interpreter`) finishes it within its step budget using literal
-values only; the result has an exact literal form. Every module name the evaluation
-depended on (functions called, constants read) must be defined by a statement *above* a
-module-level call site — import-time code runs in order and nothing can rebind them
-first. Inside a function body the result is used under an identity guard on those names
-(default) or unconditionally (``assume_stable``). A call whose evaluation raises is left
-alone, so it raises at run time as before.
+values only, so the call runs no user code; the result has an exact literal form holding
+no list twice. The evaluation records every module name it read (functions called,
+constants), in read order. Where the result is used:
+
+* in a function body, behind a guard on those names at the call site
+  (``(10 if f is _astc_f and add is _astc_add else f(1, 2))``); ``--assume-stable`` drops
+  the guard unless one of the names is bound below the unit;
+* in import-time code, unguarded when every name is bound above the statement and nothing
+  between those bindings and the call can run code astc has not analysed (no barrier
+  statement, nothing unknown evaluated earlier in the statement: :mod:`astc.passes.prefix`);
+  guarded when only that second condition fails; left alone when a name is bound below.
+
+A call whose evaluation raises is left alone, so it raises at run time as before.
 
 Before::
 
@@ -25,12 +32,14 @@ from typing import Any
 
 import libcst as cst
 
+from astc import guards
 from astc.diagnostics import Code
 from astc.evaluate.interpreter import Environment, Evaluator
 from astc.evaluate.values import FoldRaises, NotFoldable
 from astc.passes.base import Pass, PassContext, ScopedTransformer
-from astc.passes.cst_util import code, literal_node, literal_value, replace_expr
-from astc.passes.inline import caller_refusal, shadows
+from astc.passes.cst_util import TidyParens, code, literal_node, literal_value, replace_expr
+from astc.passes.inline import caller_refusal, must_guard, shadows
+from astc.passes.prefix import prefix_problem
 
 
 class _CallFolder(ScopedTransformer):
@@ -54,6 +63,26 @@ class _CallFolder(ScopedTransformer):
         }
         self.lambda_depth = 0
         self._refused_callers: set[str] = set()
+        self._statement: cst.CSTNode | None = None  # the top-level statement being visited
+        self._settled: set[int] = set()  # see guards.settled_parts
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        if id(node) in self._settled:
+            return False
+        self._settled.update(id(n) for n in guards.settled_parts(node))
+        if self._statement is None and isinstance(node, cst.BaseStatement):
+            self._statement = node
+        return super().on_visit(node)
+
+    def on_leave(
+        self, original_node: cst.CSTNode, updated_node: cst.CSTNode
+    ) -> cst.CSTNode | cst.RemovalSentinel | cst.FlattenSentinel[cst.CSTNode]:
+        if original_node is self._statement:
+            self._statement = None
+        if id(original_node) in self._settled:
+            return updated_node  # LibCST calls leave_* even for a node whose visit said no
+        return super().on_leave(original_node, updated_node)
+
 
     def visit_Lambda(self, node: cst.Lambda) -> bool:
         self.lambda_depth += 1
@@ -92,7 +121,7 @@ class _CallFolder(ScopedTransformer):
             result = Evaluator(env, self.ctx.options.fold_step_budget).call(
                 func.value, args, kwargs
             )
-            new = literal_node(result)
+            new = literal_node(result, self.ctx.encoding)
         except FoldRaises as error:
             self.ctx.note(
                 "call-fold",
@@ -111,8 +140,13 @@ class _CallFolder(ScopedTransformer):
                 self.function,
             )
             return updated
-        if not self._allowed(env.assumed, updated):
+        verdict = self._allowed(env.assumed, original, updated)
+        if verdict is None:
             return updated
+        if verdict:
+            new = guards.guarded_expression(new, updated, env.assumed)
+        elif id(original) in self.is_operands:
+            return updated  # never a literal operand of `is` (see note_is_operands)
         self.ctx.note(
             "call-fold",
             Code.CALL_FOLDED,
@@ -125,28 +159,18 @@ class _CallFolder(ScopedTransformer):
     def _in_class(self) -> bool:
         return any(kind == "class" for kind, _ in self._stack)
 
-    def _allowed(self, assumed: set[str], call: cst.Call) -> bool:
+    def _allowed(self, assumed: list[str], original: cst.Call, call: cst.Call) -> bool | None:
+        """None: leave the call; True: fold behind a guard; False: fold unguarded."""
+        if self.in_class and any(guards.would_be_mangled(n) for n in assumed):
+            return None  # `__x` in a guard would be mangled inside a class
         qualname = self.function
-        if qualname is None:  # import-time code: everything it used must already be defined
-            late = sorted(n for n in assumed if self.lines.get(n, 0) >= self.ctx.unit.first_line)
-            if late:
-                self.ctx.note(
-                    "call-fold",
-                    Code.REBOUND,
-                    False,
-                    f"{code(call)[:60]}: {', '.join(late)} defined below the call",
-                    None,
-                )
-                return False
-            return True
-        if self.ctx.options.assume_stable:
-            self.ctx.inlined.add(qualname)
-            return True
+        if qualname is None:
+            return self._import_time(assumed, original, call)
         scope = self.scope
         if scope is None:
-            return False
+            return None
         clash = sorted(n for n in assumed if shadows(scope, n))
-        why = caller_refusal(self.ctx, self.ctx.function_facts, scope)
+        why = caller_refusal(scope)
         if clash or why is not None:
             if qualname not in self._refused_callers:
                 self._refused_callers.add(qualname)
@@ -154,10 +178,42 @@ class _CallFolder(ScopedTransformer):
                 self.ctx.note(
                     "call-fold", why[0] if why else Code.NAME_CLASH, False, reason, qualname
                 )
-            return False
+            return None
         self.ctx.inlined.add(qualname)
-        self.ctx.guards.setdefault(qualname, set()).update(assumed)
-        return True
+        return must_guard(self.ctx, assumed)
+
+    def _import_time(self, assumed: list[str], original: cst.Call, call: cst.Call) -> bool | None:
+        """Import-time code runs in order: see the module docstring."""
+        first = self.ctx.unit.first_line
+        late = [n for n in assumed if self.lines.get(n, 0) >= first]
+        if late:
+            self.ctx.note(
+                "call-fold",
+                Code.REBOUND,
+                False,
+                f"{code(call)[:60]}: {', '.join(late)} defined below the call",
+                None,
+            )
+            return None
+        facts = self.ctx.facts
+        since = min(self.lines[n] for n in assumed)
+        barrier = facts.clear_between(since, first)
+        if barrier is None and self._statement is not None:
+            known = {
+                n for n, (_, line) in facts.constants.items()
+                if line < first and facts.clear_between(line, first) is None
+            }
+            barrier = prefix_problem(self._statement, original, facts.judge(known))
+        if barrier is not None:
+            self.ctx.note(
+                "call-fold",
+                Code.GUARDED,
+                True,
+                f"{code(call)[:60]}: guarded, since {barrier} before it",
+                None,
+            )
+            return True
+        return False
 
 
 class CallFold(Pass):
@@ -169,4 +225,6 @@ class CallFold(Pass):
         return not ctx.facts.dynamic and bool(ctx.called_functions)
 
     def run(self, tree: cst.Module, ctx: PassContext) -> cst.Module:
-        return tree.visit(_CallFolder(ctx))
+        before = ctx.changes
+        folded = tree.visit(_CallFolder(ctx))
+        return tree if ctx.changes == before else folded.visit(TidyParens())

@@ -73,21 +73,25 @@ class _Folder(ScopedTransformer):
         self.shadowed = shadowed
         self.ops = _binary_ops()
 
-    def _done(self, original: cst.BaseExpression, value: Any) -> cst.BaseExpression:
+    def _done(
+        self, visited: cst.BaseExpression, updated: cst.BaseExpression, value: Any
+    ) -> cst.BaseExpression:
+        if id(visited) in self.is_operands:
+            return updated  # never a literal operand of `is` (see note_is_operands)
         try:
-            new = literal_node(value)
+            new = literal_node(value, self.ctx.encoding)
         except NotFoldable:
-            return original
-        if code(new) == code(original).strip():
-            return original
+            return updated
+        if code(new) == code(updated).strip():
+            return updated
         self.ctx.note(
             "constant-fold",
             Code.CONSTANT_FOLDED,
             True,
-            f"{code(original).strip()[:60]} -> {code(new)[:60]}",
+            f"{code(updated).strip()[:60]} -> {code(new)[:60]}",
             self.function,
         )
-        return replace_expr(original, new)
+        return replace_expr(updated, new)
 
     def _refuse(self, original: cst.BaseExpression, error: Exception) -> None:
         codes = Code.FOLD_RAISES if isinstance(error, FoldRaises) else Code.LIMIT_EXCEEDED
@@ -107,7 +111,7 @@ class _Folder(ScopedTransformer):
         if ok_self and isinstance(updated.right, cst.Imaginary):
             return updated  # `1+2j` is already a literal
         try:
-            return self._done(updated, values.binary(op, left, right))
+            return self._done(original, updated, values.binary(op, left, right))
         except (NotFoldable, FoldRaises) as error:
             self._refuse(updated, error)
             return updated
@@ -121,7 +125,7 @@ class _Folder(ScopedTransformer):
         if literal_value(updated)[0]:
             return updated  # `-5` is a literal already
         try:
-            return self._done(updated, values.unary(self.ops[type(updated.operator)], operand))
+            return self._done(original, updated, values.unary(self.ops[type(updated.operator)], operand))
         except (NotFoldable, FoldRaises) as error:
             self._refuse(updated, error)
             return updated
@@ -146,7 +150,7 @@ class _Folder(ScopedTransformer):
         except (NotFoldable, FoldRaises) as error:
             self._refuse(updated, error)
             return updated
-        return self._done(updated, result)
+        return self._done(original, updated, result)
 
     def leave_BooleanOperation(
         self, original: cst.BooleanOperation, updated: cst.BooleanOperation
@@ -207,7 +211,7 @@ class _Folder(ScopedTransformer):
         else:
             return updated
         try:
-            return self._done(updated, values.subscript(container, key))
+            return self._done(original, updated, values.subscript(container, key))
         except (NotFoldable, FoldRaises) as error:
             self._refuse(updated, error)
             return updated
@@ -229,7 +233,7 @@ class _Folder(ScopedTransformer):
                 return updated
             args.append(v)
         try:
-            return self._done(updated, values.call_builtin(func.value, args))
+            return self._done(original, updated, values.call_builtin(func.value, args))
         except (NotFoldable, FoldRaises) as error:
             self._refuse(updated, error)
             return updated

@@ -10,9 +10,12 @@ Preconditions:
   when they contain no ``yield``/``await`` (which make a function a generator or
   coroutine) and — inside functions — bind no name other than by plain assignment to a name
   that stays bound elsewhere in the function (a binding makes the name local to the
-  whole function even where it never runs).
-* Removal never turns a string statement into a docstring, and never empties a block
-  (``pass`` is left instead).
+  whole function even where it never runs). A ``global``/``nonlocal`` declaration is never
+  removed, at any level: it changes the scope of its names in the whole block, even in
+  code that never runs (a class body included).
+* Removal never turns a string statement into a docstring (of a function, a class or the
+  module: the module's first statement is replaced by ``pass``, never removed), and never
+  empties a block (``pass`` is left instead).
 
 Before::
 
@@ -130,6 +133,21 @@ def _suspends(nodes: Sequence[cst.CSTNode]) -> bool:
     return found
 
 
+def _declares(nodes: Sequence[cst.CSTNode]) -> bool:
+    """A ``global``/``nonlocal`` declaration (outside nested scopes)."""
+    found = False
+
+    class _V(cst.CSTVisitor):
+        def on_visit(self, node: cst.CSTNode) -> bool:
+            nonlocal found
+            found = found or isinstance(node, cst.Global | cst.Nonlocal)
+            return not found and not isinstance(node, cst.FunctionDef | cst.Lambda | cst.ClassDef)
+
+    for n in nodes:
+        n.visit(_V())
+    return found
+
+
 def _terminates(stmt: cst.BaseStatement) -> bool:
     return isinstance(stmt, cst.SimpleStatementLine) and any(
         isinstance(s, _TERMINATORS) for s in stmt.body
@@ -157,7 +175,7 @@ class _Eliminator(ScopedTransformer):
 
     def _removable(self, nodes: Sequence[cst.CSTNode]) -> bool:
         if self.function is None:
-            return not _suspends(nodes)
+            return not _suspends(nodes) and not _declares(nodes)
         # In a function a binding makes the name local everywhere: removing the only
         # bindings of a name would turn its other reads into global reads.
         # Only called for code that is then removed: count what this run removed already.
@@ -243,6 +261,11 @@ class _Eliminator(ScopedTransformer):
         body = self._flatten(list(updated.body))
         if body == list(updated.body):
             return updated
+        if self.ctx.unit.index == 0:  # the module's first statement: its docstring position
+            if docstring_of(body) != docstring_of(list(updated.body)):
+                return updated
+            if not body:  # else the next statement, maybe a string, would come first
+                body = [cst.SimpleStatementLine([cst.Pass()], leading_lines=updated.body[0].leading_lines)]
         return updated.with_changes(body=body)
 
     def _flatten(self, body: Sequence[cst.BaseStatement]) -> list[cst.BaseStatement]:

@@ -11,8 +11,11 @@ Preconditions (each checked per name, reported when refused):
   the one statement that reads ``x`` exactly once, where nothing with an effect is
   evaluated before that read: moving ``E`` there keeps every effect in its order.
 * *Module constants*: ``N = <literal>`` bound once at module level. Reads in later
-  module-level code (run at import, before anyone can rebind ``N``) are replaced; reads in
-  function bodies only under ``assume_stable``.
+  module-level code are replaced when nothing between the binding and the read can run
+  code astc has not analysed (no barrier statement in between, nothing unknown evaluated
+  before the read in its statement: see :mod:`astc.analysis.effects`); reads in function
+  bodies only under ``assume_stable``, and only in functions defined below ``N``'s binding
+  (a function defined above may run before ``N`` exists).
 
 Before::
 
@@ -29,11 +32,11 @@ After (``area`` had an inlined call)::
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import libcst as cst
 
-from astc.analysis.functions import SAFE_BUILTINS
+from astc.analysis.effects import BUILTIN_NAMES
 from astc.analysis.scopes import Scope
 from astc.diagnostics import Code
 from astc.passes.base import Pass, PassContext, ScopedTransformer, is_guard_alias
@@ -41,11 +44,13 @@ from astc.passes.cst_util import (
     code,
     literal_node,
     literal_value,
+    names_in,
     parenthesize,
     replace_reads,
     strip_parens,
     substitute,
 )
+from astc.passes.prefix import prefix_problem
 from astc.passes.statements import (
     body_of,
     is_plain_local,
@@ -128,6 +133,31 @@ class _Effects:
         return self.EFFECT if composite_effect else self.PURE
 
 
+class _FirstNestedBlock(cst.CSTTransformer):
+    """Apply ``step`` to the statements of nested blocks until one changes (nested
+    functions, classes and lambdas are other scopes: skipped)."""
+
+    def __init__(self, step: Callable[[list[cst.BaseStatement]], list[cst.BaseStatement]]) -> None:
+        super().__init__()
+        self.step = step
+        self.changed = False
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        return not self.changed and not isinstance(node, cst.FunctionDef | cst.ClassDef | cst.Lambda)
+
+    def leave_IndentedBlock(
+        self, original: cst.IndentedBlock, updated: cst.IndentedBlock
+    ) -> cst.IndentedBlock:
+        if self.changed:
+            return updated
+        body = list(updated.body)
+        new = self.step(body)
+        if new is body:
+            return updated
+        self.changed = True
+        return updated.with_changes(body=new)
+
+
 def _single_read_target(stmt: cst.BaseStatement) -> cst.BaseExpression | None:
     """The expression of a statement that forward substitution may rewrite."""
     if not (isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1):
@@ -199,10 +229,32 @@ class _Propagator(ScopedTransformer):
                     new_body = self._forward(body, scope, qualname)
                 if new_body is body and self.ctx.options.assume_stable:
                     new_body = self._module_constants_in_function(body, scope, qualname)
+                if new_body is body:  # the same steps in nested blocks (a guarded fast path)
+                    new_body = self._nested(body, scope, qualname)
                 if new_body is not body:
                     result = with_body(updated, new_body)
         self._stack.pop()
         return result
+
+    def _nested(
+        self, body: list[cst.BaseStatement], scope: Scope, qualname: str
+    ) -> list[cst.BaseStatement]:
+        """:meth:`_locals` then :meth:`_forward` on the first nested block they change.
+
+        Both hold within any straight-line block: a name bound once, by a statement of the
+        block, is bound in the rest of the block; only that rest is rewritten.
+        """
+        inlined = qualname in self.ctx.inlined
+
+        def step(block: list[cst.BaseStatement]) -> list[cst.BaseStatement]:
+            new = self._locals(block, scope, qualname)
+            if new is block and inlined:
+                new = self._forward(block, scope, qualname)
+            return new
+
+        rewriter = _FirstNestedBlock(step)
+        out = [s.visit(rewriter) if not rewriter.changed else s for s in body]
+        return out if rewriter.changed else body  # type: ignore[return-value]
 
     # -- local constants and copies -------------------------------------------------
     def _locals(
@@ -296,8 +348,8 @@ class _Propagator(ScopedTransformer):
             return False
         unshadowed = frozenset(
             n
-            for n in SAFE_BUILTINS
-            if n not in self.ctx.facts.shadowed_builtins and not scope.is_local(n)
+            for n in BUILTIN_NAMES - self.ctx.facts.shadowed_builtins
+            if not scope.is_local(n)
         )
         if _Effects(name, pure, unshadowed).walk(target) != _Effects.FOUND:
             return False
@@ -311,7 +363,12 @@ class _Propagator(ScopedTransformer):
     def _module_constants_in_function(
         self, body: list[cst.BaseStatement], scope: Scope, qualname: str
     ) -> list[cst.BaseStatement]:
-        mapping = {n: e for n, e in self.module_constants.items() if not self._shadowed(scope, n)}
+        first = self.ctx.unit.first_line  # a function defined above N may run before N exists
+        mapping = {
+            n: e
+            for n, e in self.module_constants.items()
+            if self.constant_line[n] < first and not self._shadowed(scope, n)
+        }
         if not mapping:
             return body
         new, count = self._replace_in(body, mapping)
@@ -335,11 +392,14 @@ class _Propagator(ScopedTransformer):
         return False
 
     def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
-        # Import-time code after the constant's own statement: nothing can rebind it first.
+        # Import-time code after the constant's own statement, with nothing in between that
+        # could rebind it (no barrier statement, nothing unknown evaluated first).
+        facts, first = self.ctx.facts, self.ctx.unit.first_line
         mapping = {
             n: e
             for n, e in self.module_constants.items()
-            if self.constant_line[n] < self.ctx.unit.first_line
+            if self.constant_line[n] < first
+            and facts.clear_between(self.constant_line[n], first) is None
         }
         if not mapping:
             return updated
@@ -349,7 +409,8 @@ class _Propagator(ScopedTransformer):
             if is_guard_alias(stmt):  # `_astc_f = f` must keep the identity, not a copy
                 new.append(stmt)
                 continue
-            replaced, n = replace_reads(stmt, mapping)
+            usable = self._read_in_order(stmt, mapping)
+            replaced, n = replace_reads(stmt, usable) if usable else (stmt, 0)
             new.append(replaced)
             count += n
         if not count:
@@ -362,6 +423,19 @@ class _Propagator(ScopedTransformer):
             None,
         )
         return updated.with_changes(body=new)
+
+
+    def _read_in_order(
+        self, stmt: cst.BaseStatement, mapping: dict[str, cst.BaseExpression]
+    ) -> dict[str, cst.BaseExpression]:
+        """The constants of ``mapping`` whose every read in ``stmt`` comes before anything
+        in the statement that could rebind them."""
+        judge = self.ctx.facts.judge(set(mapping))
+        usable = dict(mapping)
+        for name in names_in(stmt):
+            if name.value in usable and prefix_problem(stmt, name, judge) is not None:
+                del usable[name.value]
+        return usable
 
 
 def _constant_node(value: object) -> cst.BaseExpression | None:

@@ -34,7 +34,7 @@ class Options:
     #: The passes to run (the pipeline runs them in ``PASS_NAMES`` order).
     passes: tuple[str, ...] = PASS_NAMES
     #: Most rounds of all passes over one unit before settling for the result so far.
-    max_iterations: int = 8
+    max_iterations: int = 16
     #: Budget of evaluator steps for one compile-time call evaluation.
     fold_step_budget: int = 20_000
     #: Which functions become Numba kernels: off | explicit | auto | profile (docs/kernels.md).

@@ -169,7 +169,9 @@ class _CallFolder(ScopedTransformer):
         scope = self.scope
         if scope is None:
             return None
-        clash = sorted(n for n in assumed if shadows(scope, n))
+        guarded = must_guard(self.ctx, assumed)
+        # A guard reads the names where the call is: a local of the same name would be read.
+        clash = sorted(n for n in assumed if shadows(scope, n)) if guarded else []
         why = caller_refusal(scope)
         if clash or why is not None:
             if qualname not in self._refused_callers:
@@ -180,7 +182,7 @@ class _CallFolder(ScopedTransformer):
                 )
             return None
         self.ctx.inlined.add(qualname)
-        return must_guard(self.ctx, assumed)
+        return guarded
 
     def _import_time(self, assumed: list[str], original: cst.Call, call: cst.Call) -> bool | None:
         """Import-time code runs in order: see the module docstring."""

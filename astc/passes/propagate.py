@@ -133,9 +133,9 @@ class _Effects:
         return self.EFFECT if composite_effect else self.PURE
 
 
-class _FirstNestedBlock(cst.CSTTransformer):
-    """Apply ``step`` to the statements of nested blocks until one changes (nested
-    functions, classes and lambdas are other scopes: skipped)."""
+class _NestedBlocks(cst.CSTTransformer):
+    """Apply ``step`` to the statements of every nested block (nested functions, classes
+    and lambdas are other scopes: skipped)."""
 
     def __init__(self, step: Callable[[list[cst.BaseStatement]], list[cst.BaseStatement]]) -> None:
         super().__init__()
@@ -143,13 +143,11 @@ class _FirstNestedBlock(cst.CSTTransformer):
         self.changed = False
 
     def on_visit(self, node: cst.CSTNode) -> bool:
-        return not self.changed and not isinstance(node, cst.FunctionDef | cst.ClassDef | cst.Lambda)
+        return not isinstance(node, cst.FunctionDef | cst.ClassDef | cst.Lambda)
 
     def leave_IndentedBlock(
         self, original: cst.IndentedBlock, updated: cst.IndentedBlock
     ) -> cst.IndentedBlock:
-        if self.changed:
-            return updated
         body = list(updated.body)
         new = self.step(body)
         if new is body:
@@ -239,10 +237,13 @@ class _Propagator(ScopedTransformer):
     def _nested(
         self, body: list[cst.BaseStatement], scope: Scope, qualname: str
     ) -> list[cst.BaseStatement]:
-        """:meth:`_locals` then :meth:`_forward` on the first nested block they change.
+        """:meth:`_locals`, else :meth:`_forward`, in every nested block.
 
         Both hold within any straight-line block: a name bound once, by a statement of the
-        block, is bound in the rest of the block; only that rest is rewritten.
+        block, is bound in the rest of the block; only that rest is rewritten. Blocks are
+        independent: a name bound once is bound in one block, and each step reads and
+        rewrites only names bound in the block it rewrites, so one visit may change
+        several blocks without trusting stale facts.
         """
         inlined = qualname in self.ctx.inlined
 
@@ -252,8 +253,8 @@ class _Propagator(ScopedTransformer):
                 new = self._forward(block, scope, qualname)
             return new
 
-        rewriter = _FirstNestedBlock(step)
-        out = [s.visit(rewriter) if not rewriter.changed else s for s in body]
+        rewriter = _NestedBlocks(step)
+        out = [s.visit(rewriter) for s in body]
         return out if rewriter.changed else body  # type: ignore[return-value]
 
     # -- local constants and copies -------------------------------------------------

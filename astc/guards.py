@@ -24,7 +24,9 @@ folded call, whose evaluation runs no user code; a Numba kernel, which cannot ru
 code).
 
 Aliases: ``_astc_f = f`` is emitted right after the statement that binds ``f`` (a plain
-``def``: nothing runs between the two). A unit that uses an alias before that statement
+``def``: nothing runs between the two). A builtin the module does not bind (``len``, for
+a folded ``len("abc")``) is aliased from the builtins module, before the first unit that
+uses it: a global ``len`` created in the module by other code makes the guard fail. A unit that uses an alias before that statement
 (a caller defined above its callee) is preceded by a placeholder ``_astc_f = []``: a fresh
 list that no user object can be identical to, so a guard evaluated before ``def f`` runs
 takes the slow path instead of raising ``NameError`` on the alias.
@@ -106,6 +108,13 @@ def guarded_statement(
 def alias_lines(names: Iterable[str], newline: str) -> str:
     """``_astc_f = f`` lines, emitted right after the unit that binds each name."""
     return "".join(f"{alias(n)} = {n}{newline}" for n in sorted(names))
+
+
+def builtin_alias_line(names: Iterable[str], newline: str) -> str:
+    """Aliases of builtins, taken from the builtins module itself (a global of the same
+    name, created in this module by someone else, is exactly what the guard must see)."""
+    imports = ", ".join(f"{n} as {alias(n)}" for n in sorted(names))
+    return f"from builtins import {imports}{newline}"
 
 
 def placeholder_line(names: Iterable[str], newline: str) -> str:

@@ -17,12 +17,13 @@ import warnings
 
 import libcst as cst
 
+from astc import guards
 from astc.analysis.candidates import scopes_by_node, worth_compiling
+from astc.analysis.effects import BUILTIN_NAMES
 from astc.analysis.functions import FunctionFacts
 from astc.analysis.module import ModuleFacts, module_facts
 from astc.analysis.scopes import analyze, function_scopes
 from astc.backends import stage as kernel_stage
-from astc import guards
 from astc.diagnostics import Code, Report, ReportEntry
 from astc.frontend.source import cookie_encoding, magic_line_count, split_lines
 from astc.frontend.units import Unit, split_units
@@ -167,7 +168,13 @@ class Pipeline:
     # -- one unit ----------------------------------------------------------------------
     def _context(self, unit: Unit) -> PassContext:
         return PassContext(
-            self.options, self.facts, Report(), unit, self.ffacts, self.callee, encoding=self.encoding
+            self.options,
+            self.facts,
+            Report(),
+            unit,
+            self.ffacts,
+            self.callee,
+            encoding=self.encoding,
         )
 
     def _refresh(self, ctx: PassContext, text: str) -> bool:
@@ -178,12 +185,10 @@ class Pipeline:
         scope = analyze(tree)
         ctx.unit_scope = scope
         ctx.functions = function_scopes(scope)
-        ctx.called_functions = frozenset(
+        ctx.called_names = frozenset(
             node.func.id
             for node in ast.walk(tree)
-            if isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Name)
-            and node.func.id in self.facts.functions
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
         )
         return True
 
@@ -347,14 +352,18 @@ class Pipeline:
         newline = "\r\n" if self.lines and self.lines[0].endswith("\r\n") else "\n"
         after: dict[int, list[str]] = {}
         forward: list[str] = []
+        builtin: list[str] = []
         for name, used_in in self._alias_uses.items():
             home = self._def_unit.get(name)
             if home is None:
+                if name in BUILTIN_NAMES and name not in self.facts.shadowed_builtins:
+                    builtin.append(name)
                 continue
             after.setdefault(home.index, []).append(name)
             if used_in <= home.index:
                 forward.append(name)
         placeholder_at = min((self._alias_uses[n] for n in forward), default=-1)
+        builtins_at = min((self._alias_uses[n] for n in builtin), default=-1)
         magic = magic_line_count(self.lines)
         out: list[str] = [*self.lines[:magic], header + newline]
         pos = magic  # index into self.lines
@@ -365,6 +374,9 @@ class Pipeline:
             added = 0
             if unit.index == placeholder_at:
                 text = guards.placeholder_line(forward, unit_newline) + text
+                added += 1
+            if unit.index == builtins_at:
+                text = guards.builtin_alias_line(builtin, unit_newline) + text
                 added += 1
             if unit.index in after:
                 if not text.endswith(("\n", "\r")):
@@ -382,12 +394,18 @@ class Pipeline:
         result = "".join(out)
         before = compile_warnings("".join(self.lines), self.filename)
         now = compile_warnings(result, self.filename)
-        if not isinstance(before, str) and (
-            isinstance(now, str) or set(now) - set(before)
-        ):
-            why = now if isinstance(now, str) else f"new warning: {sorted(set(now) - set(before))[0]}"
+        if not isinstance(before, str) and (isinstance(now, str) or set(now) - set(before)):
+            why = (
+                now if isinstance(now, str) else f"new warning: {sorted(set(now) - set(before))[0]}"
+            )
             self.report.add(
-                ReportEntry("pipeline", Code.INTERNAL_ERROR, False, 1, f"output rejected ({why}); module left unchanged")
+                ReportEntry(
+                    "pipeline",
+                    Code.INTERNAL_ERROR,
+                    False,
+                    1,
+                    f"output rejected ({why}); module left unchanged",
+                )
             )
             self.report.entries = [e for e in self.report.entries if not e.applied]
             return "".join([*self.lines[:magic], header + newline, *self.lines[magic:]])

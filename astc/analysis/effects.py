@@ -25,7 +25,8 @@ before it (:func:`evaluation_order`). It runs no unanalysed code when it is:
 * a plain ``def`` (no decorators; its defaults and annotations are operations), a class
   with no bases, keywords or decorators whose body is made of such statements, an
   assignment to names (unpacking only a tuple or list display), ``pass``,
-  ``from __future__ import``, an ``if`` whose test and branches are such.
+  ``from __future__ import``, importing from ``builtins`` (always loaded), an ``if``
+  whose test and branches are such.
 
 Everything else can run code astc has not analysed: attribute reads (descriptors,
 ``__getattr__``), other calls (``print`` writes to ``sys.stdout``, which may be any
@@ -224,12 +225,20 @@ class Judge:
         if isinstance(node, ast.AnnAssign):
             return None if isinstance(node.target, ast.Name) else "assigns to an attribute or item"
         if isinstance(node, ast.AugAssign):
-            return None if self.builtin_valued(node.target) and self.builtin_valued(node.value) else (
-                "an in-place operator on a value of unknown type"
+            return (
+                None
+                if self.builtin_valued(node.target) and self.builtin_valued(node.value)
+                else ("an in-place operator on a value of unknown type")
             )
         if isinstance(node, ast.Expr | ast.If):
             return None
-        if isinstance(node, ast.ImportFrom) and node.module == "__future__":
+        if isinstance(node, ast.ImportFrom) and node.module in ("__future__", "builtins"):
+            return None  # a compiler directive; the builtins module (always loaded: rule 2)
+        if isinstance(node, ast.Import) and all(a.name == "builtins" for a in node.names):
+            return None
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            return "an import runs the imported module's code"
+        if isinstance(node, ast.alias):
             return None
         if isinstance(node, ast.Global | ast.Nonlocal):
             return None

@@ -37,6 +37,7 @@ from astc.analysis.effects import Judge
 from astc.analysis.scopes import Scope, analyze
 from astc.evaluate import values
 from astc.evaluate.interpreter import Environment, Evaluator
+from astc.evaluate.values import PURE_BUILTINS
 
 #: Evaluator steps for one module constant's expression when no option says otherwise.
 DEFAULT_STEP_BUDGET = 20_000
@@ -85,9 +86,16 @@ class ModuleFacts:
     def _barrier_lines(self) -> list[int]:
         return [line for line, _ in self.barriers]
 
-    def judge(self, known: set[str]) -> Judge:
-        """An :class:`~astc.analysis.effects.Judge` for code of this module."""
-        return Judge(known, self.shadowed_builtins, lazy_annotations=self.lazy_annotations)
+    def judge(self, known: set[str], line: int) -> Judge:
+        """An :class:`~astc.analysis.effects.Judge` for code of this module at ``line``.
+
+        After a barrier, any builtin may have been shadowed by a global created by code
+        astc did not see: calling one is then no longer known to run no user code.
+        """
+        shadowed = self.shadowed_builtins
+        if self.barriers and self.barriers[0][0] < line:
+            shadowed = shadowed | frozenset(PURE_BUILTINS)
+        return Judge(known, shadowed, lazy_annotations=self.lazy_annotations)
 
 
 def _literal_value(node: ast.expr) -> tuple[bool, Any]:
@@ -109,22 +117,24 @@ class _Builder:
         self.facts = facts
         self.budget = budget
         scopes = {s.node: s for s in facts.scope.children if s.kind == "function"}
-        self._locals = {
-            id(node): set(s.bindings) - s.declared_global for node, s in scopes.items()
-        }
+        self._locals = {id(node): set(s.bindings) - s.declared_global for node, s in scopes.items()}
         #: Functions and constants bound with no barrier since: usable by import-time code.
         self.live_functions: dict[str, ast.FunctionDef] = {}
         self.live_constants: dict[str, Any] = {}
         self._evaluated: dict[int, tuple[bool, Any]] = {}
+        self.builtins_unknown = False
 
     def _evaluate(self, node: ast.expr) -> tuple[bool, Any]:
         """Value of ``node`` over the live functions and constants (cached per node)."""
         if id(node) not in self._evaluated:
+            shadowed = self.facts.shadowed_builtins
+            if self.builtins_unknown:
+                shadowed = shadowed | frozenset(PURE_BUILTINS)
             env = Environment(
                 self.live_functions,
                 self.live_constants,
                 lambda fn: self._locals.get(id(fn), set()),
-                self.facts.shadowed_builtins,
+                shadowed,
             )
             try:
                 value = Evaluator(env, self.budget).expr(node, {}, None)
@@ -144,13 +154,15 @@ class _Builder:
 
     def statement(self, stmt: ast.stmt) -> None:
         facts, scope = self.facts, self.facts.scope
-        judge = facts.judge(set(self.live_constants))
+        judge = facts.judge(set(self.live_constants), stmt.lineno)
         judge.evaluable = self._evaluable
         problem = judge.first_problem(stmt)
         if problem is not None:
             facts.barriers.append((stmt.lineno, problem))
             self.live_functions.clear()
             self.live_constants.clear()
+            # Unanalysed code may have created a global that shadows a builtin.
+            self.builtins_unknown = True
         if isinstance(stmt, FunctionNode):
             if scope.binding_count(stmt.name) == 1:
                 facts.functions[stmt.name] = (stmt, stmt.lineno)

@@ -95,6 +95,7 @@ class Evaluator:
                 raise NotFoldable("range() objects are not folded")
             if kwargs:
                 raise NotFoldable(f"keyword arguments to {name}() are not folded")
+            self.env.assume(name)  # the run-time read finds the builtin unless one is created
             return values.call_builtin(name, args)
         self.env.assume(name)
         if suspends(fn):

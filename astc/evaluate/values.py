@@ -22,6 +22,7 @@ MAX_STR_LEN = 4096
 MAX_COLLECTION_LEN = 256
 MAX_TOTAL_ITEMS = 1024
 
+
 class NotFoldable(Exception):
     """The expression is outside what astc evaluates (unknown values, limits exceeded)."""
 

@@ -53,8 +53,8 @@ class PassContext:
     callee: Callable[[str], Callee | None]
     #: Function scopes of the unit's current text, by qualified name (refreshed on change).
     functions: dict[str, Scope] = field(default_factory=dict)
-    #: Names of module functions the unit's current text calls (refreshed on change).
-    called_functions: frozenset[str] = frozenset()
+    #: Plain names the unit's current text calls (``f(...)``; refreshed on change).
+    called_names: frozenset[str] = frozenset()
     #: Module-level scope of the unit's current text.
     unit_scope: Scope | None = None
     #: Functions no pass touches (nothing to do in them, found by the pre-scan).
@@ -90,6 +90,15 @@ class PassContext:
         self.report.add(
             ReportEntry(pass_name, code, applied, self.line_of(function), message, function)
         )
+
+
+def shadowed_names(ctx: PassContext) -> frozenset[str]:
+    """Names bound anywhere in the module or the unit: not the builtins of the same name."""
+    names = set(ctx.facts.shadowed_builtins)
+    if ctx.unit_scope is not None:
+        for scope in ctx.unit_scope.walk():
+            names.update(scope.bindings)
+    return frozenset(names)
 
 
 class Pass:

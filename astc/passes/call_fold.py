@@ -35,8 +35,8 @@ import libcst as cst
 from astc import guards
 from astc.diagnostics import Code
 from astc.evaluate.interpreter import Environment, Evaluator
-from astc.evaluate.values import FoldRaises, NotFoldable
-from astc.passes.base import Pass, PassContext, ScopedTransformer
+from astc.evaluate.values import PURE_BUILTINS, FoldRaises, NotFoldable
+from astc.passes.base import Pass, PassContext, ScopedTransformer, shadowed_names
 from astc.passes.cst_util import TidyParens, code, literal_node, literal_value, replace_expr
 from astc.passes.inline import caller_refusal, must_guard, shadows
 from astc.passes.prefix import prefix_problem
@@ -61,6 +61,8 @@ class _CallFolder(ScopedTransformer):
             for n, fn in self.functions.items()
             if n in scopes
         }
+        #: Builtins folded on literal arguments (a name the module binds is not the builtin).
+        self.builtins = frozenset(PURE_BUILTINS) - shadowed_names(ctx)
         self.lambda_depth = 0
         self._refused_callers: set[str] = set()
         self._statement: cst.CSTNode | None = None  # the top-level statement being visited
@@ -83,7 +85,6 @@ class _CallFolder(ScopedTransformer):
             return updated_node  # LibCST calls leave_* even for a node whose visit said no
         return super().on_leave(original_node, updated_node)
 
-
     def visit_Lambda(self, node: cst.Lambda) -> bool:
         self.lambda_depth += 1
         return True
@@ -94,7 +95,11 @@ class _CallFolder(ScopedTransformer):
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         func = updated.func
-        if not isinstance(func, cst.Name) or func.value not in self.functions or self.lambda_depth:
+        if (
+            not isinstance(func, cst.Name)
+            or (func.value not in self.functions and func.value not in self.builtins)
+            or self.lambda_depth
+        ):
             return updated
         if self.function is None and self._in_class():
             return updated  # class bodies have their own names
@@ -198,14 +203,15 @@ class _CallFolder(ScopedTransformer):
             )
             return None
         facts = self.ctx.facts
-        since = min(self.lines[n] for n in assumed)
+        since = min(self.lines.get(n, 0) for n in assumed)  # a builtin: since the start
         barrier = facts.clear_between(since, first)
         if barrier is None and self._statement is not None:
             known = {
-                n for n, (_, line) in facts.constants.items()
+                n
+                for n, (_, line) in facts.constants.items()
                 if line < first and facts.clear_between(line, first) is None
             }
-            barrier = prefix_problem(self._statement, original, facts.judge(known))
+            barrier = prefix_problem(self._statement, original, facts.judge(known, first))
         if barrier is not None:
             self.ctx.note(
                 "call-fold",
@@ -224,7 +230,10 @@ class CallFold(Pass):
     name = "call-fold"
 
     def applies(self, ctx: PassContext) -> bool:
-        return not ctx.facts.dynamic and bool(ctx.called_functions)
+        return not ctx.facts.dynamic and not (
+            ctx.called_names.isdisjoint(ctx.facts.functions)
+            and ctx.called_names.isdisjoint(PURE_BUILTINS)
+        )
 
     def run(self, tree: cst.Module, ctx: PassContext) -> cst.Module:
         before = ctx.changes

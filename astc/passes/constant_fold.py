@@ -1,7 +1,9 @@
-"""Constant folding: operators, comparisons, boolean ops, subscripts and pure builtins of literals.
+"""Constant folding: operators, comparisons, boolean ops and subscripts of literals.
 
 Precondition: every operand is a literal (see :mod:`astc.evaluate.values` for the types and
-size limits); builtins are folded only when no scope of the module rebinds their name. A
+size limits): operators on values of builtin types run no user code and cannot be
+rebound. (Calls of builtins such as ``len("abc")`` are the call folder's: the name could
+be rebound in the module's namespace, so they are folded under its guard rules.) A
 fold that raises is left in place (the error still happens at run time); a result without
 an exact literal form (``nan``, ``inf``) is left too. Expression statements are never
 folded into strings, so folding cannot create a docstring.
@@ -9,7 +11,7 @@ folded into strings, so folding cannot create a docstring.
 Before::
 
     SECONDS = 24 * 60 * 60
-    ok = (1, 2, 3)[0] < len("abc") and flag
+    ok = (1, 2, 3)[0] < 3 and flag
 
 After::
 
@@ -68,9 +70,8 @@ def _binary_ops() -> dict[type[cst.CSTNode], Any]:
 
 
 class _Folder(ScopedTransformer):
-    def __init__(self, ctx: PassContext, shadowed: frozenset[str]) -> None:
+    def __init__(self, ctx: PassContext) -> None:
         super().__init__(ctx)
-        self.shadowed = shadowed
         self.ops = _binary_ops()
 
     def _done(
@@ -125,7 +126,9 @@ class _Folder(ScopedTransformer):
         if literal_value(updated)[0]:
             return updated  # `-5` is a literal already
         try:
-            return self._done(original, updated, values.unary(self.ops[type(updated.operator)], operand))
+            return self._done(
+                original, updated, values.unary(self.ops[type(updated.operator)], operand)
+            )
         except (NotFoldable, FoldRaises) as error:
             self._refuse(updated, error)
             return updated
@@ -216,28 +219,6 @@ class _Folder(ScopedTransformer):
             self._refuse(updated, error)
             return updated
 
-    def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
-        func = updated.func
-        if (
-            not isinstance(func, cst.Name)
-            or func.value not in values.PURE_BUILTINS
-            or func.value in self.shadowed
-        ):
-            return updated
-        args = []
-        for arg in updated.args:
-            if arg.keyword is not None or arg.star:
-                return updated
-            ok, v = literal_value(arg.value)
-            if not ok:
-                return updated
-            args.append(v)
-        try:
-            return self._done(original, updated, values.call_builtin(func.value, args))
-        except (NotFoldable, FoldRaises) as error:
-            self._refuse(updated, error)
-            return updated
-
     def leave_Expr(self, original: cst.Expr, updated: cst.Expr) -> cst.Expr:
         # Never turn an expression statement into a bare string: it could become a docstring.
         if (
@@ -248,19 +229,10 @@ class _Folder(ScopedTransformer):
         return updated
 
 
-def shadowed_names(ctx: PassContext) -> frozenset[str]:
-    """Names bound anywhere in the module or the unit: not the builtins of the same name."""
-    names = set(ctx.facts.shadowed_builtins)
-    if ctx.unit_scope is not None:
-        for scope in ctx.unit_scope.walk():
-            names.update(scope.bindings)
-    return frozenset(names)
-
-
 class ConstantFold(Pass):
-    """Fold operators, comparisons, boolean ops, subscripts and pure builtins of literals."""
+    """Fold operators, comparisons, boolean ops and subscripts of literals."""
 
     name = "constant-fold"
 
     def run(self, tree: cst.Module, ctx: PassContext) -> cst.Module:
-        return tree.visit(_Folder(ctx, shadowed_names(ctx)))
+        return tree.visit(_Folder(ctx))

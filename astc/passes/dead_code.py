@@ -265,7 +265,11 @@ class _Eliminator(ScopedTransformer):
             if docstring_of(body) != docstring_of(list(updated.body)):
                 return updated
             if not body:  # else the next statement, maybe a string, would come first
-                body = [cst.SimpleStatementLine([cst.Pass()], leading_lines=updated.body[0].leading_lines)]
+                body = [
+                    cst.SimpleStatementLine(
+                        [cst.Pass()], leading_lines=updated.body[0].leading_lines
+                    )
+                ]
         return updated.with_changes(body=body)
 
     def _flatten(self, body: Sequence[cst.BaseStatement]) -> list[cst.BaseStatement]:

@@ -560,7 +560,7 @@ class Inline(Pass):
     name = "inline"
 
     def applies(self, ctx: PassContext) -> bool:
-        return not ctx.facts.dynamic and bool(ctx.called_functions)
+        return not ctx.facts.dynamic and not ctx.called_names.isdisjoint(ctx.facts.functions)
 
     def run(self, tree: cst.Module, ctx: PassContext) -> cst.Module:
         ffacts = ctx.function_facts

@@ -348,9 +348,7 @@ class _Propagator(ScopedTransformer):
         if target is None or _has_binding_expr(value):
             return False
         unshadowed = frozenset(
-            n
-            for n in BUILTIN_NAMES - self.ctx.facts.shadowed_builtins
-            if not scope.is_local(n)
+            n for n in BUILTIN_NAMES - self.ctx.facts.shadowed_builtins if not scope.is_local(n)
         )
         if _Effects(name, pure, unshadowed).walk(target) != _Effects.FOUND:
             return False
@@ -425,13 +423,12 @@ class _Propagator(ScopedTransformer):
         )
         return updated.with_changes(body=new)
 
-
     def _read_in_order(
         self, stmt: cst.BaseStatement, mapping: dict[str, cst.BaseExpression]
     ) -> dict[str, cst.BaseExpression]:
         """The constants of ``mapping`` whose every read in ``stmt`` comes before anything
         in the statement that could rebind them."""
-        judge = self.ctx.facts.judge(set(mapping))
+        judge = self.ctx.facts.judge(set(mapping), self.ctx.unit.first_line)
         usable = dict(mapping)
         for name in names_in(stmt):
             if name.value in usable and prefix_problem(stmt, name, judge) is not None:

@@ -127,50 +127,61 @@ class Judge:
         self.shadowed = shadowed
         self.evaluable = evaluable
         self.lazy_annotations = lazy_annotations
+        self._valued: dict[int, tuple[ast.AST, bool]] = {}
 
     # -- values whose type is a builtin type ---------------------------------------------
     def builtin_valued(self, node: ast.AST) -> bool:
-        """Evaluates to a value of a builtin type through operations on builtin values."""
-        stack = [node]
+        """Evaluates to a value of a builtin type through operations on builtin values.
+
+        Computed bottom-up and remembered per node, so judging every operation of a deep
+        expression costs linear time.
+        """
+        cache = self._valued
+        stack: list[tuple[ast.AST, bool]] = [(node, False)]
         while stack:
-            n = stack.pop()
-            if isinstance(n, ast.Constant):
+            n, operands_done = stack.pop()
+            if id(n) in cache:
                 continue
-            if isinstance(n, ast.Name):
-                if n.id in self.known:
-                    continue
-                return False
-            if isinstance(n, ast.Tuple | ast.List) and isinstance(n.ctx, ast.Load):
-                if any(isinstance(e, ast.Starred) for e in n.elts):
-                    return False
-                stack.extend(n.elts)
-            elif isinstance(n, ast.BinOp):
-                stack.extend([n.left, n.right])
-            elif isinstance(n, ast.UnaryOp):
-                stack.append(n.operand)
-            elif isinstance(n, ast.BoolOp):
-                stack.extend(n.values)
-            elif isinstance(n, ast.Compare):
-                stack.extend([n.left, *n.comparators])
-            elif isinstance(n, ast.IfExp):
-                stack.extend([n.test, n.body, n.orelse])
-            elif isinstance(n, ast.Subscript):
-                stack.extend([n.value, n.slice])
-            elif isinstance(n, ast.Slice):
-                stack.extend(p for p in (n.lower, n.upper, n.step) if p is not None)
-            elif isinstance(n, ast.JoinedStr):
-                stack.extend(n.values)
-            elif isinstance(n, ast.FormattedValue):
-                stack.append(n.value)
-                if n.format_spec is not None:
-                    stack.append(n.format_spec)
-            elif isinstance(n, ast.Call) and self._pure_builtin_call(n):
-                stack.extend(n.args)
-            elif isinstance(n, ast.Call) and self.evaluable(n):
-                continue  # the evaluator computed it: a literal value
-            else:
-                return False
-        return True
+            operands = self._value_operands(n)
+            if operands_done or operands is None or not operands:
+                ok = operands is not None and all(cache[id(o)][1] for o in operands or ())
+                cache[id(n)] = (n, ok)  # the node itself is kept: its id stays its own
+                continue
+            stack.append((n, True))
+            stack.extend((o, False) for o in operands)
+        return cache[id(node)][1]
+
+    def _value_operands(self, n: ast.AST) -> list[ast.AST] | None:
+        """The operands whose values decide ``n``'s; None if ``n`` is never a builtin value."""
+        if isinstance(n, ast.Constant):
+            return []
+        if isinstance(n, ast.Name):
+            return [] if n.id in self.known else None
+        if isinstance(n, ast.Tuple | ast.List) and isinstance(n.ctx, ast.Load):
+            return None if any(isinstance(e, ast.Starred) for e in n.elts) else list(n.elts)
+        if isinstance(n, ast.BinOp):
+            return [n.left, n.right]
+        if isinstance(n, ast.UnaryOp):
+            return [n.operand]
+        if isinstance(n, ast.BoolOp):
+            return list(n.values)
+        if isinstance(n, ast.Compare):
+            return [n.left, *n.comparators]
+        if isinstance(n, ast.IfExp):
+            return [n.test, n.body, n.orelse]
+        if isinstance(n, ast.Subscript):
+            return [n.value, n.slice]
+        if isinstance(n, ast.Slice):
+            return [p for p in (n.lower, n.upper, n.step) if p is not None]
+        if isinstance(n, ast.JoinedStr):
+            return list(n.values)
+        if isinstance(n, ast.FormattedValue):
+            return [n.value] + ([n.format_spec] if n.format_spec is not None else [])
+        if isinstance(n, ast.Call) and self._pure_builtin_call(n):
+            return list(n.args)
+        if isinstance(n, ast.Call) and self.evaluable(n):
+            return []  # the evaluator computed it: a literal value
+        return None
 
     def _pure_builtin_call(self, call: ast.Call) -> bool:
         return (
@@ -230,8 +241,10 @@ class Judge:
                 if self.builtin_valued(node.target) and self.builtin_valued(node.value)
                 else ("an in-place operator on a value of unknown type")
             )
-        if isinstance(node, ast.Expr | ast.If):
+        if isinstance(node, ast.Expr):
             return None
+        if isinstance(node, ast.If):
+            return None if self.builtin_valued(node.test) else "a truth test of an unknown value"
         if isinstance(node, ast.ImportFrom) and node.module in ("__future__", "builtins"):
             return None  # a compiler directive; the builtins module (always loaded: rule 2)
         if isinstance(node, ast.Import) and all(a.name == "builtins" for a in node.names):
@@ -246,6 +259,10 @@ class Judge:
 
     def first_problem(self, node: ast.AST) -> str | None:
         """The first operation in ``node`` (a statement or expression) that may run code."""
+        if isinstance(node, ast.stmt) and not isinstance(node, _COMPOSED):
+            why = self.operation(node)  # a loop, `with`, `try`...: say so, not a detail
+            if why is not None:
+                return why
         skip = _annotation_nodes(node) if self.lazy_annotations else set()
         for op in evaluation_order(node):
             if id(op) in skip:
@@ -254,8 +271,23 @@ class Judge:
             if why is not None:
                 return why
             if isinstance(op, ast.Name) and isinstance(op.ctx, ast.Store | ast.Del):
-                self.known.discard(op.id)  # rebound here: no longer the known constant
+                if op.id in self.known:
+                    self.known.discard(op.id)  # rebound here: no longer the known constant
+                    self._valued.clear()
         return None
+
+
+#: Statements judged through their parts (the others are judged as a whole first).
+_COMPOSED = (
+    ast.FunctionDef,
+    ast.AsyncFunctionDef,
+    ast.ClassDef,
+    ast.If,
+    ast.Assign,
+    ast.AnnAssign,
+    ast.AugAssign,
+    ast.Expr,
+)
 
 
 def _annotation_nodes(root: ast.AST) -> set[int]:

@@ -26,10 +26,11 @@ code).
 Aliases: ``_astc_f = f`` is emitted right after the statement that binds ``f`` (a plain
 ``def``: nothing runs between the two). A builtin the module does not bind (``len``, for
 a folded ``len("abc")``) is aliased from the builtins module, before the first unit that
-uses it: a global ``len`` created in the module by other code makes the guard fail. A unit that uses an alias before that statement
-(a caller defined above its callee) is preceded by a placeholder ``_astc_f = []``: a fresh
-list that no user object can be identical to, so a guard evaluated before ``def f`` runs
-takes the slow path instead of raising ``NameError`` on the alias.
+uses it: a global ``len`` created in the module by other code makes the guard fail. A
+unit that uses an alias before the statement binding its name (a caller defined above its
+callee) is preceded by a placeholder ``_astc_f = []``: a fresh list that no user object
+can be identical to, so a guard evaluated before ``def f`` runs takes the slow path
+instead of raising ``NameError`` on the alias.
 """
 
 from __future__ import annotations
@@ -188,9 +189,10 @@ class _FastPaths(cst.CSTTransformer):
             return updated
         self.names.extend(n for n in names if n not in self.names)
         body = list(updated.body.body)
-        if body and original.leading_lines:
-            body[0] = body[0].with_changes(
-                leading_lines=[*original.leading_lines, *body[0].leading_lines]
+        first = body[0] if body else None
+        if isinstance(first, cst.SimpleStatementLine | cst.BaseCompoundStatement):
+            body[0] = first.with_changes(
+                leading_lines=[*original.leading_lines, *first.leading_lines]
             )
         return cst.FlattenSentinel(body)
 

@@ -176,7 +176,8 @@ class Judge:
         if isinstance(n, ast.JoinedStr):
             return list(n.values)
         if isinstance(n, ast.FormattedValue):
-            return [n.value] + ([n.format_spec] if n.format_spec is not None else [])
+            spec: list[ast.AST] = [n.format_spec] if n.format_spec is not None else []
+            return [n.value, *spec]
         if isinstance(n, ast.Call) and self._pure_builtin_call(n):
             return list(n.args)
         if isinstance(n, ast.Call) and self.evaluable(n):

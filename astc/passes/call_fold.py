@@ -76,7 +76,7 @@ class _CallFolder(ScopedTransformer):
             self._statement = node
         return super().on_visit(node)
 
-    def on_leave(
+    def on_leave(  # type: ignore[override]  # LibCST's own signature is generic
         self, original_node: cst.CSTNode, updated_node: cst.CSTNode
     ) -> cst.CSTNode | cst.RemovalSentinel | cst.FlattenSentinel[cst.CSTNode]:
         if original_node is self._statement:

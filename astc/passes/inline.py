@@ -307,7 +307,7 @@ class _CallSites(cst.CSTTransformer):
         self.settled.update(id(n) for n in guards.settled_parts(node))
         return super().on_visit(node)
 
-    def on_leave(
+    def on_leave(  # type: ignore[override]  # LibCST's own signature is generic
         self, original_node: cst.CSTNode, updated_node: cst.CSTNode
     ) -> cst.CSTNode | cst.RemovalSentinel | cst.FlattenSentinel[cst.CSTNode]:
         if id(original_node) in self.settled:

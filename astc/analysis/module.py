@@ -184,7 +184,7 @@ def module_facts(tree: ast.Module, step_budget: int = DEFAULT_STEP_BUDGET) -> Mo
     facts = ModuleFacts(tree, scope)
     reasons: set[str] = set()
     for s in scope.walk():
-        reasons.update(n for n in s.dynamic if n != "super")
+        reasons.update(n for n in s.dynamic if n not in ("super", "__class__"))
     facts.dynamic = sorted(reasons)
     # vars(), not hasattr(): a global name resolves in the builtins *dict*, and hasattr() on a
     # module creates a missing __annotations__ attribute, which then leaks to every program

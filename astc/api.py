@@ -47,7 +47,8 @@ def compile_source(
         return CompileResult(filename, source, _unchanged(body, source, header_at), [], Report())
     if header_at is not None and not report.applied:
         return CompileResult(filename, source, source, [], report)  # already astc output
-    return CompileResult(filename, source, pipeline.assemble(header_line(source)), [], report)
+    code = pipeline.assemble(header_line(source))
+    return CompileResult(filename, source, code, [], pipeline.report)
 
 
 def _unchanged(body: str, source: str, header_at: int | None) -> str:

@@ -106,9 +106,11 @@ class Report:
     """The ordered list of report entries, with counts per pass for summaries."""
 
     entries: list[ReportEntry] = field(default_factory=list)
+    _seen: set[ReportEntry] = field(default_factory=set, repr=False, compare=False)
 
     def add(self, entry: ReportEntry) -> None:
-        if entry not in self.entries:  # passes rerun to a fixed point; report once
+        if entry not in self._seen:  # passes rerun to a fixed point; report once
+            self._seen.add(entry)
             self.entries.append(entry)
 
     @property

@@ -29,7 +29,7 @@ from astc.frontend.source import cookie_encoding, magic_line_count, split_lines
 from astc.frontend.units import Unit, split_units
 from astc.options import Options
 from astc.passes import PASSES, PassContext
-from astc.passes.base import Callee
+from astc.passes.base import Callee, ModuleView
 
 
 def _find_function(tree: cst.Module, qualname: str) -> cst.FunctionDef | None:
@@ -86,6 +86,7 @@ class Pipeline:
         self.facts: ModuleFacts = module_facts(tree, options.fold_step_budget)
         self.encoding = cookie_encoding(self.lines)
         self.ffacts = FunctionFacts(self.facts)
+        self.view = ModuleView(self.facts, self.ffacts)
         self.units = split_units(tree, self.lines)
         self.report = Report()
         self._def_unit: dict[str, Unit] = {}
@@ -407,7 +408,10 @@ class Pipeline:
                     f"output rejected ({why}); module left unchanged",
                 )
             )
-            self.report.entries = [e for e in self.report.entries if not e.applied]
+            kept = [e for e in self.report.entries if not e.applied]
+            self.report = Report()
+            for entry in kept:
+                self.report.add(entry)
             return "".join([*self.lines[:magic], header + newline, *self.lines[magic:]])
         return result
 

@@ -28,6 +28,8 @@ from astc.evaluate.interpreter import literal_expression
 from astc.guards import would_be_mangled
 
 MAX_INLINE_STATEMENTS = 30
+#: Largest callee, in ``ast`` nodes (a 30-statement function of plain arithmetic is ~400).
+MAX_INLINE_NODES = 400
 
 
 @dataclass(frozen=True)
@@ -188,7 +190,13 @@ class FunctionFacts:
         returns = [n for n in ast.walk(fn) if isinstance(n, ast.Return)]
         if any(r is not body[-1] for r in returns) if body else False:
             return Refusal(Code.UNSUPPORTED_BODY, f"{name} returns from more than one place")
-        if sum(isinstance(n, ast.stmt) for n in ast.walk(fn)) > MAX_INLINE_STATEMENTS:
+        nodes = list(ast.walk(fn))
+        # Judged on the compiled form, which holds what was inlined into it: without a
+        # bound on nodes, a chain of calls would grow quadratically in code size.
+        if (
+            sum(isinstance(n, ast.stmt) for n in nodes) > MAX_INLINE_STATEMENTS
+            or len(nodes) > MAX_INLINE_NODES
+        ):
             return Refusal(Code.UNSUPPORTED_BODY, f"{name} is too large to inline")
         if any(
             isinstance(n, ast.Try | ast.TryStar | ast.With | ast.AsyncWith | ast.Match)

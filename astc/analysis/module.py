@@ -82,6 +82,16 @@ class ModuleFacts:
             return f"line {lines[i]} {self.barriers[i][1]}"
         return None
 
+    def known_at(self, line: int, names: set[str]) -> set[str]:
+        """Those of ``names`` that are constants still bound to their value at ``line``
+        (bound above it, with no barrier in between)."""
+        known = set()
+        for name in names:
+            bound = self.constants.get(name)
+            if bound is not None and bound[1] < line and self.clear_between(bound[1], line) is None:
+                known.add(name)
+        return known
+
     @cached_property
     def _barrier_lines(self) -> list[int]:
         return [line for line, _ in self.barriers]

@@ -11,9 +11,11 @@ To add a pass: write a module in this package with a :class:`Pass` subclass, giv
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import ClassVar, TypeVar
+from functools import cached_property
+from typing import Any, ClassVar, TypeVar
 
 import libcst as cst
 
@@ -21,10 +23,12 @@ from astc.analysis.functions import FunctionFacts
 from astc.analysis.module import ModuleFacts
 from astc.analysis.scopes import Scope, child_qualname
 from astc.diagnostics import Code, Report, ReportEntry
+from astc.evaluate.interpreter import Environment
+from astc.evaluate.values import NotFoldable
 from astc.frontend.units import Unit
 from astc.guards import guard_names, is_generated
 from astc.options import Options
-from astc.passes.cst_util import note_is_operands
+from astc.passes.cst_util import literal_node, literal_value, note_is_operands
 
 #: A module function to inline: its definition and the scope analysis of that definition.
 Callee = tuple[cst.FunctionDef, Scope]
@@ -40,6 +44,84 @@ def is_guard_alias(stmt: cst.BaseStatement) -> bool:
         and isinstance(small.targets[0].target, cst.Name)
         and is_generated(small.targets[0].target.value)
     )
+
+
+class ModuleView:
+    """Module-wide values the passes need, derived once per compile and on demand.
+
+    Every pass runs once per unit and iteration; anything proportional to the module's
+    size computed there would make a compile quadratic. It is computed here instead.
+    """
+
+    def __init__(self, facts: ModuleFacts, function_facts: FunctionFacts) -> None:
+        self.facts = facts
+        self.function_facts = function_facts
+        self._constant_nodes: dict[str, cst.BaseExpression | None] = {}
+
+    @cached_property
+    def foldable(self) -> dict[str, ast.FunctionDef]:
+        """Stable functions the evaluator may interpret (plain, undecorated)."""
+        return {
+            n: fn
+            for n, (fn, _) in self.facts.functions.items()
+            if isinstance(fn, ast.FunctionDef) and not fn.decorator_list
+        }
+
+    @cached_property
+    def constant_values(self) -> dict[str, Any]:
+        return {n: v for n, (v, _) in self.facts.constants.items()}
+
+    @cached_property
+    def lines(self) -> dict[str, int]:
+        """Line of the statement binding each stable function or constant."""
+        return {
+            n: line
+            for n, (_, line) in [*self.facts.functions.items(), *self.facts.constants.items()]
+        }
+
+    @cached_property
+    def _locals(self) -> dict[int, set[str]]:
+        scopes = self.function_facts.scopes
+        return {
+            id(fn): set(scopes[n].bindings) - scopes[n].declared_global
+            for n, fn in self.foldable.items()
+            if n in scopes
+        }
+
+    def environment(self, shadowed: frozenset[str]) -> Environment:
+        """A fresh evaluation environment over the module's functions and constants."""
+        return Environment(
+            self.foldable,
+            self.constant_values,
+            lambda fn: self._locals.get(id(fn), set()),
+            shadowed,
+        )
+
+    def constant_node(self, name: str) -> cst.BaseExpression | None:
+        """The literal that a read of constant ``name`` may become (None: not small)."""
+        if name not in self._constant_nodes:
+            node: cst.BaseExpression | None = None
+            if name in self.facts.constants:
+                try:
+                    node = literal_node(self.facts.constants[name][0])
+                except NotFoldable:
+                    node = None
+                if node is not None and not small_literal(node):
+                    node = None
+            self._constant_nodes[name] = node
+        return self._constant_nodes[name]
+
+
+#: Longest string a constant read is replaced by (longer ones are left as names).
+MAX_PROPAGATED_STR = 64
+
+
+def small_literal(node: cst.BaseExpression) -> bool:
+    """A literal small enough to paste at every use: a number or short string."""
+    ok, value = literal_value(node)
+    if not ok or isinstance(value, tuple | list):
+        return False
+    return not (isinstance(value, str | bytes) and len(value) > MAX_PROPAGATED_STR)
 
 
 @dataclass
@@ -61,6 +143,15 @@ class PassContext:
     frozen: set[str] = field(default_factory=set)
     #: The source's declared encoding: new literals are written so that it can encode them.
     encoding: str = "utf-8"
+    #: Module-wide derived values (see :class:`ModuleView`); the pipeline shares one.
+    module: ModuleView | None = None
+
+    @property
+    def view(self) -> ModuleView:
+        if self.module is None:
+            self.module = ModuleView(self.facts, self.function_facts)
+        return self.module
+
     #: Functions into which a call was inlined or folded in this compile.
     inlined: set[str] = field(default_factory=set)
     #: Transformations noted as applied so far. A pass changes the tree only through

@@ -27,17 +27,23 @@ After::
 
 from __future__ import annotations
 
-import ast
 from typing import Any
 
 import libcst as cst
 
 from astc import guards
 from astc.diagnostics import Code
-from astc.evaluate.interpreter import Environment, Evaluator
+from astc.evaluate.interpreter import Evaluator
 from astc.evaluate.values import PURE_BUILTINS, FoldRaises, NotFoldable
 from astc.passes.base import Pass, PassContext, ScopedTransformer, shadowed_names
-from astc.passes.cst_util import TidyParens, code, literal_node, literal_value, replace_expr
+from astc.passes.cst_util import (
+    TidyParens,
+    code,
+    literal_node,
+    literal_value,
+    names_in,
+    replace_expr,
+)
 from astc.passes.inline import caller_refusal, must_guard, shadows
 from astc.passes.prefix import prefix_problem
 
@@ -45,22 +51,8 @@ from astc.passes.prefix import prefix_problem
 class _CallFolder(ScopedTransformer):
     def __init__(self, ctx: PassContext) -> None:
         super().__init__(ctx)
-        facts = ctx.facts
-        self.functions = {
-            n: fn
-            for n, (fn, _) in facts.functions.items()
-            if isinstance(fn, ast.FunctionDef) and not fn.decorator_list
-        }
-        self.constants = {n: v for n, (v, _) in facts.constants.items()}
-        self.lines = {
-            n: line for n, (_, line) in [*facts.functions.items(), *facts.constants.items()]
-        }
-        scopes = ctx.function_facts.scopes
-        self.locals_of = {
-            id(fn): set(scopes[n].bindings) - scopes[n].declared_global
-            for n, fn in self.functions.items()
-            if n in scopes
-        }
+        self.functions = ctx.view.foldable
+        self.lines = ctx.view.lines
         #: Builtins folded on literal arguments (a name the module binds is not the builtin).
         self.builtins = frozenset(PURE_BUILTINS) - shadowed_names(ctx)
         self.lambda_depth = 0
@@ -116,12 +108,7 @@ class _CallFolder(ScopedTransformer):
                 args.append(value)
             else:
                 kwargs[arg.keyword.value] = value
-        env = Environment(
-            self.functions,
-            self.constants,
-            lambda fn: self.locals_of.get(id(fn), set()),
-            self.ctx.facts.shadowed_builtins,
-        )
+        env = self.ctx.view.environment(self.ctx.facts.shadowed_builtins)
         try:
             result = Evaluator(env, self.ctx.options.fold_step_budget).call(
                 func.value, args, kwargs
@@ -206,11 +193,7 @@ class _CallFolder(ScopedTransformer):
         since = min(self.lines.get(n, 0) for n in assumed)  # a builtin: since the start
         barrier = facts.clear_between(since, first)
         if barrier is None and self._statement is not None:
-            known = {
-                n
-                for n, (_, line) in facts.constants.items()
-                if line < first and facts.clear_between(line, first) is None
-            }
+            known = facts.known_at(first, {n.value for n in names_in(self._statement)})
             barrier = prefix_problem(self._statement, original, facts.judge(known, first))
         if barrier is not None:
             self.ctx.note(

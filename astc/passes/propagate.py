@@ -32,17 +32,16 @@ After (``area`` had an inlined call)::
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import libcst as cst
 
 from astc.analysis.effects import BUILTIN_NAMES
 from astc.analysis.scopes import Scope
 from astc.diagnostics import Code
-from astc.passes.base import Pass, PassContext, ScopedTransformer, is_guard_alias
+from astc.passes.base import Pass, PassContext, ScopedTransformer, is_guard_alias, small_literal
 from astc.passes.cst_util import (
     code,
-    literal_node,
     literal_value,
     names_in,
     parenthesize,
@@ -59,15 +58,6 @@ from astc.passes.statements import (
     stable_param,
     with_body,
 )
-
-MAX_PROPAGATED_STR = 64
-
-
-def _small_literal(node: cst.BaseExpression) -> bool:
-    ok, value = literal_value(node)
-    if not ok or isinstance(value, tuple | list):
-        return False
-    return not (isinstance(value, str | bytes) and len(value) > MAX_PROPAGATED_STR)
 
 
 class _Effects:
@@ -202,14 +192,17 @@ def _has_binding_expr(node: cst.CSTNode) -> bool:
 class _Propagator(ScopedTransformer):
     def __init__(self, ctx: PassContext) -> None:
         super().__init__(ctx)
-        facts = ctx.facts
-        self.module_constants = {
-            name: node
-            for name, (value, index) in facts.constants.items()
-            for node in [_constant_node(value)]
-            if node is not None
-        }
-        self.constant_line = {name: line for name, (_, line) in facts.constants.items()}
+        self.constant_line = {name: line for name, (_, line) in ctx.facts.constants.items()}
+
+    def _constants(self, names: Iterable[str], before: int) -> dict[str, cst.BaseExpression]:
+        """Literal forms of the constants among ``names`` bound above line ``before``."""
+        out = {}
+        for name in names:
+            line = self.constant_line.get(name)
+            node = self.ctx.view.constant_node(name) if line is not None and line < before else None
+            if node is not None:
+                out[name] = node
+        return out
 
     def leave_FunctionDef(
         self, original: cst.FunctionDef, updated: cst.FunctionDef
@@ -271,7 +264,7 @@ class _Propagator(ScopedTransformer):
             if not is_plain_local(scope, name):
                 continue
             replacement: cst.BaseExpression | None = None
-            if _small_literal(value):
+            if small_literal(value):
                 replacement = strip_parens(value)
             elif (
                 isinstance(value, cst.Name)
@@ -365,8 +358,8 @@ class _Propagator(ScopedTransformer):
         first = self.ctx.unit.first_line  # a function defined above N may run before N exists
         mapping = {
             n: e
-            for n, e in self.module_constants.items()
-            if self.constant_line[n] < first and not self._shadowed(scope, n)
+            for n, e in self._constants(scope.reads, first).items()
+            if not self._shadowed(scope, n)
         }
         if not mapping:
             return body
@@ -394,11 +387,11 @@ class _Propagator(ScopedTransformer):
         # Import-time code after the constant's own statement, with nothing in between that
         # could rebind it (no barrier statement, nothing unknown evaluated first).
         facts, first = self.ctx.facts, self.ctx.unit.first_line
+        read = self.ctx.unit_scope.reads if self.ctx.unit_scope is not None else {}
         mapping = {
             n: e
-            for n, e in self.module_constants.items()
-            if self.constant_line[n] < first
-            and facts.clear_between(self.constant_line[n], first) is None
+            for n, e in self._constants(read, first).items()
+            if facts.clear_between(self.constant_line[n], first) is None
         }
         if not mapping:
             return updated
@@ -434,14 +427,6 @@ class _Propagator(ScopedTransformer):
             if name.value in usable and prefix_problem(stmt, name, judge) is not None:
                 del usable[name.value]
         return usable
-
-
-def _constant_node(value: object) -> cst.BaseExpression | None:
-    try:
-        node = literal_node(value)
-    except Exception:
-        return None
-    return node if _small_literal(node) else None
 
 
 class Propagate(Pass):

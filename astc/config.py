@@ -93,7 +93,13 @@ class ProjectConfig:
         return value
 
     def kernel_functions(self) -> tuple[str, ...]:
-        """``[tool.astc.kernels] functions``: names for ``Options.kernel_functions``."""
+        """``[tool.astc.kernels] functions``: names for ``Options.kernel_functions``.
+
+        ``kernels`` is also the kernel mode's key (``kernels = "auto"``); TOML allows one
+        or the other, and only the table names functions.
+        """
+        if not isinstance(self.table.get("kernels"), dict):
+            return ()
         return tuple(self.strings("kernels", "functions"))
 
 

@@ -54,7 +54,8 @@ def known_keys() -> dict[str, str]:
 
     keys: dict[str, str] = {}
     for command in main.commands.values():
-        keys.update(config_keys(command.params))
+        if isinstance(command, AstcCommand):  # the others do not read [tool.astc]
+            keys.update(config_keys(command.params))
     return keys
 
 
@@ -144,19 +145,16 @@ def to_default_map(
     base = project.path.parent if project.path else Path.cwd()
     for key, value in project.table.items():
         spelled = key.replace("_", "-")  # ``assume_stable`` spelled like the field
-        if spelled in SUBTABLES:
-            project.section(spelled)  # raises unless a table
-            continue
+        if isinstance(value, dict) and (spelled in SUBTABLES or spelled not in every):
+            continue  # a sub-table: it belongs to the feature that owns it
+        if spelled in SUBTABLES and spelled not in every:
+            project.section(spelled)  # raises: a sub-table's name with a plain value
         name = mine.get(spelled)
         if name is None:
-            if spelled not in every and not isinstance(value, dict):
-                where = str(project.path)
-                warnings.append(
-                    format_message(
-                        where, 0, 0, Level.WARNING, f"unknown key {key!r} in [tool.astc] (ignored)"
-                    )
-                )
-            elif spelled in every:
+            if spelled not in every:
+                message = f"unknown key {key!r} in [tool.astc] (ignored)"
+                warnings.append(format_message(str(project.path), 0, 0, Level.WARNING, message))
+            else:  # another command's option: checked all the same
                 check_value(_param_of(every[spelled], spelled), key, value, project.path)
             continue
         param = by_name[name]
@@ -175,6 +173,8 @@ def _param_of(name: str, key: str) -> click.Option:
     from astc.cli import main
 
     for command in main.commands.values():
+        if not isinstance(command, AstcCommand):
+            continue
         for param in command.params:
             if isinstance(param, click.Option) and param.name == name and f"--{key}" in param.opts:
                 return param

@@ -66,7 +66,7 @@ def verify(source: str, code: str, filename: str, options: Options) -> str | Non
     if _compile_problem(source, filename, strict=True) is None:
         problem = _compile_problem(code, filename, strict=True)
         if problem is not None:
-            return f"the compiled output warns where the source does not: {problem}"
+            return f"the compiled output fails under -W error, where the source does not: {problem}"
     again = compile_source(code, filename=filename, options=options)
     if again.code != code:
         return "compiling the output again changes it (not idempotent)"

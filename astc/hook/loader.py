@@ -132,6 +132,8 @@ class AstcLoader(SourceFileLoader):
         self.settings = settings
         #: The cache entry's path beside __pycache__ (computed on first use when not given).
         self.entry = entry
+        #: Where the code last returned by :meth:`get_code` is cached (None: nowhere).
+        self.cached_at: str | None = None
 
     def get_code(self, fullname: str) -> CodeType | None:
         path = self.get_filename(fullname)
@@ -172,6 +174,7 @@ class AstcLoader(SourceFileLoader):
         fallback directory, from CPython's ``.pyc`` (a module kept plain), or from no file at
         all (a cache that could not be written): then ``__cached__`` is None.
         """
+        self.cached_at = where
         module = sys.modules.get(fullname)
         spec = getattr(module, "__spec__", None)
         if module is None or spec is None or spec.loader is not self:

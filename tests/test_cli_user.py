@@ -412,7 +412,8 @@ def test_readme_show_example_is_what_show_prints() -> None:
     right = [line[40:].rstrip() for line in block.splitlines()[1:]]
     shown = cli("show", str(ROOT / "samples" / "fancy_func.py"), "--no-report").stdout
     lines = [line.rstrip() for line in shown.splitlines()]
-    assert right[0].startswith("# Compiled by astc") and lines[0].startswith(right[0].rstrip("…. "))
+    head, tail = right[0].split("…")  # the hash is left out
+    assert lines[0].startswith(head) and lines[0].endswith(tail)
     assert right[1:] == lines[1:]
 
 
@@ -628,3 +629,43 @@ def test_fold_step_budget_reaches_call_folding(project: Path) -> None:
     assert small.exit_code == big.exit_code == 0
     assert "print(19900)" in big.stdout and "print(19900)" not in small.stdout
     assert "[ASTC216]" in small.stderr
+
+
+def _blocks(markdown: str, after: str) -> list[str]:
+    """The fenced blocks (without a language) that follow the heading ``after``."""
+    text = markdown.split(after, 1)[1]
+    return re.findall(r"\n```\n(.*?)```", text, re.S)
+
+
+RECURSIVE = """\
+def fact(n):
+    return 1 if n <= 1 else n * fact(n - 1)
+
+def sq(x):
+    return x * x
+
+class C:
+    def m(self, y):
+        return sq(y) + fact(3)
+
+print(C().m(2))
+"""
+
+
+def test_cli_md_output_examples_are_what_astc_prints(tmp_path: Path) -> None:
+    docs = (ROOT / "docs" / "cli.md").read_text()
+    compiled, checked = _blocks(docs, "### Output")[:2]
+    (tmp_path / ".git").mkdir()
+    pkg = tmp_path / "src" / "pkg"
+    pkg.mkdir(parents=True)
+    (pkg / "core.py").write_text(RECURSIVE)
+    (pkg / "bad.py").write_text("def f(:\n")
+    (pkg / "util.py").write_text("import os\n")
+    first = astc("compile", "src", "-W", "1", cwd=tmp_path)
+    assert first.returncode == 123 and first.stderr == compiled
+    (pkg / "core.py").write_text(RECURSIVE + "x = 1\n")
+    second = astc("compile", "--check", "src", "-W", "1", cwd=tmp_path)
+    assert second.returncode == 123 and second.stderr == checked
+    (tmp_path / "m.py").write_text(RECURSIVE)
+    explained = astc("explain", "m.py::C.m", cwd=tmp_path)
+    assert explained.stdout == _blocks(docs, "## `astc show`, `astc explain`")[0]

@@ -239,6 +239,7 @@ def compile_cmd(ctx: click.Context, /, **params: Any) -> None:
     reporter.info(f"project root: {root or 'none (no .git, .hg or [tool.astc] found)'}")
     reporter.info(f"configuration: {loaded.project.path or 'none'}")
     reporter.info(f"output: {'in place' if params['in_place'] else out_dir}")
+    reporter.info(f"cache: {'off' if params['no_cache'] else cache_dir}")
     interrupted: tuple[int, int] | None = None
     if stdin:
         outcomes = [_compile_stdin(params, options, out_dir, root, _selection(params))]

@@ -7,24 +7,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from _cli_project import astc, make_project, run_python
+from _cli_project import RECURSIVE, astc, make_project, run_python
 from click.testing import CliRunner
 
 from astc.cli import main
-
-RECURSIVE = """\
-def fact(n):
-    return 1 if n <= 1 else n * fact(n - 1)
-
-def sq(x):
-    return x * x
-
-class C:
-    def m(self, y):
-        return sq(y) + fact(3)
-
-print(C().m(2))
-"""
 
 
 @pytest.fixture

@@ -424,8 +424,11 @@ def test_valid_module_astc_cannot_compile_is_imported_plain_with_a_warning(
 
     monkeypatch.setattr(compiler_mod, "compile_source", refuse)
     hook("hk6d")
-    with pytest.warns(AstcHookWarning, match=r"could not compile hk6d\.mod \(.*mod\.py:3:1: "
-                      r"error: cannot parse: too deep \[ASTC001\]\); imported it unchanged"):
+    with pytest.warns(
+        AstcHookWarning,
+        match=r"could not compile hk6d\.mod \(.*mod\.py:3:1: "
+        r"error: cannot parse: too deep \[ASTC001\]\); imported it unchanged",
+    ):
         module = fresh_import("hk6d.mod")
     assert not compiled(module) and module.RESULT == 10  # type: ignore[attr-defined]
     # the plain import's own .pyc, not an astc entry that was never written
@@ -620,8 +623,10 @@ def test_install_reads_tool_astc_hook(
     assert not handle.active and astc_finders() == []
     assert module.RESULT == 10 and not hasattr(module, "_astc_add")  # type: ignore[attr-defined]  # no guard
     assert "return a + b + (c + d)" in _compiled_text(module)
-    (tmp_path / "pyproject.toml").write_text('[tool.astc.hook]\npackages = 3\n')
-    with pytest.raises(ConfigError, match=r"\[tool.astc.hook\] packages: expected a list of strings, got 3"):
+    (tmp_path / "pyproject.toml").write_text("[tool.astc.hook]\npackages = 3\n")
+    with pytest.raises(
+        ConfigError, match=r"\[tool.astc.hook\] packages: expected a list of strings, got 3"
+    ):
         astc.install()
 
 

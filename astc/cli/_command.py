@@ -4,10 +4,13 @@ Precedence, highest first: the command line, an environment variable (``ASTC_CAC
 the project's ``[tool.astc]`` table, the built-in default. Keys in the table are the long
 option names without the dashes (``out-dir``, ``assume-stable``; underscores work too);
 click's ``default_map`` carries them, so ``ctx.get_parameter_source`` tells where each
-value came from. Keys no
-astc command knows are warned about (on stderr) and otherwise ignored; sub-tables belong to
-the features that own them and are skipped. Relative paths in the file are relative to the
-file's directory.
+value came from. Every value is checked against its option's type before anything runs
+(:func:`check_value`): a wrong one is a :class:`~astc.cli._shared.ConfigProblem`, one line
+``pyproject.toml: error: [tool.astc] key: expected ..., got ... [ASTC006]`` and exit 2.
+Keys no astc command knows are warned about (on stderr) and otherwise ignored; sub-tables
+belong to the features that own them and are skipped (``[tool.astc.kernels] functions``
+is checked here too, as every command puts it into ``Options``). Relative paths in the
+file are relative to the file's directory.
 """
 
 from __future__ import annotations

@@ -34,7 +34,7 @@ def _default_mode() -> int:
 def file_mode(path: str | os.PathLike[str]) -> int | None:
     """The permission bits of ``path``, or None when it does not exist (or cannot be read)."""
     try:
-        return os.stat(path).st_mode & 0o7777
+        return os.stat(path).st_mode & 0o777
     except OSError:
         return None
 

@@ -7,24 +7,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from _cli_project import astc, make_project, run_python
+from _cli_project import RECURSIVE, astc, make_project, run_python
 from click.testing import CliRunner
 
 from astc.cli import main
-
-RECURSIVE = """\
-def fact(n):
-    return 1 if n <= 1 else n * fact(n - 1)
-
-def sq(x):
-    return x * x
-
-class C:
-    def m(self, y):
-        return sq(y) + fact(3)
-
-print(C().m(2))
-"""
 
 
 @pytest.fixture
@@ -56,8 +42,8 @@ def test_explain_lists_functions_with_reason_codes(project: Path) -> None:
     out = result.stdout
     assert f"{src}::fact\n" in out and f"{src}::sq\n  nothing to do\n" in out
     method = out[out.index(f"{src}::C.m") :]
-    assert "refused: call to fact: fact is recursive [ASTC201]" in method
-    assert "done: call to sq [ASTC101]" in method
+    assert "info: inline: refused in C.m: call to fact: fact is recursive [ASTC201]" in method
+    assert "info: inline: done in C.m: call to sq [ASTC101]" in method
     assert "[ASTC102]" in method  # fact(3) folded
 
 
@@ -76,7 +62,7 @@ def test_explain_and_show_report_syntax_errors(project: Path) -> None:
     for command in ("explain", "show"):
         result = CliRunner().invoke(main, [command, str(bad)])
         assert result.exit_code == 123
-        assert f"error: cannot compile {bad}:1:7: invalid syntax [ASTC001]" in result.stderr
+        assert f"{bad}:1:7: error: invalid syntax [ASTC001]" in result.stderr
 
 
 def test_clean_removes_only_astc_caches(project: Path) -> None:

@@ -64,10 +64,10 @@ def test_unknown_keys_warn_but_run(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("table", "message"),
     [
-        ('workers = "many"\n', "(from [tool.astc] in "),
-        ('passes = ["inline", "nope"]\n', "unknown: nope"),
-        ("max-iterations = 0\n", "max_iterations must be at least 1"),
-        ("x = [\n", "configuration: "),
+        ('workers = "many"\n', 'workers: expected an integer of at least 1, got "many"'),
+        ('passes = ["inline", "nope"]\n', 'passes: expected a list of names from inline, '),
+        ("max-iterations = 0\n", "max-iterations: expected an integer of at least 1, got 0"),
+        ("x = [\n", "pyproject.toml: error: not valid TOML: "),
     ],
 )
 def test_bad_configuration_is_exit_2(tmp_path: Path, table: str, message: str) -> None:

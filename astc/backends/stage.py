@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import libcst as cst
@@ -26,7 +25,6 @@ from astc.backends.compat import error_models, module_aliases
 from astc.backends.cuda import THREADS, cuda_form
 from astc.backends.parallel import parallel_loops
 from astc.backends.selection import Choice, Selection, final_refusal, select
-from astc.config import ConfigError, load_project_config
 from astc.diagnostics import Code, ReportEntry
 
 if TYPE_CHECKING:
@@ -47,18 +45,8 @@ def _module(pipeline: Pipeline) -> ast.Module:
 
 
 def _listed(pipeline: Pipeline) -> tuple[tuple[str, ...], str | None]:
-    names = list(pipeline.options.kernel_functions)
-    path = Path(pipeline.filename)
-    if not path.is_file():
-        return tuple(names), None
-    try:
-        section = load_project_config(path).section("kernels")
-    except ConfigError as error:
-        return tuple(names), str(error)
-    functions = section.get("functions", [])
-    if not isinstance(functions, list) or not all(isinstance(f, str) for f in functions):
-        return tuple(names), "[tool.astc.kernels] functions must be a list of names"
-    return tuple(names + functions), None
+    """Functions named in the options (the config layer put ``[tool.astc.kernels]`` there)."""
+    return pipeline.options.kernel_functions, None
 
 
 def prepare(pipeline: Pipeline) -> Plan:

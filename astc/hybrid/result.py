@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 
-from astc.cli._shared import _write_atomic
+from astc._fs import write_atomic as _write_atomic
 from astc.diagnostics import Report
 from astc.hybrid._runtime import Compiled
 from astc.hybrid.codegen import Generated

@@ -14,6 +14,7 @@ from astc.frontend.source import (
     find_header,
     header_line,
     split_lines,
+    with_header,
 )
 from astc.options import Options
 from astc.pipeline import Pipeline
@@ -61,9 +62,7 @@ def compile_source(
 def _unchanged(body: str, source: str, header_at: int | None) -> str:
     if header_at is not None:
         return source
-    pipeline_lines = split_lines(body)
-    del pipeline_lines  # an unoptimized copy still carries the header
-    return header_line(source) + "\n" + body
+    return with_header(split_lines(body), header_line(source))
 
 
 def read_source(path: str | os.PathLike[str]) -> tuple[str, str]:

@@ -12,6 +12,7 @@ assembled module is compiled once more before it is returned.
 from __future__ import annotations
 
 import ast
+import difflib
 import itertools
 import warnings
 
@@ -25,7 +26,12 @@ from astc.analysis.module import ModuleFacts, module_facts
 from astc.analysis.scopes import analyze, function_scopes
 from astc.backends import stage as kernel_stage
 from astc.diagnostics import Code, Report, ReportEntry
-from astc.frontend.source import cookie_encoding, magic_line_count, split_lines
+from astc.frontend.source import (
+    cookie_encoding,
+    line_ending,
+    split_lines,
+    with_header,
+)
 from astc.frontend.units import Unit, split_units
 from astc.options import Options
 from astc.passes import PASSES, PassContext
@@ -63,6 +69,34 @@ def _guarded_names(tree: cst.Module) -> set[str]:
 
     tree.visit(_Collect())
     return found
+
+
+def keep_line_numbers(old: str, new: str) -> str:
+    """``new`` with blank lines inserted so that its statements kept from ``old`` start on
+    the lines they had there (code removed above them would move them up: tracebacks and
+    reports would point at the wrong line). Blank lines go only before a line where a
+    statement starts, never inside a bracket or a string."""
+    old_lines, new_lines = split_lines(old), split_lines(new)
+    try:
+        tree = ast.parse(new)
+    except SyntaxError:
+        return new
+    starts = {n.lineno - 1 for n in ast.walk(tree) if isinstance(n, ast.stmt)}
+    newline = line_ending(new_lines)
+    out: list[str] = []
+    done = 0
+    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    for old_at, new_at, size in matcher.get_matching_blocks():
+        if not size:
+            continue
+        out.extend(new_lines[done:new_at])
+        missing = old_at - len(out)
+        if missing > 0 and new_at in starts:
+            out.extend([newline] * missing)
+        out.extend(new_lines[new_at : new_at + size])
+        done = new_at + size
+    out.extend(new_lines[done:])
+    return "".join(out)
 
 
 def compile_warnings(text: str, filename: str) -> list[str] | str:
@@ -284,7 +318,7 @@ class Pipeline:
         for entry in ctx.report.entries:
             self.report.add(entry)
         self.use_aliases(_guarded_names(tree), unit)
-        unit.new_text = text
+        unit.new_text = keep_line_numbers(unit.text, text)
         self._remember_compiled(unit, tree)
 
     def _remember_compiled(self, unit: Unit, tree: cst.Module) -> None:
@@ -350,7 +384,9 @@ class Pipeline:
         placeholder line before the first unit using them (:mod:`astc.guards`). If the
         assembled module does not compile as the source did, the source is returned.
         """
-        newline = "\r\n" if self.lines and self.lines[0].endswith("\r\n") else "\n"
+        if not self._alias_uses and all(u.new_text is None for u in self.units):
+            return with_header(self.lines, header)  # nothing changed: every byte kept
+        newline = line_ending(self.lines)
         after: dict[int, list[str]] = {}
         forward: list[str] = []
         builtin: list[str] = []
@@ -365,13 +401,12 @@ class Pipeline:
                 forward.append(name)
         placeholder_at = min((self._alias_uses[n] for n in forward), default=-1)
         builtins_at = min((self._alias_uses[n] for n in builtin), default=-1)
-        magic = magic_line_count(self.lines)
-        out: list[str] = [*self.lines[:magic], header + newline]
-        pos = magic  # index into self.lines
-        shift = 1  # output lines minus original lines so far
+        out: list[str] = []
+        pos = 0  # index into self.lines
+        shift = 0  # output lines minus original lines so far
         for unit in self.units:
             text = unit.new_text if unit.new_text is not None else unit.text
-            unit_newline = "\r\n" if unit.text.endswith("\r\n") else "\n"
+            unit_newline = line_ending(split_lines(unit.text))
             added = 0
             if unit.index == placeholder_at:
                 text = guards.placeholder_line(forward, unit_newline) + text
@@ -392,7 +427,7 @@ class Pipeline:
             shift += len(new_lines) - (unit.last_line - unit.first_line + 1)
             pos = unit.last_line
         out.extend(self.lines[pos:])
-        result = "".join(out)
+        result = with_header(out, header)
         before = compile_warnings("".join(self.lines), self.filename)
         now = compile_warnings(result, self.filename)
         if not isinstance(before, str) and (isinstance(now, str) or set(now) - set(before)):
@@ -412,7 +447,7 @@ class Pipeline:
             self.report = Report()
             for entry in kept:
                 self.report.add(entry)
-            return "".join([*self.lines[:magic], header + newline, *self.lines[magic:]])
+            return with_header(self.lines, header)
         return result
 
 

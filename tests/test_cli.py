@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from astc.cli import main
+from tests.conftest import without_header
 
 SEED = Path(__file__).parent.parent / "samples" / "fancy_func.py"
 
@@ -23,7 +24,7 @@ def _cache_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def test_show_prints_code_and_report() -> None:
     result = CliRunner().invoke(main, ["show", str(SEED)])
     assert result.exit_code == 0
-    assert result.stdout.rstrip().endswith("print(10)")
+    assert without_header(result.stdout).rstrip().endswith("print(10)")
     assert "call-fold: done" in result.stderr
 
 

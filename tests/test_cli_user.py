@@ -21,6 +21,7 @@ from _cli_project import FANCY, RECURSIVE, astc, make_project, run_python, snaps
 from click.testing import CliRunner, Result
 
 from astc.cli import main
+from tests.conftest import without_header
 
 ROOT = Path(__file__).resolve().parent.parent
 BUGS = ROOT.parent / "shared" / "bugs"
@@ -134,7 +135,7 @@ def test_bom_is_kept(project: Path) -> None:
     src.write_bytes(b"\xef\xbb\xbfX = 2 * 21\nprint('\xc3\xa9', X)\n")
     assert cli("compile", str(src), "-W", "1").exit_code == 0
     out = (project / "build" / "astc" / "pkg" / "bom.py").read_bytes()
-    assert out.startswith(b"\xef\xbb\xbf# Compiled by astc") and b"X = 42" in out
+    assert out.startswith(b"\xef\xbb\xbfX = 42\n") and b"# Compiled by astc" in out
 
 
 def test_output_that_cannot_be_encoded_is_an_error_for_that_file(project: Path) -> None:
@@ -251,6 +252,7 @@ def test_real_ctrl_c_on_a_process_pool(project: Path) -> None:
 
 KERNEL = """\
 import numpy as np
+from tests.conftest import without_header
 
 
 def double(a, out):
@@ -305,25 +307,15 @@ def test_report_prints_the_line_the_entry_carries(project: Path) -> None:
 # 8. Line numbers in output-directory mode; untouched files byte for byte --------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="astc/pipeline.py assemble takes the header's line "
-    "from the blank line after the docstring (lead)",
-)
 def test_unchanged_file_keeps_the_blank_line_after_its_docstring(project: Path) -> None:
     text = '"""Doc."""\n\nimport os\n\nprint(os.sep)\n'
     src = project / "pkg" / "doc.py"
     src.write_text(text)
     assert cli("compile", str(src), "-W", "1").exit_code == 0
     out = (project / "build" / "astc" / "pkg" / "doc.py").read_text()
-    assert out.split("\n", 1)[1] == text
+    assert out == text + out[len(text) :] and without_header(out) == text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="dead-code removal inside a function shifts the lines "
-    "below it (lead: astc/passes, astc/pipeline.py)",
-)
 def test_lines_do_not_drift_when_dead_code_is_removed(project: Path) -> None:
     src = project / "pkg" / "drift.py"
     src.write_text(
@@ -415,9 +407,11 @@ def test_readme_show_example_is_what_show_prints() -> None:
     right = [line[40:].rstrip() for line in block.splitlines()[1:]]
     shown = cli("show", str(ROOT / "samples" / "fancy_func.py"), "--no-report").stdout
     lines = [line.rstrip() for line in shown.splitlines()]
-    head, tail = right[0].split("…")  # the hash is left out
-    assert lines[0].startswith(head) and lines[0].endswith(tail)
-    assert right[1:] == lines[1:]
+    while right and not right[-1]:
+        right.pop()
+    head, tail = right[-1].split("…")  # the hash is left out
+    assert lines[-1].startswith(head) and lines[-1].endswith(tail)
+    assert right[:-1] == lines[:-1]
 
 
 def test_unreadable_file_error_has_no_position(tmp_path: Path) -> None:
@@ -430,10 +424,6 @@ def test_unreadable_file_error_has_no_position(tmp_path: Path) -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="astc/pipeline.py assemble: the header line ends in \\n whatever the source uses (lead)",
-)
 def test_cr_only_source_keeps_its_line_endings(project: Path) -> None:
     src = project / "pkg" / "cr.py"
     src.write_bytes(b"X = 2 * 21\rprint(X)\r")
@@ -475,7 +465,7 @@ def test_in_place_says_so_and_keeps_a_backup(project: Path) -> None:
     assert result.exit_code == 0, result.output
     text = src.read_text()
     assert "Edit the source, not this file." not in text
-    assert "Compiled in place; the source before astc is in fancy.py.orig." in text.splitlines()[0]
+    assert "Compiled in place; the source before astc is in fancy.py.orig." in text.splitlines()[-1]
     assert (project / "pkg" / "fancy.py.orig").read_text() == FANCY
     again = cli("compile", str(src), "--in-place", "-W", "1", "--no-cache")
     assert again.exit_code == 0 and (project / "pkg" / "fancy.py.orig").read_text() == FANCY
@@ -483,7 +473,7 @@ def test_in_place_says_so_and_keeps_a_backup(project: Path) -> None:
     other = project / "pkg" / "sub" / "const.py"
     assert cli("compile", str(other), "--in-place", "--no-backup").exit_code == 0
     assert not (project / "pkg" / "sub" / "const.py.orig").exists()
-    assert other.read_text().splitlines()[0].endswith("Compiled in place.")
+    assert other.read_text().splitlines()[-1].endswith("Compiled in place.")
 
 
 def test_cache_directory_is_ignored_by_git(project: Path) -> None:

@@ -10,6 +10,7 @@ from unittest import mock
 import pytest
 
 import astc
+from tests.conftest import without_header
 
 SEED = (Path(__file__).parent.parent / "samples" / "fancy_func.py").read_text()
 
@@ -31,7 +32,7 @@ def _import_compiled(
 def test_seed_compiles_to_the_folded_program(capsys: pytest.CaptureFixture[str]) -> None:
     result = astc.compile_source(SEED)
     assert result.code is not None
-    assert result.code.rstrip().endswith("print(10)")
+    assert without_header(result.code).rstrip().endswith("print(10)")
     # Each inlined call site checks `add` where the original reads it.
     assert result.code.count("if add is _astc_add else add(") == 3
     exec(compile(result.code, "<seed>", "exec"), {})
@@ -93,7 +94,7 @@ def test_untouched_code_is_byte_identical() -> None:
     source = "x = 1  # a comment\n\n\ny = 'single'   # spacing kept\nz = 2 * 3\n"
     result = astc.compile_source(source)
     assert result.code is not None
-    body = result.code.split("\n", 1)[1]
+    body = without_header(result.code)
     assert body.startswith("x = 1  # a comment\n")
     assert "y = 'single'   # spacing kept\n" in body and "z = 6\n" in body
 
@@ -106,16 +107,24 @@ def test_line_numbers_of_later_statements_are_kept() -> None:
     assert lines[7] == "raise ValueError('line 8')"
 
 
-def test_header_names_version_and_hash_and_keeps_shebang() -> None:
+def test_header_is_the_last_line_and_names_version_and_hash() -> None:
     source = "#!/usr/bin/env python\n# -*- coding: utf-8 -*-\nx = 1 + 1\n"
     result = astc.compile_source(source)
     assert result.code is not None
     lines = result.code.splitlines()
-    assert lines[0] == "#!/usr/bin/env python" and lines[1].startswith("# -*- coding")
-    assert lines[2].startswith(f"# Compiled by astc {astc.__version__} from sha256:")
+    assert lines[:3] == ["#!/usr/bin/env python", "# -*- coding: utf-8 -*-", "x = 2"]
+    assert lines[3].startswith(f"# Compiled by astc {astc.__version__} from sha256:")
     import hashlib
 
-    assert hashlib.sha256(source.encode()).hexdigest() in lines[2]
+    assert hashlib.sha256(source.encode()).hexdigest() in lines[3]
+
+
+def test_unchanged_module_keeps_every_byte_and_line() -> None:
+    source = '"""Doc."""\n\nimport os\n\nprint(os.sep)'  # no newline at the end, even
+    result = astc.compile_source(source)
+    assert result.code is not None and not result.changed
+    assert result.code.startswith(source + "\n# Compiled by astc ")
+    assert astc.compile_source(result.code).code == result.code
 
 
 def test_syntax_error_is_a_diagnostic() -> None:
@@ -127,7 +136,7 @@ def test_syntax_error_is_a_diagnostic() -> None:
 def test_compiled_output_does_not_import_astc() -> None:
     result = astc.compile_source(SEED)
     assert result.code is not None and "astc" not in "".join(
-        line for line in result.code.splitlines()[1:] if "import" in line
+        line for line in without_header(result.code).splitlines() if "import" in line
     )
 
 

@@ -85,6 +85,26 @@ def retitle(code: str, note: str) -> str:
     return "".join(lines)
 
 
+def line_ending(lines: list[str]) -> str:
+    r"""The newline the text uses (its first line's: ``\n``, ``\r\n`` or ``\r``)."""
+    first = lines[0] if lines else ""
+    return first[len(first.rstrip("\r\n")) :] or "\n"
+
+
+def with_header(lines: list[str], header: str) -> str:
+    """The text with astc's header appended as its last line.
+
+    The header goes last so that it moves no line of the module: every statement keeps
+    its line number, and text astc did not rewrite stays byte for byte (a last line that
+    had no newline gets one).
+    """
+    newline = line_ending(lines)
+    text = "".join(lines)
+    if text and not text.endswith(("\n", "\r")):
+        text += newline
+    return text + header + newline
+
+
 def magic_line_count(lines: list[str]) -> int:
     """How many leading lines must stay first: a shebang and/or an encoding cookie (PEP 263)."""
     count = 0
@@ -97,8 +117,9 @@ def magic_line_count(lines: list[str]) -> int:
 
 
 def find_header(lines: list[str]) -> int | None:
-    """Index of an astc header among the first lines, if this text is astc's own output."""
-    start = magic_line_count(lines)
-    if start < len(lines) and _HEADER_RE.fullmatch(lines[start].rstrip("\r\n")):
-        return start
+    """Index of astc's header line, if this text is astc's output: its last line (or, in
+    output of astc before 0.2, the first line after the shebang/encoding lines)."""
+    for at in (len(lines) - 1, magic_line_count(lines)):
+        if 0 <= at < len(lines) and _HEADER_RE.fullmatch(lines[at].rstrip("\r\n")):
+            return at
     return None

@@ -26,6 +26,7 @@ from builtins import len as _astc_len
 def f(x):
     return (1 < (3 if len is _astc_len else len("abc")) and x), 1.0, 'ababab', True, -2
 
+
 def g():
     try:
         return 1 / 0

@@ -18,4 +18,5 @@ def fancy_func(a, b, c, d):
     f = c + d if add is _astc_add else add(c, d)
     return e + f if add is _astc_add else add(e, f)
 
+
 print(10)

@@ -20,6 +20,7 @@ def fancy_func(a, b, c, d):
     f = c + d if add is _astc_add else add(c, d)
     return e + f if add is _astc_add else add(e, f)
 
+
 def twice(x):
     """Docstrings stay first."""
     return x + x if add is _astc_add else add(x, x)

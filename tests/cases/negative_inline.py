@@ -49,6 +49,7 @@ def opaque(x):
     return inc(x) + len(s)
 # output:
 import functools
+
 def fact(n):
     return 1 if n <= 1 else n * fact(n - 1)
 

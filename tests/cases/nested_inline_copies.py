@@ -16,10 +16,11 @@ def f1(a, b, c, d=1):
 # propagation and single-use substitution in the same visit once disagreed on how often
 # `_astc_b_1` was read, and the program raised NameError.
 K0 = 0
+
 def f0(a, b, c=26, d=1):
+
     return b
 _astc_f0 = f0
-
 def f1(a, b, c, d=1):
     if f0 is _astc_f0:
         if f0 is _astc_f0:

@@ -14,6 +14,7 @@ def len(x):
 _astc_len = len
 def f(s):
     return (42 if len is _astc_len else len("abc")) + (42 if len is _astc_len else len(s))
+
 def g():
     abs = lambda v: -1
     return abs(-3)

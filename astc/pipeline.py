@@ -35,7 +35,7 @@ from astc.frontend.source import (
 from astc.frontend.units import Unit, split_units
 from astc.options import Options
 from astc.passes import PASSES, PassContext
-from astc.passes.base import Callee, ModuleView
+from astc.passes.base import Callee, ModuleView, StatementLines
 
 
 def _find_function(tree: cst.Module, qualname: str) -> cst.FunctionDef | None:
@@ -210,6 +210,7 @@ class Pipeline:
             self.ffacts,
             self.callee,
             encoding=self.encoding,
+            module=self.view,
         )
 
     def _refresh(self, ctx: PassContext, text: str) -> bool:
@@ -218,6 +219,7 @@ class Pipeline:
         except SyntaxError:
             return False
         scope = analyze(tree)
+        ctx.positions = StatementLines(ctx.unit, text, tree)
         ctx.unit_scope = scope
         ctx.functions = function_scopes(scope)
         ctx.called_names = frozenset(
@@ -256,6 +258,8 @@ class Pipeline:
                 if not p.applies(ctx):
                     continue
                 before = ctx.changes
+                if ctx.positions is not None:
+                    ctx.positions.of_tree(tree)
                 try:
                     new_tree = p.run(tree, ctx)
                 except (cst.CSTValidationError, ValueError, RecursionError) as error:

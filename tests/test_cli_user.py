@@ -283,7 +283,6 @@ def f(x):
 """
 
 
-@pytest.mark.xfail(strict=True, reason="the passes record the def's line (lead: astc/passes)")
 def test_report_gives_the_statement_line(project: Path) -> None:
     src = project / "pkg" / "lines.py"
     src.write_text(LINES)

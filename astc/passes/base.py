@@ -12,6 +12,7 @@ To add a pass: write a module in this package with a :class:`Pass` subclass, giv
 from __future__ import annotations
 
 import ast
+import difflib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -44,6 +45,78 @@ def is_guard_alias(stmt: cst.BaseStatement) -> bool:
         and isinstance(small.targets[0].target, cst.Name)
         and is_generated(small.targets[0].target.value)
     )
+
+
+class StatementLines:
+    """Where each statement of a unit's current tree stands in the original source.
+
+    The current text's ``ast`` gives every statement's line; its statements and the CST's
+    correspond one to one in source order. A line of the current text is mapped back to
+    the source through the lines both texts share (a rewritten line maps to the nearest
+    shared line above it).
+    """
+
+    def __init__(self, unit: Unit, text: str, tree: ast.Module) -> None:
+        self.unit = unit
+        self.text = text
+        self.lines_of_ast = [n.lineno for n in _statements_in_order(tree)]
+        self._by_node: dict[int, int] = {}
+        self._tree: cst.Module | None = None
+        self._back: list[int] | None = None
+
+    def of_tree(self, tree: cst.Module) -> None:
+        """The CST about to be transformed (it holds the nodes transformers see)."""
+        if tree is not self._tree:
+            self._tree = tree
+            self._by_node = {}
+
+    def line(self, node: cst.CSTNode) -> int | None:
+        if not self._by_node and self._tree is not None:
+            statements = _cst_statements_in_order(self._tree)
+            if len(statements) == len(self.lines_of_ast):
+                for s, line in zip(statements, self.lines_of_ast, strict=True):
+                    self._by_node[id(s)] = line
+        if isinstance(node, cst.SimpleStatementLine) and node.body:
+            node = node.body[0]  # `a = 1; b = 2` is one line
+        current = self._by_node.get(id(node))
+        return None if current is None else self._source_line(current)
+
+    def _source_line(self, current: int) -> int:
+        if self._back is None:
+            old = self.unit.text.splitlines()
+            new = self.text.splitlines()
+            back = [1] * (len(new) + 1)
+            matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+            for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+                if tag == "delete":
+                    continue
+                for k in range(j2 - j1):  # a rewritten line stands for the line it replaced
+                    back[j1 + k] = i1 + min(k, max(i2 - i1 - 1, 0)) + 1
+            self._back = back
+        index = min(current - 1, len(self._back) - 1)
+        return self.unit.first_line - 1 + self._back[index]
+
+
+def _statements_in_order(tree: ast.AST) -> list[ast.stmt]:
+    out: list[ast.stmt] = []
+    stack: list[ast.AST] = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.stmt):
+            out.append(node)
+        stack.extend(reversed(list(ast.iter_child_nodes(node))))
+    return out
+
+
+def _cst_statements_in_order(tree: cst.CSTNode) -> list[cst.CSTNode]:
+    out: list[cst.CSTNode] = []
+    stack: list[cst.CSTNode] = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.BaseSmallStatement | cst.BaseCompoundStatement):
+            out.append(node)
+        stack.extend(reversed(node.children))
+    return out
 
 
 class ModuleView:
@@ -145,6 +218,10 @@ class PassContext:
     encoding: str = "utf-8"
     #: Module-wide derived values (see :class:`ModuleView`); the pipeline shares one.
     module: ModuleView | None = None
+    #: Source lines of the statements of the tree being transformed (set by the pipeline).
+    positions: StatementLines | None = None
+    #: The statements transformers are inside, innermost last (for the report's lines).
+    statements: list[cst.CSTNode] = field(default_factory=list)
 
     @property
     def view(self) -> ModuleView:
@@ -159,21 +236,39 @@ class PassContext:
     changes: int = 0
 
     def line_of(self, qualname: str | None) -> int:
-        """Line of a function's ``def`` in the original source, else the unit's first line."""
+        """Line in the source of the statement being transformed (the innermost one a
+        transformer is in), else of the function's ``def``, else the unit's first line."""
+        if self.positions is not None:
+            for statement in reversed(self.statements):
+                line = self.positions.line(statement)
+                if line is not None:
+                    return line
         if qualname is not None:
-            scope = self.facts_functions().get(qualname)
+            scope = self.function_facts.scopes.get(qualname)
             if scope is not None:
                 return getattr(scope.node, "lineno", self.unit.first_line)
         return self.unit.first_line
 
-    def facts_functions(self) -> dict[str, Scope]:
-        from astc.analysis.scopes import function_scopes
-
-        if not hasattr(self, "_module_functions"):
-            self._module_functions = function_scopes(self.facts.scope)
-        return self._module_functions
-
     def note(
+        self,
+        pass_name: str,
+        code: Code,
+        applied: bool,
+        message: str,
+        function: str | None,
+        at: cst.CSTNode | None = None,
+    ) -> None:
+        """Report a transformation (``applied``) or a refusal, at statement ``at`` (default:
+        the innermost statement a transformer is in)."""
+        if at is not None:
+            self.statements.append(at)
+        try:
+            self._note(pass_name, code, applied, message, function)
+        finally:
+            if at is not None:
+                self.statements.pop()
+
+    def _note(
         self, pass_name: str, code: Code, applied: bool, message: str, function: str | None
     ) -> None:
         if applied:
@@ -235,6 +330,20 @@ class ScopedTransformer(cst.CSTTransformer):
     def _push(self, kind: str, name: str) -> None:
         parent_kind, parent = self._stack[-1] if self._stack else ("module", "")
         self._stack.append((kind, child_qualname(parent_kind, parent, name)))
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        if isinstance(node, cst.BaseSmallStatement | cst.BaseStatement):
+            self.ctx.statements.append(node)
+        return super().on_visit(node)
+
+    def on_leave(  # type: ignore[override]  # LibCST's own signature is generic
+        self, original_node: cst.CSTNode, updated_node: cst.CSTNode
+    ) -> cst.CSTNode | cst.RemovalSentinel | cst.FlattenSentinel[cst.CSTNode]:
+        result = super().on_leave(original_node, updated_node)
+        statements = self.ctx.statements
+        if statements and statements[-1] is original_node:
+            statements.pop()
+        return result
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
         self._push("function", node.name.value)

@@ -172,6 +172,7 @@ class _Eliminator(ScopedTransformer):
     def __init__(self, ctx: PassContext) -> None:
         super().__init__(ctx)
         self._removed_bindings: dict[str | None, Counter[str]] = {}
+        self._originals: dict[int, cst.CSTNode] = {}
 
     def _removable(self, nodes: Sequence[cst.CSTNode]) -> bool:
         if self.function is None:
@@ -200,6 +201,7 @@ class _Eliminator(ScopedTransformer):
                         True,
                         f"{len(rest)} unreachable statement(s)",
                         self.function,
+                        at=self._original(rest[0]),
                     )
                     out = out[: i + 1]
                 else:
@@ -209,6 +211,7 @@ class _Eliminator(ScopedTransformer):
                         False,
                         "unreachable code binds names or yields",
                         self.function,
+                        at=self._original(rest[0]),
                     )
                 break
         scope = self.scope
@@ -227,6 +230,7 @@ class _Eliminator(ScopedTransformer):
                         True,
                         f"unused assignment to {match[0]}",
                         self.function,
+                        at=self._original(stmt),
                     )
                     continue
                 kept.append(stmt)
@@ -242,9 +246,18 @@ class _Eliminator(ScopedTransformer):
             and name not in scope.captured
         )
 
+    def _original(self, stmt: cst.CSTNode) -> cst.CSTNode | None:
+        """The statement of the tree being transformed that ``stmt`` was rebuilt from."""
+        return self._originals.get(id(stmt))
+
+    def _remember(self, original: Sequence[cst.CSTNode], updated: Sequence[cst.CSTNode]) -> None:
+        if len(original) == len(updated):
+            self._originals.update((id(u), o) for o, u in zip(original, updated, strict=True))
+
     def leave_IndentedBlock(
         self, original: cst.IndentedBlock, updated: cst.IndentedBlock
     ) -> cst.IndentedBlock:
+        self._remember(original.body, updated.body)
         body = self._flatten(self._clean_block(updated.body))
         if not body:
             body = [cst.SimpleStatementLine([cst.Pass()])]
@@ -258,6 +271,7 @@ class _Eliminator(ScopedTransformer):
         return updated.with_changes(body=body)
 
     def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
+        self._remember(original.body, updated.body)
         body = self._flatten(list(updated.body))
         if body == list(updated.body):
             return updated
@@ -292,6 +306,7 @@ class _Eliminator(ScopedTransformer):
                     False,
                     f"branch of `if {code(stmt.test)}` binds names or yields",
                     self.function,
+                    at=self._original(stmt),
                 )
                 return [stmt]
             self.ctx.note(
@@ -300,6 +315,7 @@ class _Eliminator(ScopedTransformer):
                 True,
                 f"constant condition `if {code(stmt.test)}`",
                 self.function,
+                at=self._original(stmt),
             )
             kept = self._branch_statements(taken)
             if kept and stmt.leading_lines:
@@ -315,6 +331,7 @@ class _Eliminator(ScopedTransformer):
                 True,
                 f"loop `while {code(stmt.test)}` never runs",
                 self.function,
+                at=self._original(stmt),
             )
             kept = self._branch_statements(stmt.orelse)
             if kept and stmt.leading_lines:

@@ -203,7 +203,7 @@ class _Inliner(ScopedTransformer):
             and qualname not in self.ctx.frozen
             and body_of(updated) is not None
         ):
-            result = self._inline_into(updated, qualname, scope)
+            result = self._inline_into(updated, qualname, scope, original)
         self._stack.pop()
         return result
 
@@ -223,7 +223,9 @@ class _Inliner(ScopedTransformer):
                     names.append(call.func.id)
         return names
 
-    def _inline_into(self, fn: cst.FunctionDef, qualname: str, scope: Scope) -> cst.FunctionDef:
+    def _inline_into(
+        self, fn: cst.FunctionDef, qualname: str, scope: Scope, original: cst.FunctionDef
+    ) -> cst.FunctionDef:
         names = self._candidates(scope)
         if not names:
             return fn
@@ -262,8 +264,16 @@ class _Inliner(ScopedTransformer):
         sites = _CallSites(self, scope, qualname, set(ok_names), self.in_class)
         new_body: list[cst.BaseStatement] = []
         assigned_before: set[str] = set()
-        for stmt in body:
+        # The original tree's statements stand for these in the report's lines.
+        originals = body_of(original) or []
+        if len(originals) != len(body):
+            originals = []
+        for i, stmt in enumerate(body):
             sites.pure = {p for p in scope.params if stable_param(scope, p)} | assigned_before
+            # Unchanged inside (no nested function was rewritten): visit the statement of
+            # the tree being transformed itself, whose statements have known lines.
+            if originals and originals[i].deep_equals(stmt):
+                stmt = originals[i]
             result = stmt.visit(sites)
             if isinstance(result, cst.FlattenSentinel):
                 new_body.extend(result.nodes)
@@ -305,6 +315,8 @@ class _CallSites(cst.CSTTransformer):
         if id(node) in self.settled:
             return False
         self.settled.update(id(n) for n in guards.settled_parts(node))
+        if isinstance(node, cst.BaseSmallStatement | cst.BaseStatement):
+            self.ctx.statements.append(node)  # for the report's line
         return super().on_visit(node)
 
     def on_leave(  # type: ignore[override]  # LibCST's own signature is generic
@@ -312,7 +324,10 @@ class _CallSites(cst.CSTTransformer):
     ) -> cst.CSTNode | cst.RemovalSentinel | cst.FlattenSentinel[cst.CSTNode]:
         if id(original_node) in self.settled:
             return updated_node  # LibCST calls leave_* even for a node whose visit said no
-        return super().on_leave(original_node, updated_node)
+        result = super().on_leave(original_node, updated_node)
+        if self.ctx.statements and self.ctx.statements[-1] is original_node:
+            self.ctx.statements.pop()
+        return result
 
     def visit_FormattedStringExpression(self, node: cst.FormattedStringExpression) -> bool:
         return node.equal is None  # `f"{g(x)=}"` shows its source text

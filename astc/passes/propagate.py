@@ -127,9 +127,14 @@ class _NestedBlocks(cst.CSTTransformer):
     """Apply ``step`` to the statements of every nested block (nested functions, classes
     and lambdas are other scopes: skipped)."""
 
-    def __init__(self, step: Callable[[list[cst.BaseStatement]], list[cst.BaseStatement]]) -> None:
+    def __init__(
+        self,
+        step: Callable[[list[cst.BaseStatement]], list[cst.BaseStatement]],
+        remember: Callable[[Sequence[cst.CSTNode], Sequence[cst.CSTNode]], None],
+    ) -> None:
         super().__init__()
         self.step = step
+        self.remember = remember
         self.changed = False
 
     def on_visit(self, node: cst.CSTNode) -> bool:
@@ -139,6 +144,7 @@ class _NestedBlocks(cst.CSTTransformer):
         self, original: cst.IndentedBlock, updated: cst.IndentedBlock
     ) -> cst.IndentedBlock:
         body = list(updated.body)
+        self.remember(original.body, body)
         new = self.step(body)
         if new is body:
             return updated
@@ -193,6 +199,13 @@ class _Propagator(ScopedTransformer):
     def __init__(self, ctx: PassContext) -> None:
         super().__init__(ctx)
         self.constant_line = {name: line for name, (_, line) in ctx.facts.constants.items()}
+        #: Statements of the tree being transformed, by the id of their rebuilt copies
+        #: (the report's lines are known for those).
+        self.originals: dict[int, cst.CSTNode] = {}
+
+    def remember(self, original: Sequence[cst.CSTNode], updated: Sequence[cst.CSTNode]) -> None:
+        if len(original) == len(updated):
+            self.originals.update((id(u), o) for o, u in zip(original, updated, strict=True))
 
     def _constants(self, names: Iterable[str], before: int) -> dict[str, cst.BaseExpression]:
         """Literal forms of the constants among ``names`` bound above line ``before``."""
@@ -212,6 +225,7 @@ class _Propagator(ScopedTransformer):
         result = updated
         if qualname is not None and scope is not None and qualname not in self.ctx.frozen:
             body = body_of(updated)
+            self.remember(body_of(original) or [], body or [])
             if body is not None:
                 # Each step trusts ``scope`` (its reads and bindings); a step that changed
                 # the body makes it stale, so the next step waits for the next iteration.
@@ -246,7 +260,7 @@ class _Propagator(ScopedTransformer):
                 new = self._forward(block, scope, qualname)
             return new
 
-        rewriter = _NestedBlocks(step)
+        rewriter = _NestedBlocks(step, self.remember)
         out = [s.visit(rewriter) for s in body]
         return out if rewriter.changed else body  # type: ignore[return-value]
 
@@ -284,6 +298,7 @@ class _Propagator(ScopedTransformer):
                     True,
                     f"{name} = {code(replacement)} ({count} use(s))",
                     qualname,
+                    at=self.originals.get(id(out[i])),
                 )
         return out
 
@@ -319,6 +334,7 @@ class _Propagator(ScopedTransformer):
                             True,
                             f"single use of {name} substituted",
                             qualname,
+                            at=self.originals.get(id(out[i])),
                         )
                         changed = True
                         break

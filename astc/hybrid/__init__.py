@@ -12,6 +12,7 @@ See docs/hybrid.md for what is specialized, what is frozen and what falls back.
 
 from __future__ import annotations
 
+import functools
 import types
 import warnings
 from typing import Any
@@ -20,9 +21,9 @@ from astc.diagnostics import Code, Report, ReportEntry
 from astc.hybrid import function, structure
 from astc.hybrid._runtime import HybridizationWarning, build
 from astc.hybrid.codegen import Generated
-from astc.hybrid.jit import jit
+from astc.hybrid.jit import jit, kernel_globals
 from astc.hybrid.mixin import Hybridizable
-from astc.hybrid.result import Hybridized
+from astc.hybrid.result import Hybridized, Unspecialized
 from astc.hybrid.trace import Refused
 
 TARGETS = ("cpu", "cuda")
@@ -79,15 +80,10 @@ def hybridize(
 def _finish(obj: Any, generated: Generated, report: Report) -> Hybridized:
     global _counter
     _counter += 1
-    namespace = generated.namespace(f"astc_hybrid_{_counter}")
-    result = build(namespace, generated.spec, generated.params, jit, factory=Hybridized)
+    python, kernel = generated.namespaces(f"astc_hybrid_{_counter}")
+    factory = functools.partial(Hybridized, original=obj, generated=generated, report=report)
+    result = build(python, kernel, generated.spec, generated.params, jit, kernel_globals, factory)
     assert isinstance(result, Hybridized)
-    result.original, result.source, result.report, result.generated = (
-        obj,
-        generated.source,
-        report,
-        generated,
-    )
     if generated.spec.get("kernel"):
         if result.kernel is None:
             report.add(
@@ -113,9 +109,7 @@ def _fallback(obj: Any, report: Report, refused: Refused) -> Hybridized:
     )
     # A mixin object's __call__ would call this result again: run its forward instead.
     plain = obj.forward if isinstance(obj, Hybridizable) else obj  # type: ignore[attr-defined]
-    result = Hybridized(plain, None, ())
-    result.original, result.source, result.report, result.generated = obj, None, report, None
-    return result
+    return Unspecialized(plain, None, (), original=obj, generated=None, report=report)
 
 
 def _entry(code: Code, applied: bool, message: str) -> ReportEntry:

@@ -204,7 +204,7 @@ def _kernel(
         mutates=lowered.mutates,
     )
     for note in lowered.notes:
-        report.add(_entry(Code.HYBRID_LOWERED, f"kernel: {note} (loops)"))
+        report.add(_entry(Code.HYBRID_LOWERED, f"kernel: {note}"))
     if lowered.mutates:
         report.add(
             _entry(

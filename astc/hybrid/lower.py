@@ -42,7 +42,7 @@ class Lowered:
 
     body: list[ast.stmt]
     helpers: dict[str, ast.FunctionDef] = field(default_factory=dict)
-    #: What was lowered, for the report (``"v3 = _astc_dense_b1_r1(x, p0, p1)"``).
+    #: What was lowered, for the report (``"v3 = _astc_dense_b1_r1(x, p0, p1) (...)"``).
     notes: list[str] = field(default_factory=list)
     #: Operations left to Numba as written (``"np.tanh"``, ``"x.reshape"``), for the report.
     left: list[str] = field(default_factory=list)
@@ -94,7 +94,7 @@ def lower(
             out.helpers[helper.name] = helper.node
             call = layer.call(helper.name)
             out.body.append(templates.assign(target, call))
-            out.notes.append(f"{target} = {ast.unparse(call)}")
+            out.notes.append(f"{target} = {ast.unparse(call)} (a dense layer as loops, no BLAS)")
         else:
             out.body.append(rewrite.visit(copy.deepcopy(stmt)))
     out.left = list(dict.fromkeys(out.left))

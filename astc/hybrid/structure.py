@@ -20,6 +20,7 @@ from astc.hybrid.codegen import Generated
 from astc.hybrid.lower import Lowered, lower
 from astc.hybrid.trace import Emitted, Refused, Tracer, Value, _function_ast, entry_method
 
+_TEMPORARY = re.compile(r"^v\d+$")
 _RESERVED = re.compile(r"^(v\d+|p\d+|_astc.*|np|forward|forward_kernel)$")
 
 #: Default row limit for the loop kernel: above it BLAS (NumPy's ``@``) is faster on the
@@ -62,11 +63,12 @@ def generate(
     params = {f"p{i}": p for i, p in enumerate(out.params)}
     signature = [*params, *args]
     title = f"{type(obj).__module__}.{type(obj).__qualname__}"
+    body = _with_deletions(out.body, returned)
     python = _module_text(
         f"# {title}, hybridized by astc: the whole call as one function.",
         out.modules,
         [],
-        templates.function("forward", signature, [*out.body, ast.Return(returned)]),
+        templates.function("forward", signature, [*body, ast.Return(returned)]),
     )
     _report_trace(report, title, out)
     spec: dict[str, object] = {"entry": "forward", "kernel": None, "arg_names": original}
@@ -90,6 +92,25 @@ def generate(
     _report_lowering(report, lowered)
     chain = lowered.chain(args[0], returned) if len(args) == 1 else None
     return Generated(title, python, kernel, spec, list(out.params), chain=chain)
+
+
+def _with_deletions(body: list[ast.stmt], returned: ast.expr) -> list[ast.stmt]:
+    """``body`` with ``del vN`` after the last use of each temporary ``vN``: the eager code
+    drops an intermediate array as soon as it rebinds its variable, and large arrays kept
+    alive to the end cost fresh pages on every call (measured: 9x slower at batch 1024)."""
+    last: dict[str, int] = {}
+    for index, stmt in enumerate(body):
+        for node in ast.walk(stmt):
+            if isinstance(node, ast.Name) and _TEMPORARY.match(node.id):
+                last[node.id] = index
+    kept = {n.id for n in ast.walk(returned) if isinstance(n, ast.Name)}
+    out: list[ast.stmt] = []
+    for index, stmt in enumerate(body):
+        out.append(stmt)
+        dead = [n for n, at in last.items() if at == index and n not in kept]
+        if dead:
+            out.append(ast.Delete([ast.Name(n, ast.Del()) for n in dead]))
+    return out
 
 
 def _trace(obj: object, args: list[str]) -> tuple[Tracer, Value]:
@@ -123,7 +144,7 @@ def _report_trace(report: Report, title: str, out: Emitted) -> None:
 
 def _report_lowering(report: Report, lowered: Lowered) -> None:
     for note in lowered.notes:
-        report.add(_entry(Code.HYBRID_LOWERED, f"kernel: {note} (loops, no BLAS)"))
+        report.add(_entry(Code.HYBRID_LOWERED, f"kernel: {note}"))
     if lowered.left:
         report.add(
             _entry(

@@ -253,7 +253,7 @@ class Tracer:
         items = self._known_items(frame, stmt.iter, "loop")
         self.out.unrolled.append(f"{frame.where(stmt)}: {len(items)} iterations")
         for item in items:
-            self._store(frame, stmt.target, Known(item))
+            self._store(frame, stmt.target, _wrap(item))
             self._block(frame, stmt.body)
 
     def _known_items(self, frame: _Frame, node: ast.expr, what: str) -> list[Any]:
@@ -276,7 +276,7 @@ class Tracer:
             items = list(value.value) if isinstance(value.value, tuple | list) else None
             if items is not None and len(items) == len(target.elts):
                 for elt, item in zip(target.elts, items, strict=True):
-                    self._store(frame, elt, Known(item))
+                    self._store(frame, elt, _wrap(item))
                 return
         raise Refused(frame.where(target), "assignment to an attribute, item or unknown tuple")
 
@@ -316,17 +316,19 @@ class Tracer:
             if all(isinstance(i, Known) for i in items):
                 known = [i.value for i in items if isinstance(i, Known)]
                 return Known(tuple(known) if isinstance(node, ast.Tuple) else known)
-            codes = [self._code(frame, node, i) for i in items]
-            if isinstance(node, ast.Tuple):
-                return Sym(ast.Tuple(codes, ast.Load()))
-            return Sym(ast.List(codes, ast.Load()))
+            # a container known now holding run-time values: indexing and unpacking it are
+            # resolved now, using it as a value emits a tuple/list display
+            return Known(tuple(items) if isinstance(node, ast.Tuple) else items)
         if isinstance(node, ast.ListComp):
             return self._listcomp(frame, node)
         if isinstance(node, ast.Slice):
-            lo, hi, step = [
-                None if p is None else self._code(frame, node, self._expr(frame, p))
+            parts = [
+                None if p is None else self._expr(frame, p)
                 for p in (node.lower, node.upper, node.step)
             ]
+            if all(p is None or (isinstance(p, Known) and _scalar(p.value)) for p in parts):
+                return Known(slice(*[None if p is None else p.value for p in parts]))  # type: ignore[union-attr]
+            lo, hi, step = [None if p is None else self._code(frame, node, p) for p in parts]
             return Sym(ast.Slice(lo, hi, step))
         if isinstance(node, ast.IfExp):
             test = self._expr(frame, node.test)
@@ -346,7 +348,7 @@ class Tracer:
         results: list[Value] = []
         try:
             for item in self._known_items(frame, comp.iter, "comprehension"):
-                self._store(frame, comp.target, Known(item))
+                self._store(frame, comp.target, _wrap(item))
                 if all(self._truth(frame, node, self._known(frame, c)) for c in comp.ifs):
                     results.append(self._expr(frame, node.elt))
         finally:  # the comprehension's variables are its own scope
@@ -356,7 +358,7 @@ class Tracer:
         self.out.unrolled.append(f"{frame.where(node)}: comprehension of {len(results)} items")
         if all(isinstance(r, Known) for r in results):
             return Known([r.value for r in results if isinstance(r, Known)])
-        return Sym(ast.List([self._code(frame, node, r) for r in results], ast.Load()))
+        return Known(results)  # a list known now of run-time values (see ast.List above)
 
     def _known(self, frame: _Frame, node: ast.expr) -> Known:
         value = self._expr(frame, node)
@@ -410,9 +412,10 @@ class Tracer:
                 if isinstance(base.value, dict) and not _scalar(index.value):
                     raise Refused(frame.where(node), "dict lookup with a non-scalar key")
                 try:
-                    return Known(base.value[index.value])
+                    item = base.value[index.value]
                 except Exception as error:  # noqa: BLE001 - the original raises here too
                     raise Refused(frame.where(node), f"indexing raises {error!r}") from None
+                return _wrap(item)
         code = ast.Subscript(
             self._code(frame, node, base), self._code(frame, node, index), ast.Load()
         )
@@ -545,9 +548,18 @@ class Tracer:
             literal = _float(item) if isinstance(item, float) else ast.Constant(item)
             numpy = self.out.module("_astc_np", "numpy")
             return ast.Call(ast.Attribute(numpy, type(v).__name__, ast.Load()), [literal], [])
-        if isinstance(v, tuple):
-            items = [self._code(frame, node, Known(i)) for i in v]
-            return ast.Tuple(items, ast.Load())
+        if isinstance(v, tuple | list):
+            items = [self._code(frame, node, _wrap(i)) for i in v]
+            return (
+                ast.Tuple(items, ast.Load())
+                if isinstance(v, tuple)
+                else ast.List(items, ast.Load())
+            )
+        if isinstance(v, slice):
+            lo, hi, step = [
+                None if p is None else ast.Constant(p) for p in (v.start, v.stop, v.step)
+            ]
+            return ast.Slice(lo, hi, step)
         if isinstance(v, np.dtype) and v.names is None and not v.subdtype:
             numpy = self.out.module("_astc_np", "numpy")
             return ast.Call(ast.Attribute(numpy, "dtype", ast.Load()), [ast.Constant(v.str)], [])
@@ -649,6 +661,11 @@ def _foldable(target: Any, args: list[Any]) -> bool:
         and getattr(target, "__module__", None) == "math"
         and numeric
     )
+
+
+def _wrap(item: Any) -> Value:
+    """An item of a container known now: a run-time value it holds, or a value known now."""
+    return item if isinstance(item, Sym | Known) else Known(item)
 
 
 def _float(value: float) -> ast.expr:

@@ -95,7 +95,7 @@ def main() -> int:
             d_out = cuda.device_array(want.shape, want.dtype)
             hybrid.into(d_x, d_out)
             timings["astc cuda, into(d_x, d_out)"] = per_call_us(
-                lambda d: hybrid.into(d, d_out), d_x, calls, cuda.synchronize
+                lambda d, out=d_out: hybrid.into(d, out), d_x, calls, cuda.synchronize
             )
         if torch_models:
             import torch

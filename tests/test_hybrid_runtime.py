@@ -4,6 +4,7 @@ NumPy code only ever runs the user's NumPy code."""
 from __future__ import annotations
 
 import io
+import time
 from typing import Any
 
 import numpy as np
@@ -26,21 +27,46 @@ def make(kernel: Any, **options: Any) -> tuple[Compiled, list[str]]:
         calls.append("kernel")
         return kernel(w, x)
 
-    options.setdefault("max_rows", 4)
     return Compiled(numpy_path, counted, [np.eye(3, dtype=np.float32)], **options), calls
 
 
 def test_agreeing_kernel_is_used_after_the_first_call() -> None:
-    compiled, calls = make(numpy_path)
+    compiled, calls = make(numpy_path, ndim=2)
     x = np.ones((2, 3), np.float32)
     for _ in range(3):
         np.testing.assert_array_equal(compiled(x), x)
     assert calls == ["kernel"] * 3 and compiled.checked == {F32_2D}
-    compiled(np.ones((9, 3), np.float32))  # more rows than max_rows: NumPy
+    compiled(np.ones((3,), np.float32))  # not the rank the kernel takes: NumPy
     compiled(np.ones((2, 3), np.float64))  # not the parameters' dtype: NumPy
     compiled([[1.0, 2.0, 3.0]])  # not an array: NumPy
     compiled(x=x)  # keyword arguments: NumPy
     assert calls == ["kernel"] * 3
+
+
+def test_the_faster_code_is_measured_per_batch_size_up_to_max_rows() -> None:
+    calls: list[str] = []
+
+    def numpy(w: np.ndarray, x: Any) -> Any:
+        if len(x) == 1:
+            time.sleep(0.002)  # NumPy is the slow one at 1 row ...
+        return x @ w
+
+    def kernel(w: np.ndarray, x: Any) -> Any:
+        calls.append("kernel")
+        if len(x) == 2:
+            time.sleep(0.002)  # ... and the kernel at 2 rows
+        return x @ w
+
+    compiled = Compiled(numpy, kernel, [np.eye(3, dtype=np.float32)], max_rows=4)
+    one, two = np.ones((1, 3), np.float32), np.ones((2, 3), np.float32)
+    compiled(one)  # the check (NumPy first, then the kernel)
+    compiled(one)  # measured at 1 row: the kernel is faster
+    compiled(two)  # measured at 2 rows: NumPy is faster
+    assert compiled._routes == {1: compiled._kernel, 2: compiled._python}
+    before = len(calls)
+    for x in (one, two, two, np.ones((9, 3), np.float32)):  # 9 > max_rows: NumPy, unmeasured
+        np.testing.assert_array_equal(compiled(x), x)
+    assert len(calls) == before + 1  # only the 1-row call ran the kernel
 
 
 def test_a_strided_input_is_a_signature_of_its_own_checked_on_first_use() -> None:

@@ -11,6 +11,10 @@ two live in separate namespaces, so the NumPy code never calls compiled code):
   floats, for functions), of rank ``ndim`` when that is set, and at most ``max_rows`` rows
   when that is set; anything else, and any call with keyword arguments, takes the NumPy
   code, silently. Python ints never reach the kernel (Numba's fixed-width ints wrap);
+* with ``max_rows`` set, the first call at each batch size up to it (after the check) times
+  the kernel against the NumPy code and keeps the faster for that size, so the kernel is
+  never chosen where it is slower (code that updates its arguments is not timed: it keeps
+  ``max_rows`` as a plain limit);
 * the first call with a new argument signature (dtype, rank and whether C-contiguous,
   aligned and writeable, per array) runs the NumPy code first — its result is returned and
   its exceptions propagate, untouched — then the kernel, and compares (same type, dtype and
@@ -34,7 +38,7 @@ from __future__ import annotations
 # --- EMBED: the text below is copied into saved packages ---
 import functools
 import inspect
-import sys
+import time
 import warnings
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -43,6 +47,7 @@ import numpy as np
 
 _ndarray = np.ndarray
 _PY_SCALARS = (bool, int, float, complex)
+_ROUTES_KEPT = 64  # batch sizes whose choice of code the fast path remembers
 
 
 class HybridizationWarning(UserWarning):
@@ -120,10 +125,13 @@ class Compiled:
             if arg_names is not None
             else None
         )
-        # The checked single-array signature taken by the fast path of __call__ (none yet).
+        self._measures = max_rows is not None and not mutates
+        # The checked single-array signature taken by the fast path of __call__ (none yet),
+        # and what runs for it per batch size (rows, up to max_rows): the kernel or the NumPy
+        # code, whichever was measured faster (or the kernel, when not measured).
         self._fast_dtype: Any = None
         self._fast_ndim = -1
-        self._fast_rows = sys.maxsize if max_rows is None else max_rows
+        self._routes: dict[int, Callable[..., Any]] = {}
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         if len(args) == 1 and not kwargs:  # the common case, kept short: it is per call
@@ -133,12 +141,15 @@ class Compiled:
                 and a.dtype is self._fast_dtype
                 and a.ndim == self._fast_ndim
                 and a.flags.carray
-                and (a.ndim < 2 or len(a) <= self._fast_rows)
             ):
-                try:
-                    return self._kernel(a)
-                except Exception as error:  # noqa: BLE001 - answered by the NumPy code
-                    return self._kernel_raised(args, error)
+                run = self._routes.get(len(a)) if a.ndim >= 2 else self._kernel
+                if run is self._kernel:
+                    try:
+                        return run(a)
+                    except Exception as error:  # noqa: BLE001 - answered by the NumPy code
+                        return self._kernel_raised(args, error)
+                if run is not None:
+                    return run(a)
         return self._dispatch(args, kwargs)
 
     @property
@@ -159,6 +170,10 @@ class Compiled:
             return self._first_call(key, args)
         if not state:
             return self._python(*args)
+        if len(args) == 1 and key == self._fast_key() and args[0].ndim >= 2:
+            if self._measures:
+                return self._measure(args[0])
+            self._route(len(args[0]), self._kernel)
         try:
             result = self._kernel(*args)
         except Exception as error:  # noqa: BLE001 - answered by the NumPy code
@@ -202,6 +217,28 @@ class Compiled:
             self._fast_dtype, self._fast_ndim = key[0][0], key[0][1]
         return want
 
+    def _fast_key(self) -> tuple[Any, ...]:
+        return ((self._fast_dtype, self._fast_ndim, True),)
+
+    def _measure(self, a: np.ndarray) -> Any:
+        """Time the kernel and the NumPy code at ``len(a)`` rows (best of 3, interleaved);
+        the faster one runs at that batch size from now on. Returns NumPy's result."""
+        best = [float("inf"), float("inf")]
+        for _ in range(3):
+            for i, run in enumerate((self._kernel, self._python)):
+                start = time.perf_counter()
+                try:
+                    result = run(a)
+                except Exception as error:  # noqa: BLE001 - as after any kernel call
+                    return self._kernel_raised((a,), error)
+                best[i] = min(best[i], time.perf_counter() - start)
+        self._route(len(a), self._kernel if best[0] < best[1] else self._python)
+        return result
+
+    def _route(self, rows: int, run: Callable[..., Any]) -> None:
+        if len(self._routes) < _ROUTES_KEPT:  # batch sizes beyond: the slower dispatch
+            self._routes[rows] = run
+
     def _kernel_raised(self, args: tuple[Any, ...], error: Exception) -> Any:
         """The kernel raised after its check: NumPy's answer (or NumPy's exception)."""
         if self.mutates:
@@ -213,8 +250,9 @@ class Compiled:
 
     def _pin(self, key: tuple[Any, ...], why: str) -> None:
         self.states[key] = False
-        if key == ((self._fast_dtype, self._fast_ndim, True),):
+        if key == self._fast_key():
             self._fast_dtype, self._fast_ndim = None, -1  # the fast path would take it
+            self._routes.clear()
         message = f"hybridized code runs its NumPy version for arguments {key}: {why}"
         self._pinned(message)
         warnings.warn(message, HybridizationWarning, stacklevel=4)

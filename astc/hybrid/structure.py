@@ -23,9 +23,11 @@ from astc.hybrid.trace import Emitted, Refused, Tracer, Value, _function_ast, en
 _TEMPORARY = re.compile(r"^v\d+$")
 _RESERVED = re.compile(r"^(v\d+|p\d+|_astc.*|np|forward|forward_kernel)$")
 
-#: Default row limit for the loop kernel: above it BLAS (NumPy's ``@``) is faster on the
-#: chapter's MLP (``python -m benchmarks mlp`` shows the crossover).
-DEFAULT_MAX_ROWS = 4
+#: Default row limit for the kernel: above it the NumPy code (BLAS) always runs; up to it,
+#: the faster of the two at each batch size, measured on first use (see _runtime.Compiled).
+#: The crossover is at 1-2 rows for the chapter's MLP and 8-16 for elementwise-heavy models
+#: (GELU, layer norm, attention): ``python -m benchmarks model_zoo`` shows both.
+DEFAULT_MAX_ROWS = 16
 
 
 def _argument_names(obj: object) -> list[str]:

@@ -62,7 +62,7 @@ def test_the_faster_code_is_measured_per_batch_size_up_to_max_rows() -> None:
     compiled(one)  # the check (NumPy first, then the kernel)
     compiled(one)  # measured at 1 row: the kernel is faster
     compiled(two)  # measured at 2 rows: NumPy is faster
-    assert compiled._routes == {1: compiled._kernel, 2: compiled._python}
+    assert compiled.choices == {1: "kernel", 2: "numpy"}
     before = len(calls)
     for x in (one, two, two, np.ones((9, 3), np.float32)):  # 9 > max_rows: NumPy, unmeasured
         np.testing.assert_array_equal(compiled(x), x)

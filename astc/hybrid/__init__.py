@@ -17,10 +17,10 @@ import types
 import warnings
 from typing import Any
 
-from astc.diagnostics import Code, Report, ReportEntry
+from astc.diagnostics import Code, Report
 from astc.hybrid import function, structure
 from astc.hybrid._runtime import HybridizationWarning, build
-from astc.hybrid.codegen import Generated
+from astc.hybrid.codegen import Generated, entry
 from astc.hybrid.jit import jit, kernel_globals
 from astc.hybrid.mixin import Hybridizable
 from astc.hybrid.result import Hybridized, Unspecialized
@@ -87,7 +87,9 @@ def _finish(obj: Any, generated: Generated, report: Report) -> Hybridized:
     if generated.spec.get("kernel"):
         if result.kernel is None:
             report.add(
-                _entry(Code.HYBRID_NO_KERNEL, False, f"no Numba kernel: {result.why_no_kernel}")
+                entry(
+                    Code.HYBRID_NO_KERNEL, f"no Numba kernel: {result.why_no_kernel}", applied=False
+                )
             )
             warnings.warn(
                 f"hybridized {generated.title} without a Numba kernel: {result.why_no_kernel}",
@@ -95,12 +97,12 @@ def _finish(obj: Any, generated: Generated, report: Report) -> Hybridized:
                 stacklevel=3,
             )
         else:
-            report.add(_entry(Code.HYBRID_KERNEL, True, "Numba kernel (compiled on first call)"))
+            report.add(entry(Code.HYBRID_KERNEL, "Numba kernel (compiled on first call)"))
     return result
 
 
 def _fallback(obj: Any, report: Report, refused: Refused) -> Hybridized:
-    report.add(_entry(Code.HYBRID_REFUSED, False, f"{refused.where}: {refused.reason}"))
+    report.add(entry(Code.HYBRID_REFUSED, f"{refused.where}: {refused.reason}", applied=False))
     warnings.warn(
         f"cannot hybridize {getattr(obj, '__qualname__', type(obj).__qualname__)}: "
         f"{refused.where}: {refused.reason}; running the original",
@@ -110,10 +112,6 @@ def _fallback(obj: Any, report: Report, refused: Refused) -> Hybridized:
     # A mixin object's __call__ would call this result again: run its forward instead.
     plain = obj.forward if isinstance(obj, Hybridizable) else obj  # type: ignore[attr-defined]
     return Unspecialized(plain, None, (), original=obj, generated=None, report=report)
-
-
-def _entry(code: Code, applied: bool, message: str) -> ReportEntry:
-    return ReportEntry("hybridize", code, applied, 0, message)
 
 
 __all__ = ["HybridizationWarning", "Hybridizable", "Hybridized", "hybridize"]

@@ -153,6 +153,14 @@ class Compiled:
         return self._dispatch(args, kwargs)
 
     @property
+    def choices(self) -> dict[int, str]:
+        """Per batch size seen so far: ``"kernel"`` or ``"numpy"``, what runs for it."""
+        return {
+            rows: "kernel" if run is self._kernel else "numpy"
+            for rows, run in sorted(self._routes.items())
+        }
+
+    @property
     def checked(self) -> set[tuple[Any, ...]]:
         """The argument signatures whose kernel result agreed with NumPy's."""
         return {key for key, state in self.states.items() if state}

@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from astc import __version__
+from astc.diagnostics import Code, ReportEntry
 
 _EMBED_MARKER = "# --- EMBED: the text below is copied into saved packages ---\n"
 KERNEL_HEADER = "# ---- the Numba kernel (kernel.py when saved) ----\n"
@@ -111,6 +112,11 @@ class Generated:
         arrays = {f"p{i}": p for i, p in enumerate(self.params)}
         arrays.update({f"g_{k}": v for k, v in self.global_arrays.items()})
         return arrays
+
+
+def entry(code: Code, message: str, *, applied: bool = True, line: int = 0) -> ReportEntry:
+    """A ``.report`` entry of ``hybridize`` (``applied``: done, else refused/given up)."""
+    return ReportEntry("hybridize", code, applied, line, message)
 
 
 def _embedded(module: str) -> str:

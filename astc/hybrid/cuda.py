@@ -24,9 +24,9 @@ from typing import Any
 
 import numpy as np
 
-from astc.diagnostics import Code, Report, ReportEntry
+from astc.diagnostics import Code, Report
 from astc.hybrid._runtime import HybridizationWarning, _same
-from astc.hybrid.codegen import Generated
+from astc.hybrid.codegen import Generated, entry
 from astc.hybrid.cuda_kernel import (
     TILE,
     DenseChain,
@@ -223,7 +223,7 @@ class CudaHybridized(Hybridized):
 
     def _to_cpu(self, want: Any, on_device: bool, why: str) -> Any:
         self.device.checked = False
-        self.report.add(ReportEntry("hybridize", Code.HYBRID_NO_KERNEL, False, 0, why))
+        self.report.add(entry(Code.HYBRID_NO_KERNEL, why, applied=False))
         warnings.warn(f"{why}: running on the CPU", HybridizationWarning, stacklevel=4)
         return self.cuda.to_device(want) if on_device else want
 
@@ -307,7 +307,7 @@ def hybridize_cuda(obj: Any, generated: Generated, report: Report) -> Hybridized
     from astc.hybrid import _finish
 
     def cpu(why: str) -> Hybridized:
-        report.add(ReportEntry("hybridize", Code.HYBRID_NO_KERNEL, False, 0, f"no CUDA: {why}"))
+        report.add(entry(Code.HYBRID_NO_KERNEL, f"no CUDA: {why}", applied=False))
         warnings.warn(
             f"hybridized {generated.title} for the CPU, not CUDA: {why}",
             HybridizationWarning,
@@ -333,11 +333,8 @@ def hybridize_cuda(obj: Any, generated: Generated, report: Report) -> Hybridized
     cpu_only = Generated(generated.title, generated.python, None, spec, generated.params)
     result = CudaHybridized(_finish(obj, cpu_only, report), chain, cuda, generated=generated)
     report.add(
-        ReportEntry(
-            "hybridize",
+        entry(
             Code.HYBRID_KERNEL,
-            True,
-            0,
             f"CUDA kernel: {len(chain.layers)} dense layer(s) in one launch, warps split each "
             "dot product, work items spread over a cooperative grid",
         )

@@ -28,9 +28,9 @@ from typing import Any
 import numpy as np
 
 from astc.api import compile_source
-from astc.diagnostics import Code, Report, ReportEntry
+from astc.diagnostics import Code, Report
 from astc.hybrid import templates
-from astc.hybrid.codegen import Generated
+from astc.hybrid.codegen import Generated, entry
 from astc.hybrid.lower import lower_module
 from astc.hybrid.trace import Refused
 from astc.options import Options
@@ -164,16 +164,14 @@ def generate(
     result = compile_source(module, filename=filename, options=Options(assume_stable=True))
     if result.code is None:
         raise Refused(_where(func), "; ".join(d.format() for d in result.diagnostics))
-    for entry in result.report.entries:
-        report.add(entry)
+    for item in result.report.entries:
+        report.add(item)
     report.add(
-        ReportEntry(
-            "hybridize",
+        entry(
             Code.HYBRID_COMPILED,
-            True,
-            func.__code__.co_firstlineno,
             f"{func.__qualname__}: compiled with {len(reads.constants)} frozen constant(s), "
             f"{len(reads.defs)} helper function(s), {len(reads.arrays)} array(s) by reference",
+            line=func.__code__.co_firstlineno,
         )
     )
     spec: dict[str, Any] = {"entry": func.__name__, "kernel": None}
@@ -203,19 +201,7 @@ def _kernel(
         fastmath=fastmath,
         mutates=lowered.mutates,
     )
-    for note in lowered.notes:
-        report.add(_entry(Code.HYBRID_LOWERED, f"kernel: {note}"))
-    if lowered.mutates:
-        report.add(
-            _entry(
-                Code.HYBRID_LOWERED,
-                "kernel: the code may update its arguments in place; the first call checks "
-                "the kernel on copies",
-            )
-        )
+    for item in lowered.entries():
+        report.add(item)
     header = f"# {func.__qualname__}: the Numba version (see astc.hybrid.lower).\n"
     return header + ast.unparse(tree) + "\n"
-
-
-def _entry(code: Code, message: str) -> ReportEntry:
-    return ReportEntry("hybridize", code, True, 0, message)

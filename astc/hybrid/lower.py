@@ -27,7 +27,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from astc.diagnostics import Code, ReportEntry
 from astc.hybrid import effects, loops, templates
+from astc.hybrid.codegen import entry
 from astc.hybrid.jit import WEAK_OPERATORS
 
 #: The name the kernel module binds to ``astc.hybrid.jit.weak``.
@@ -48,6 +50,17 @@ class Lowered:
     left: list[str] = field(default_factory=list)
     #: Whether the code may update an argument or parameter in place (effects.may_mutate).
     mutates: bool = False
+
+    def entries(self) -> list[ReportEntry]:
+        """What the report says about the kernel: lowered, left to Numba, in-place updates."""
+        entries = [entry(Code.HYBRID_LOWERED, f"kernel: {note}") for note in self.notes]
+        if self.left:
+            left = ", ".join(self.left)
+            entries.append(entry(Code.HYBRID_LOWERED, f"kernel: left to Numba as written: {left}"))
+        if self.mutates:
+            why = "the code may update its arguments in place; the first call checks it on copies"
+            entries.append(entry(Code.HYBRID_LOWERED, f"kernel: {why}"))
+        return entries
 
     def chain(self, argument: str, returned: ast.expr) -> list[Layer] | None:
         """``[(w, b, relu), ...]`` when the kernel is only dense layers applied one after the

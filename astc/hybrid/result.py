@@ -12,9 +12,9 @@ from typing import Any
 import numpy as np
 
 from astc.cli._shared import _write_atomic
-from astc.diagnostics import Code, Report, ReportEntry
+from astc.diagnostics import Code, Report
 from astc.hybrid._runtime import Compiled
-from astc.hybrid.codegen import Generated
+from astc.hybrid.codegen import Generated, entry
 
 
 class Hybridized(Compiled):
@@ -49,7 +49,7 @@ class Hybridized(Compiled):
         return None if self.generated is None else self.generated.source
 
     def _pinned(self, message: str) -> None:
-        self.report.add(ReportEntry("hybridize", Code.HYBRID_NO_KERNEL, False, 0, message))
+        self.report.add(entry(Code.HYBRID_NO_KERNEL, message, applied=False))
 
     def __repr__(self) -> str:
         state = "compiled" if self.source is not None else "not compiled"

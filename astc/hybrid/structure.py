@@ -14,10 +14,10 @@ import keyword
 import re
 import types
 
-from astc.diagnostics import Code, Report, ReportEntry
+from astc.diagnostics import Code, Report
 from astc.hybrid import templates
-from astc.hybrid.codegen import Generated
-from astc.hybrid.lower import Lowered, lower
+from astc.hybrid.codegen import Generated, entry
+from astc.hybrid.lower import lower
 from astc.hybrid.trace import Emitted, Refused, Tracer, Value, _function_ast, entry_method
 
 _TEMPORARY = re.compile(r"^v\d+$")
@@ -91,7 +91,8 @@ def generate(
         fastmath=fastmath,
         mutates=lowered.mutates,
     )
-    _report_lowering(report, lowered)
+    for item in lowered.entries():
+        report.add(item)
     chain = lowered.chain(args[0], returned) if len(args) == 1 else None
     return Generated(title, python, kernel, spec, list(out.params), chain=chain)
 
@@ -133,7 +134,7 @@ def _module_text(
 
 def _report_trace(report: Report, title: str, out: Emitted) -> None:
     report.add(
-        _entry(
+        entry(
             Code.HYBRID_FUSED,
             f"{title}: fused {len(out.inlined)} call(s) "
             f"({', '.join(dict.fromkeys(out.inlined))}) into one function over "
@@ -141,28 +142,4 @@ def _report_trace(report: Report, title: str, out: Emitted) -> None:
         )
     )
     for note in out.unrolled:
-        report.add(_entry(Code.HYBRID_FUSED, f"unrolled the loop at {note}"))
-
-
-def _report_lowering(report: Report, lowered: Lowered) -> None:
-    for note in lowered.notes:
-        report.add(_entry(Code.HYBRID_LOWERED, f"kernel: {note}"))
-    if lowered.left:
-        report.add(
-            _entry(
-                Code.HYBRID_LOWERED,
-                f"kernel: left to Numba as written: {', '.join(lowered.left)}",
-            )
-        )
-    if lowered.mutates:
-        report.add(
-            _entry(
-                Code.HYBRID_LOWERED,
-                "kernel: the code may update its arguments in place; the first call checks "
-                "the kernel on copies",
-            )
-        )
-
-
-def _entry(code: Code, message: str, applied: bool = True) -> ReportEntry:
-    return ReportEntry("hybridize", code, applied, 0, message)
+        report.add(entry(Code.HYBRID_FUSED, f"unrolled the loop at {note}"))

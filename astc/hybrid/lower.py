@@ -252,14 +252,18 @@ class _Rewrite(ast.NodeTransformer):
         axis, keep = kw.pop("axis", None), kw.pop("keepdims", ast.Constant(False))
         if kw or not _constant_in(axis, (-1, 1)) or not _constant_in(keep, (True, False)):
             return None
-        assert isinstance(keep, ast.Constant)
-        helper = loops.row_reduction(loops.Reduction(name), bool(keep.value))
+        helper = loops.row_reduction(loops.Reduction(name), _constant_in(keep, (True,)))
         self.out.helpers[helper.name] = helper.node
         self.out.notes.append(f"{ast.unparse(node)} as loops")
         return ast.Call(templates.name(helper.name), args, [])
 
 
 def _constant_in(node: ast.expr | None, choices: tuple[object, ...]) -> bool:
+    """Whether ``node`` is an int or bool literal (``-1`` included) among ``choices``."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        operand = node.operand
+        if isinstance(operand, ast.Constant) and type(operand.value) is int:
+            node = ast.Constant(-operand.value)
     return (
         isinstance(node, ast.Constant)
         and type(node.value) in (int, bool)

@@ -5,7 +5,9 @@ NumPy gives — same type, dtype and shape, values within float tolerance — on
 
 from __future__ import annotations
 
+import sys
 import warnings
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -15,7 +17,14 @@ import astc
 from astc.diagnostics import Code
 from astc.hybrid import HybridizationWarning
 from astc.hybrid.result import Unspecialized
-from benchmarks.model_zoo_models import ZOO, Entry
+
+# The zoo lives in benchmarks/ (one copy for the speed table and these tests); a bare
+# ``pytest`` does not put the repository root on sys.path, ``python -m pytest`` does.
+ROOT = str(Path(__file__).resolve().parent.parent)
+if ROOT not in sys.path:
+    sys.path.insert(0, ROOT)
+
+from benchmarks.model_zoo_models import ZOO, Entry  # noqa: E402
 
 SPECIALIZABLE = [e for e in ZOO if e.specializable]
 F32_2D = ((np.dtype(np.float32), 2, True),)

@@ -47,8 +47,9 @@ def hybridize(
     attributes, the list of layers); arrays are read by reference at every call.
 
     ``kernel`` hands the fused function to Numba (checked against NumPy on the first call
-    with each argument signature); ``fastmath`` lets Numba fuse multiply-adds; ``max_rows``
-    caps the batch size at which the loop kernel is used instead of NumPy's BLAS.
+    with each argument signature); ``fastmath`` lets Numba fuse multiply-adds; up to
+    ``max_rows`` rows the faster of the kernel and the NumPy code runs (measured on the first
+    call at each batch size), above it the NumPy code (``None``: the kernel at any size).
     ``target="cuda"`` runs the forward pass as one CUDA kernel launch (see
     :mod:`astc.hybrid.cuda`).
 

@@ -390,7 +390,6 @@ class Pipeline:
         """
         if not self._alias_uses and all(u.new_text is None for u in self.units):
             return with_header(self.lines, header)  # nothing changed: every byte kept
-        newline = line_ending(self.lines)
         after: dict[int, list[str]] = {}
         forward: list[str] = []
         builtin: list[str] = []

@@ -18,14 +18,8 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any
 
-#: Every pass astc knows, in the order the pipeline runs them inside one iteration.
-PASS_NAMES: tuple[str, ...] = (
-    "inline",
-    "call-fold",
-    "propagate",
-    "constant-fold",
-    "dead-code",
-)
+from astc.passes.registry import PASS_NAMES as PASS_NAMES  # the one list of passes
+from astc.passes.registry import names
 
 
 class KernelMode(enum.StrEnum):
@@ -82,11 +76,10 @@ class Options:
             if isinstance(value, str) or not all(isinstance(v, str) for v in value):
                 raise ValueError(f"{name} must be a sequence of names, not {value!r}")
             object.__setattr__(self, name, tuple(value))
-        unknown = [p for p in self.passes if p not in PASS_NAMES]
+        known = names()
+        unknown = [p for p in self.passes if p not in known]
         if unknown:
-            raise ValueError(
-                f"unknown pass(es): {', '.join(unknown)} (known: {', '.join(PASS_NAMES)})"
-            )
+            raise ValueError(f"unknown pass(es): {', '.join(unknown)} (known: {', '.join(known)})")
         object.__setattr__(self, "kernels", _choice(KernelMode, self.kernels, "kernels mode"))
         object.__setattr__(self, "target", _choice(Target, self.target, "target"))
         if self.kernels == KernelMode.PROFILE and self.profile is None:

@@ -19,11 +19,11 @@ import warnings
 import libcst as cst
 
 from astc import guards
-from astc.analysis.candidates import scopes_by_node, worth_compiling
 from astc.analysis.effects import BUILTIN_NAMES
 from astc.analysis.functions import FunctionFacts
 from astc.analysis.module import ModuleFacts, module_facts
-from astc.analysis.scopes import analyze, function_scopes
+from astc.analysis.prescan import Hot, Scan, scan
+from astc.analysis.scopes import Scope, analyze, function_scopes
 from astc.backends import stage as kernel_stage
 from astc.diagnostics import Code, Report, ReportEntry
 from astc.frontend.source import (
@@ -34,8 +34,8 @@ from astc.frontend.source import (
 )
 from astc.frontend.units import Unit, split_units
 from astc.options import Options
-from astc.passes import PASSES, PassContext
-from astc.passes.base import Callee, ModuleView, StatementLines
+from astc.passes import registry
+from astc.passes.base import Callee, ModuleView, PassContext, StatementLines
 
 
 def _find_function(tree: cst.Module, qualname: str) -> cst.FunctionDef | None:
@@ -121,6 +121,7 @@ class Pipeline:
         self.encoding = cookie_encoding(self.lines)
         self.ffacts = FunctionFacts(self.facts)
         self.view = ModuleView(self.facts, self.ffacts)
+        self.passes = [p() for p in registry.load() if options.enabled(p.name)]
         self.units = split_units(tree, self.lines)
         self.report = Report()
         self._def_unit: dict[str, Unit] = {}
@@ -155,16 +156,21 @@ class Pipeline:
 
     def run(self) -> Report:
         """Compile every unit worth it; :meth:`assemble` then gives the module text."""
-        by_node = scopes_by_node(self.facts)
+        by_node = {id(s.node): s for s in self.facts.scope.walk()}
         kernels = kernel_stage.prepare(self)  # before the passes: kernels are not inlined
         for unit in self._order():
-            hot = worth_compiling(
-                unit.nodes, self.facts, by_node, self.options.assume_stable, self._inlinable
-            )
-            if hot is not None:
+            hot = self._scan(unit.nodes, by_node, set())
+            if any(hot.values()):
                 self._compile_unit(unit, hot)
         kernel_stage.finish(self, kernels)  # after: emit kernels from the rewritten units
         return self.report
+
+    def _scan(
+        self, nodes: list[ast.stmt], scopes: dict[int, Scope], inlined_into: set[str]
+    ) -> dict[str, Hot]:
+        """Where each enabled pass may have work in these statements (its triggers)."""
+        at = Scan(self.facts, self.options.assume_stable, self._inlinable, scopes, inlined_into)
+        return scan(nodes, {p.name: p.triggers for p in self.passes}, at)
 
     def _inlinable(self, name: str) -> bool:
         return self.ffacts.inline_refusal(name) is None
@@ -174,16 +180,21 @@ class Pipeline:
         rank: dict[str, int] = {}
         done = itertools.count()
 
-        def visit(name: str) -> None:
-            if name in rank:
-                return
-            rank[name] = -1  # on the stack: a cycle is cut here
-            for callee in sorted(self.ffacts.call_graph.get(name, ())):
-                visit(callee)
-            rank[name] = next(done)
-
-        for name in self.facts.functions:
-            visit(name)
+        graph = self.ffacts.call_graph
+        for root in self.facts.functions:  # depth first, iteratively: chains can be long
+            if root in rank:
+                continue
+            rank[root] = -1  # on the stack: a cycle is cut here
+            stack = [(root, iter(sorted(graph.get(root, ()))))]
+            while stack:
+                name, callees = stack[-1]
+                callee = next(callees, None)
+                if callee is None:
+                    stack.pop()
+                    rank[name] = next(done)
+                elif callee not in rank:
+                    rank[callee] = -1
+                    stack.append((callee, iter(sorted(graph.get(callee, ())))))
 
         def key(unit: Unit) -> tuple[int, int]:
             ranks = [
@@ -222,14 +233,10 @@ class Pipeline:
         ctx.positions = StatementLines(ctx.unit, text, tree)
         ctx.unit_scope = scope
         ctx.functions = function_scopes(scope)
-        ctx.called_names = frozenset(
-            node.func.id
-            for node in ast.walk(tree)
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-        )
+        ctx.hot = self._scan(tree.body, {id(s.node): s for s in scope.walk()}, ctx.inlined_into)
         return True
 
-    def _compile_unit(self, unit: Unit, hot: set[str]) -> None:
+    def _compile_unit(self, unit: Unit, hot: dict[str, Hot]) -> None:
         tree = unit.parse()
         if tree is None:
             self.report.add(
@@ -244,19 +251,17 @@ class Pipeline:
             return
         ctx = self._context(unit)
         self._refresh(ctx, unit.text)
-        # Cold functions hold nothing to do.
-        ctx.frozen = {
-            q
-            for q, s in ctx.functions.items()
-            if isinstance(s.node, ast.FunctionDef | ast.AsyncFunctionDef) and q not in hot
-        }
-        passes = [p() for p in PASSES if self.options.enabled(p.name)]
+        ctx.hot = hot  # the module's scan: the same statements, and its scopes know more
         text = unit.text
+        idle: dict[str, str] = {}  # pass -> the text it last ran on and changed nothing in
         for _ in range(self.options.max_iterations):
             changed = False
-            for p in passes:
-                if not p.applies(ctx):
+            for p in self.passes:
+                where = ctx.hot.get(p.name)
+                if not where or idle.get(p.name) == text:
                     continue
+                # Only where the pass's triggers fired: every other function is frozen.
+                ctx.frozen = {q for q in ctx.functions if q not in where.functions}
                 before = ctx.changes
                 if ctx.positions is not None:
                     ctx.positions.of_tree(tree)
@@ -274,9 +279,11 @@ class Pipeline:
                     )
                     return
                 if new_tree is tree or ctx.changes == before:
+                    idle[p.name] = text
                     continue  # LibCST rebuilds nodes it visits: identity is no test
                 new_text = new_tree.code
                 if new_text == text:
+                    idle[p.name] = text
                     continue
                 if not self._refresh(ctx, new_text):
                     self.report.add(

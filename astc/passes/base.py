@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import ast
 import difflib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, ClassVar, TypeVar
@@ -22,6 +22,7 @@ import libcst as cst
 
 from astc.analysis.functions import FunctionFacts
 from astc.analysis.module import ModuleFacts
+from astc.analysis.prescan import Hot, Trigger
 from astc.analysis.scopes import Scope, child_qualname
 from astc.diagnostics import Code, Report, ReportEntry
 from astc.evaluate.interpreter import Environment
@@ -208,8 +209,8 @@ class PassContext:
     callee: Callable[[str], Callee | None]
     #: Function scopes of the unit's current text, by qualified name (refreshed on change).
     functions: dict[str, Scope] = field(default_factory=dict)
-    #: Plain names the unit's current text calls (``f(...)``; refreshed on change).
-    called_names: frozenset[str] = frozenset()
+    #: Where each pass's triggers fired in the unit's current text (refreshed on change).
+    hot: dict[str, Hot] = field(default_factory=dict)
     #: Module-level scope of the unit's current text.
     unit_scope: Scope | None = None
     #: Functions no pass touches (nothing to do in them, found by the pre-scan).
@@ -229,8 +230,10 @@ class PassContext:
             self.module = ModuleView(self.facts, self.function_facts)
         return self.module
 
-    #: Functions into which a call was inlined or folded in this compile.
-    inlined: set[str] = field(default_factory=set)
+    #: What the inliner and the call folder tell propagation, the one channel between
+    #: passes: the functions they put code into (propagation substitutes single-use
+    #: values only there, where the inliner's temporaries are).
+    inlined_into: set[str] = field(default_factory=set)
     #: Transformations noted as applied so far. A pass changes the tree only through
     #: transformations it notes, so a run that noted none changed nothing.
     changes: int = 0
@@ -288,13 +291,26 @@ def shadowed_names(ctx: PassContext) -> frozenset[str]:
 
 
 class Pass:
-    """One rewrite. Subclasses set ``name`` and implement :meth:`run`."""
+    """One rewrite, declared in one place.
+
+    A subclass sets:
+
+    * ``name`` — as listed in :mod:`astc.passes.registry` (and so in ``--passes``);
+    * ``triggers`` — for node types of the unit's ``ast``, a predicate saying the pass may
+      have work there (:mod:`astc.analysis.prescan`): the pass runs only where one fired,
+      with every other function in ``ctx.frozen``;
+    * ``applied`` — the codes of the transformations it notes, with the word the command
+      line counts them under (``3 inlined``); ``refusals`` — the codes it refuses with;
+
+    and implements :meth:`run`: rewrite the unit's tree and return it (or the same object
+    when it changed nothing), noting every transformation and refusal with ``ctx.note``.
+    A pass changes the tree only through transformations it notes.
+    """
 
     name: ClassVar[str] = ""
-
-    def applies(self, ctx: PassContext) -> bool:
-        """False when the pass certainly finds nothing to do in the unit (no visit then)."""
-        return True
+    triggers: ClassVar[Mapping[type[ast.AST], Trigger]] = {}
+    applied: ClassVar[Mapping[Code, str]] = {}
+    refusals: ClassVar[tuple[Code, ...]] = ()
 
     def run(self, tree: cst.Module, ctx: PassContext) -> cst.Module:
         raise NotImplementedError

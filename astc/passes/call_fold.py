@@ -27,11 +27,13 @@ After::
 
 from __future__ import annotations
 
+import ast
 from typing import Any
 
 import libcst as cst
 
 from astc import guards
+from astc.analysis.prescan import Scan, is_const
 from astc.diagnostics import Code
 from astc.evaluate.interpreter import Evaluator
 from astc.evaluate.values import PURE_BUILTINS, FoldRaises, NotFoldable
@@ -173,7 +175,7 @@ class _CallFolder(ScopedTransformer):
                     "call-fold", why[0] if why else Code.NAME_CLASH, False, reason, qualname
                 )
             return None
-        self.ctx.inlined.add(qualname)
+        self.ctx.inlined_into.add(qualname)
         return guarded
 
     def _import_time(self, assumed: list[str], original: cst.Call, call: cst.Call) -> bool | None:
@@ -207,16 +209,24 @@ class _CallFolder(ScopedTransformer):
         return False
 
 
+def _foldable_call(node: ast.AST, scan: Scan) -> bool:
+    """A call of a module function or a foldable builtin on literal arguments."""
+    assert isinstance(node, ast.Call)
+    if scan.in_class or scan.facts.dynamic or not isinstance(node.func, ast.Name):
+        return False
+    name = node.func.id
+    if name not in scan.facts.functions and name not in PURE_BUILTINS:
+        return False
+    return all(is_const(a) for a in [*node.args, *(k.value for k in node.keywords)])
+
+
 class CallFold(Pass):
     """Evaluate calls of pure module functions with literal arguments at compile time."""
 
     name = "call-fold"
-
-    def applies(self, ctx: PassContext) -> bool:
-        return not ctx.facts.dynamic and not (
-            ctx.called_names.isdisjoint(ctx.facts.functions)
-            and ctx.called_names.isdisjoint(PURE_BUILTINS)
-        )
+    triggers = {ast.Call: _foldable_call}
+    applied = {Code.CALL_FOLDED: "folded", Code.GUARDED: "guarded"}
+    refusals = (Code.NOT_FOLDABLE, Code.FOLD_RAISES, Code.REBOUND, Code.NAME_CLASH)
 
     def run(self, tree: cst.Module, ctx: PassContext) -> cst.Module:
         before = ctx.changes

@@ -21,10 +21,12 @@ After::
 
 from __future__ import annotations
 
+import ast
 from typing import Any
 
 import libcst as cst
 
+from astc.analysis.prescan import Scan, is_const
 from astc.diagnostics import Code
 from astc.evaluate import values
 from astc.evaluate.values import FoldRaises, NotFoldable
@@ -229,10 +231,38 @@ class _Folder(ScopedTransformer):
         return updated
 
 
+def _literal_operands(node: ast.AST, scan: Scan) -> bool:
+    """An operation on literals (that is not itself a literal, as ``-1`` or ``1+2j`` are)."""
+    if isinstance(node, ast.BinOp):
+        complex_literal = isinstance(node.right, ast.Constant) and isinstance(
+            node.right.value, complex
+        )
+        return is_const(node.left) and is_const(node.right) and not complex_literal
+    if isinstance(node, ast.UnaryOp):
+        return is_const(node.operand) and not (
+            isinstance(node.op, ast.USub | ast.UAdd) and isinstance(node.operand, ast.Constant)
+        )
+    if isinstance(node, ast.Compare):
+        return is_const(node.left) and all(is_const(c) for c in node.comparators)
+    if isinstance(node, ast.BoolOp):
+        return is_const(node.values[0])
+    if isinstance(node, ast.Subscript):
+        return is_const(node.value) and (is_const(node.slice) or isinstance(node.slice, ast.Slice))
+    if isinstance(node, ast.IfExp):
+        return is_const(node.test)
+    return False
+
+
 class ConstantFold(Pass):
     """Fold operators, comparisons, boolean ops and subscripts of literals."""
 
     name = "constant-fold"
+    triggers = dict.fromkeys(
+        (ast.BinOp, ast.UnaryOp, ast.Compare, ast.BoolOp, ast.Subscript, ast.IfExp),
+        _literal_operands,
+    )
+    applied = {Code.CONSTANT_FOLDED: "folded"}
+    refusals = (Code.FOLD_RAISES, Code.LIMIT_EXCEEDED)
 
     def run(self, tree: cst.Module, ctx: PassContext) -> cst.Module:
         return tree.visit(_Folder(ctx))

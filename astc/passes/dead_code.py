@@ -34,11 +34,13 @@ After::
 
 from __future__ import annotations
 
+import ast
 from collections import Counter
 from collections.abc import Sequence
 
 import libcst as cst
 
+from astc.analysis.prescan import Scan, is_const
 from astc.analysis.scopes import Scope
 from astc.diagnostics import Code
 from astc.passes.base import Pass, PassContext, ScopedTransformer
@@ -354,10 +356,41 @@ class _Eliminator(ScopedTransformer):
         return []
 
 
+def _dead(node: ast.AST, scan: Scan) -> bool:
+    """A constant branch, code after a return/raise/break/continue, an unused assignment."""
+    if isinstance(node, ast.If | ast.While) and is_const(node.test):
+        if isinstance(node, ast.If) or not _truthy(node.test):  # `while True:` stays
+            return True
+    if isinstance(node, ast.Return | ast.Raise | ast.Break | ast.Continue):
+        return scan.followed  # unreachable statements after it
+    if isinstance(node, ast.Assign):
+        scope = scan.scope
+        return (
+            scope is not None
+            and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name)
+            and not scope.reads.get(node.targets[0].id)
+            and not scope.uses_dynamic_features()
+        )
+    return False
+
+
+def _truthy(node: ast.expr) -> bool:
+    try:
+        return bool(ast.literal_eval(node))
+    except ValueError:
+        return False
+
+
 class DeadCode(Pass):
     """Remove unused pure assignments, unreachable statements and constant branches."""
 
     name = "dead-code"
+    triggers = dict.fromkeys(
+        (ast.If, ast.While, ast.Return, ast.Raise, ast.Break, ast.Continue, ast.Assign), _dead
+    )
+    applied = {Code.DEAD_CODE_REMOVED: "removed"}
+    refusals = (Code.CHANGES_SCOPE,)
 
     def run(self, tree: cst.Module, ctx: PassContext) -> cst.Module:
         return tree.visit(_Eliminator(ctx))

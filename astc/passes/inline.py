@@ -46,6 +46,7 @@ import libcst as cst
 
 from astc import guards
 from astc.analysis.functions import FunctionFacts, own_calls, private_names
+from astc.analysis.prescan import Scan
 from astc.analysis.scopes import Scope
 from astc.diagnostics import Code
 from astc.evaluate.values import is_immutable
@@ -284,7 +285,7 @@ class _Inliner(ScopedTransformer):
                 assigned_before.add(match[0])
         if not sites.inlined:
             return fn
-        self.ctx.inlined.add(qualname)
+        self.ctx.inlined_into.add(qualname)
         return with_body(fn, new_body)
 
 
@@ -569,13 +570,41 @@ class _Renamer(cst.CSTTransformer):
         return updated
 
 
+def _inlinable_call(node: ast.AST, scan: Scan) -> bool:
+    """A call, in a function, of a module function that may be inlined."""
+    assert isinstance(node, ast.Call)
+    return (
+        scan.function is not None
+        and isinstance(node.func, ast.Name)
+        and node.func.id in scan.facts.functions
+        and not scan.facts.dynamic
+        and scan.inlinable(node.func.id)
+    )
+
+
 class Inline(Pass):
     """Inline calls of module functions (single-expression anywhere, longer ones at statements)."""
 
     name = "inline"
-
-    def applies(self, ctx: PassContext) -> bool:
-        return not ctx.facts.dynamic and not ctx.called_names.isdisjoint(ctx.facts.functions)
+    triggers = {ast.Call: _inlinable_call}
+    applied = {Code.INLINED: "inlined"}
+    refusals = (
+        Code.RECURSIVE,
+        Code.GENERATOR,
+        Code.ASYNC,
+        Code.CLOSURE,
+        Code.DECORATED,
+        Code.STAR_ARGS,
+        Code.GLOBAL_NONLOCAL,
+        Code.DYNAMIC_SCOPE,
+        Code.REBOUND,
+        Code.UNSUPPORTED_BODY,
+        Code.UNSUPPORTED_CALL,
+        Code.NON_CONSTANT_DEFAULT,
+        Code.NAME_CLASH,
+        Code.CLASS_SCOPE,
+        Code.KERNEL_CALL,
+    )
 
     def run(self, tree: cst.Module, ctx: PassContext) -> cst.Module:
         ffacts = ctx.function_facts

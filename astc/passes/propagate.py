@@ -32,11 +32,13 @@ After (``area`` had an inlined call)::
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Callable, Iterable, Sequence
 
 import libcst as cst
 
 from astc.analysis.effects import BUILTIN_NAMES
+from astc.analysis.prescan import Scan
 from astc.analysis.scopes import Scope
 from astc.diagnostics import Code
 from astc.passes.base import Pass, PassContext, ScopedTransformer, is_guard_alias, small_literal
@@ -230,7 +232,7 @@ class _Propagator(ScopedTransformer):
                 # Each step trusts ``scope`` (its reads and bindings); a step that changed
                 # the body makes it stale, so the next step waits for the next iteration.
                 new_body = self._locals(body, scope, qualname)
-                if new_body is body and qualname in self.ctx.inlined:
+                if new_body is body and qualname in self.ctx.inlined_into:
                     new_body = self._forward(body, scope, qualname)
                 if new_body is body and self.ctx.options.assume_stable:
                     new_body = self._module_constants_in_function(body, scope, qualname)
@@ -252,7 +254,7 @@ class _Propagator(ScopedTransformer):
         rewrites only names bound in the block it rewrites, so one visit may change
         several blocks without trusting stale facts.
         """
-        inlined = qualname in self.ctx.inlined
+        inlined = qualname in self.ctx.inlined_into
 
         def step(block: list[cst.BaseStatement]) -> list[cst.BaseStatement]:
             new = self._locals(block, scope, qualname)
@@ -445,10 +447,34 @@ class _Propagator(ScopedTransformer):
         return usable
 
 
+def _propagatable(node: ast.AST, scan: Scan) -> bool:
+    """A read of a module constant where it may be replaced; a local constant or copy;
+    anything in a function code was inlined into (single-use values)."""
+    if isinstance(node, ast.Name):
+        if scan.function is not None and scan.scope is not None:
+            if scan.scope.qualname in scan.inlined_into:
+                return True
+        if not isinstance(node.ctx, ast.Load) or node.id not in scan.facts.constants:
+            return False
+        return (scan.function is None and not scan.in_class) or scan.assume_stable
+    assert isinstance(node, ast.Assign)
+    scope = scan.scope
+    return (
+        scope is not None
+        and len(node.targets) == 1
+        and isinstance(node.targets[0], ast.Name)
+        and isinstance(node.value, ast.Constant | ast.Name)
+        and scope.binding_count(node.targets[0].id) == 1
+        and not scope.uses_dynamic_features()
+    )
+
+
 class Propagate(Pass):
     """Propagate local constants, copies, single-use values and module constants."""
 
     name = "propagate"
+    triggers = {ast.Name: _propagatable, ast.Assign: _propagatable}
+    applied = {Code.PROPAGATED: "propagated"}
 
     def run(self, tree: cst.Module, ctx: PassContext) -> cst.Module:
         return tree.visit(_Propagator(ctx))

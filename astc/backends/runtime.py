@@ -783,6 +783,7 @@ class _AstcKernel:
             "_key": key or self.default_key,
             "_ok": _ASTC_SCALARS,
             "_nd": None,
+            "_bi": __import__("builtins").__dict__,
         }
         wrapper = self.code(_ASTC_COLD)
         _astc_functools.update_wrapper(wrapper, plain)
@@ -801,9 +802,23 @@ class _AstcKernel:
 
     def guard_lines(self) -> str:
         return "".join(
-            f"    if _g[{n!r}] is not _g[{'_astc_' + n!r}]:\n        return _plain(*args)\n"
+            f"    if {self.read(n)} is not _g[{'_astc_' + n!r}]:\n        return _plain(*args)\n"
             for n in self.guards
         )
+
+    @staticmethod
+    def read(name: str) -> str:
+        """How the wrapper reads a guarded name as Python would: the module's global, or
+        the builtin when the module binds none (astc.guards aliases builtins too)."""
+        import builtins
+
+        if hasattr(builtins, name):
+            return f"_g.get({name!r}, _bi.get({name!r}))"
+        return f"_g[{name!r}]"
+
+    def guards_hold(self) -> bool:
+        g, bi = self.g, self.ns["_bi"]
+        return all(g.get(n, bi.get(n)) is g["_astc_" + n] for n in self.guards)
 
     def checks(self) -> str:
         lines = self.guard_lines()
@@ -899,10 +914,8 @@ class _AstcKernel:
 
     def kernel_call(self, *args: Any) -> Any:
         """The kernel (guards and scalar types checked), or the plain function."""
-        g = self.g
-        for n in self.guards:
-            if g[n] is not g["_astc_" + n]:
-                return self.plain(*args)
+        if self.guards and not self.guards_hold():
+            return self.plain(*args)
         nd = self.ns["_nd"]
         for i in self.scalars:
             if type(args[i]) not in _ASTC_SCALARS and type(args[i]) is not nd:

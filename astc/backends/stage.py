@@ -22,7 +22,6 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 import libcst as cst
@@ -37,10 +36,10 @@ from astc.backends.analysis import (
     params_of,
 )
 from astc.backends.cuda import THREADS, cuda_form
+from astc.backends.originals import fast_defs
 from astc.backends.lower import KERNEL_PREFIX, lower_explicit, lower_plan
 from astc.backends.parallel import parallel_loops
 from astc.backends.selection import Choice, Refused, Selection, module_aliases, select
-from astc.config import ConfigError, load_project_config
 from astc.diagnostics import Code, ReportEntry
 from astc.options import Options
 
@@ -78,9 +77,9 @@ class KernelHost(Protocol):
     def blank_units(self, predicate: Callable[[list[ast.stmt]], bool]) -> None:
         """Replace units whose statements satisfy ``predicate`` by blank lines."""
 
-    def keep_alias(self, name: str) -> None:
-        """Emit ``_astc_<name> = <name>`` after the unit binding ``name`` (for the
-        dispatcher's identity checks)."""
+    def keep_alias(self, name: str, user: str) -> None:
+        """The dispatcher bound in the unit defining function ``user`` compares ``name``
+        with its alias ``_astc_<name>``: emit the alias (astc.guards)."""
 
     def report(self, entry: ReportEntry) -> None:
         """Add a report entry."""
@@ -113,13 +112,14 @@ class PipelineHost:
         self.pipeline.ffacts.forbid_inlining(name, refusal)
 
     def unit_text(self, name: str) -> str | None:
-        unit = self.pipeline._def_unit.get(name)
+        unit = self.pipeline.def_unit(name)
         if unit is None:
             return None
         return unit.new_text if unit.new_text is not None else unit.text
 
     def set_unit_text(self, name: str, text: str) -> None:
-        unit = self.pipeline._def_unit[name]
+        unit = self.pipeline.def_unit(name)
+        assert unit is not None, name
         unit.new_text = text
 
     def blank_units(self, predicate: Callable[[list[ast.stmt]], bool]) -> None:
@@ -128,8 +128,10 @@ class PipelineHost:
                 newline = "\r\n" if unit.text.endswith("\r\n") else "\n"
                 unit.new_text = newline * (unit.text.count("\n") or 1)
 
-    def keep_alias(self, name: str) -> None:
-        self.pipeline.guard_names.add(name)
+    def keep_alias(self, name: str, user: str) -> None:
+        unit = self.pipeline.def_unit(user)
+        if unit is not None:
+            self.pipeline.use_aliases({name}, unit)
 
     def report(self, entry: ReportEntry) -> None:
         self.pipeline.report.add(entry)
@@ -153,18 +155,8 @@ class StagePlan:
 
 
 def _listed(pipeline: Pipeline) -> tuple[tuple[str, ...], str | None]:
-    names = list(pipeline.options.kernel_functions)
-    path = Path(pipeline.filename)
-    if not path.is_file():
-        return tuple(names), None
-    try:
-        section = load_project_config(path).section("kernels")
-    except ConfigError as error:
-        return tuple(names), str(error)
-    functions = section.get("functions", [])
-    if not isinstance(functions, list) or not all(isinstance(f, str) for f in functions):
-        return tuple(names), "[tool.astc.kernels] functions must be a list of names"
-    return tuple(names + functions), None
+    """Functions named in the options (the config layer put ``[tool.astc.kernels]`` there)."""
+    return pipeline.options.kernel_functions, None
 
 
 def prepare(pipeline: Pipeline) -> StagePlan:
@@ -198,7 +190,7 @@ def plan_kernels(
     for refused in sel.refused:
         plan.entries.append(_entry(refused.code, False, refused.line, f"not a kernel: {refused.message}", refused.name))
     modules, imported = module_aliases(tree)
-    functions = dict(host.stable_functions())
+    functions, guarded = fast_defs(host.stable_functions(), host.lines)
     constants = {
         k: v
         for k, v in host.stable_constants().items()
@@ -215,7 +207,7 @@ def plan_kernels(
             )
         if fn is None:
             continue
-        emission = _build(host, ctx, choice, fn, functions)
+        emission = _build(host, ctx, choice, fn, functions, guarded)
         if emission is not None:
             plan.kernels[name] = emission
     for name in plan.kernels:
@@ -249,6 +241,7 @@ def _build(
     choice: Choice,
     fn: ast.FunctionDef,
     functions: dict[str, ast.FunctionDef],
+    guarded: dict[str, list[str]],
 ) -> Emission | None:
     name = choice.name
     entries: list[ReportEntry] = []
@@ -310,9 +303,13 @@ def _build(
     guards: list[str] = []
     if not host.options.assume_stable:
         if analysis is not None:
-            guards = sorted(analysis.facts.guards | _callee_guards(analysis))
+            compiled = analysis.facts.guards | _callee_guards(analysis)
         else:
-            guards = sorted(_explicit_guards(fn, functions))
+            compiled = _explicit_guards(fn, functions)
+        # names the fast paths of astc output (compiled again) rely on: checked too
+        for f in {name} | (compiled & set(functions)):
+            compiled |= set(guarded.get(f, ()))
+        guards = sorted(compiled)
     jit: dict[str, object] = {
         "parallel": parallel,
         "fastmath": choice.fastmath,
@@ -501,7 +498,7 @@ def emit_kernels(host: KernelHost, plan: StagePlan) -> None:
             for entry in emission.entries:
                 host.report(entry)
             for guard in emission.spec.get("guards", ()):  # type: ignore[union-attr]
-                host.keep_alias(str(guard))
+                host.keep_alias(str(guard), name)
         if candidate != text:
             host.set_unit_text(name, candidate)
     _strip_imports(host, plan.tree, sel)

@@ -23,14 +23,10 @@ import ast
 import copy
 from dataclasses import dataclass, field
 
-from astc.backends.analysis import (
-    Facts,
-    Plan,
-    Problem,
-    body_of,
-    own_nodes,
-    params_of,
-)
+from astc.backends.analysis import Plan
+from astc.backends.facts import Facts
+from astc.backends.problems import Problem
+from astc.backends.syntax import body_of, own_nodes, params_of
 from astc.backends.values import NP, Array, Function, Iter, NoneValue, Scalar, Tuple, Value
 from astc.diagnostics import Code
 
@@ -178,8 +174,10 @@ class _Rewrite(ast.NodeTransformer):
         func = new.func
         args = list(new.args)
         callee = self.value(node.func)
-        if isinstance(func, ast.Attribute) and isinstance(callee, Function) and (
-            callee.namespace == "method"
+        if (
+            isinstance(func, ast.Attribute)
+            and isinstance(callee, Function)
+            and (callee.namespace == "method")
         ):
             # a method: the object becomes the first argument
             if helper == "_astc_reshape":
@@ -188,9 +186,7 @@ class _Rewrite(ast.NodeTransformer):
             else:
                 args = [func.value, *args]
         keywords = [k for k in new.keywords if k.arg != "axis"]
-        return ast.copy_location(
-            ast.Call(ast.Name(helper, ast.Load()), args, keywords), node
-        )
+        return ast.copy_location(ast.Call(ast.Name(helper, ast.Load()), args, keywords), node)
 
 
 def _or(a: ast.expr, b: ast.expr) -> ast.expr:

@@ -80,7 +80,7 @@ def classify(value: Any) -> tuple[str, str] | None:
     return None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def cpython(op: str, left: tuple[str, str], right: tuple[str, str]) -> tuple[str, str] | None:
     """(strength, class) of ``left <op> right`` in CPython + NumPy, None if it raises or
     leaves the 64-bit domain (int8 from ``numpy.True_ // numpy.True_``, say)."""
@@ -94,7 +94,7 @@ def cpython(op: str, left: tuple[str, str], right: tuple[str, str]) -> tuple[str
     return classify(value)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def cpython_unary(op: str, operand: tuple[str, str]) -> tuple[str, str] | None:
     samples = _samples()
     fn: Callable[[Any], Any] = {"-": operator.neg, "+": operator.pos, "~": operator.invert}[op]
@@ -132,7 +132,7 @@ def numba_unary(op: str, operand: str) -> str | None:
 ARRAY = "array"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def array_op(op: str, left: tuple[str, str], right: tuple[str, str]) -> str | None:
     """Class of an operation with at least one array operand (``(ARRAY, cls)``; scalars as
     ``(strength, cls)``). NumPy and Numba agree on int64/float64/bool arrays with weak

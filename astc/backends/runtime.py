@@ -80,9 +80,7 @@ def _astc_env_off() -> str | None:
 def _astc_warn(name: str, reason: str, category: Any = RuntimeWarning) -> None:
     import warnings
 
-    warnings.warn(
-        f"astc: kernel {name}() runs as plain Python: {reason}", category, stacklevel=4
-    )
+    warnings.warn(f"astc: kernel {name}() runs as plain Python: {reason}", category, stacklevel=4)
 
 
 def _astc_numba() -> tuple[Any, str | None]:
@@ -660,7 +658,9 @@ def _astc_kernel_same(a: Any, b: Any, strict: bool = False) -> bool:
     if hasattr(a, "shape") or hasattr(b, "shape"):
         import numpy
 
-        if strict and (type(a) is not type(b) or getattr(a, "dtype", None) != getattr(b, "dtype", None)):
+        if strict and (
+            type(a) is not type(b) or getattr(a, "dtype", None) != getattr(b, "dtype", None)
+        ):
             return False
         try:
             if strict and getattr(a, "dtype", None) is not None and a.dtype.kind in "fc":
@@ -1091,9 +1091,11 @@ def _astc_signature_check(spec: dict[str, Any], numba: Any) -> Callable[..., str
             if isinstance(t, types.Array):
                 option = options[i].get("A:" + str(t.dtype))
                 if option is None:
-                    return f"argument {i} is a {t.dtype} array (exact for: " + ", ".join(
-                        sorted({k[2:] for k in options[i] if k.startswith("A:")})
-                    ) + ")"
+                    return (
+                        f"argument {i} is a {t.dtype} array (exact for: "
+                        + ", ".join(sorted({k[2:] for k in options[i] if k.startswith("A:")}))
+                        + ")"
+                    )
                 if ndims[i] is not None and t.ndim != ndims[i]:
                     return f"argument {i} is a {t.ndim}-D array ({ndims[i]}-D expected)"
             else:
@@ -1103,9 +1105,11 @@ def _astc_signature_check(spec: dict[str, Any], numba: Any) -> Callable[..., str
             picked.append(option)
         picked.extend(defaults[len(picked) :])  # omitted arguments take their defaults
         if tuple(picked) not in allowed:
-            return "not exact for arguments of these types (" + ", ".join(
-                str(dispatcher.typeof_pyval(v)) for v in args
-            ) + ")"
+            return (
+                "not exact for arguments of these types ("
+                + ", ".join(str(dispatcher.typeof_pyval(v)) for v in args)
+                + ")"
+            )
         return None
 
     return check

@@ -28,16 +28,12 @@ import libcst as cst
 
 from astc.analysis.functions import Refusal
 from astc.backends import emit
-from astc.backends.analysis import (
-    ModuleContext,
-    Plan,
-    Problem,
-    analyze,
-    params_of,
-)
+from astc.backends.analysis import Plan, analyze
+from astc.backends.facts import ModuleContext
+from astc.backends.problems import Problem
 from astc.backends.cuda import THREADS, cuda_form
-from astc.backends.originals import fast_defs
 from astc.backends.lower import KERNEL_PREFIX, lower_explicit, lower_plan
+from astc.backends.originals import fast_defs
 from astc.backends.parallel import parallel_loops
 from astc.backends.selection import Choice, Refused, Selection, module_aliases, select
 from astc.diagnostics import Code, ReportEntry
@@ -188,7 +184,11 @@ def plan_kernels(
         sel.refused.append(Refused("<config>", 1, Code.KERNEL_MARKER, config_problem))
     plan = StagePlan(sel, tree)
     for refused in sel.refused:
-        plan.entries.append(_entry(refused.code, False, refused.line, f"not a kernel: {refused.message}", refused.name))
+        plan.entries.append(
+            _entry(
+                refused.code, False, refused.line, f"not a kernel: {refused.message}", refused.name
+            )
+        )
     modules, imported = module_aliases(tree)
     functions, guarded = fast_defs(host.stable_functions(), host.lines)
     constants = {
@@ -257,11 +257,17 @@ def _build(
         else:
             lowered = lower_explicit(fn, name, functions)
     except Problem as problem:
-        entries.append(_entry(problem.code, False, choice.line, f"not a kernel: {problem.message}", name))
+        entries.append(
+            _entry(problem.code, False, choice.line, f"not a kernel: {problem.message}", name)
+        )
         host.report(entries[0])
         return None
     except RecursionError:
-        host.report(_entry(Code.KERNEL_UNSUPPORTED, False, choice.line, "not a kernel: too deeply nested", name))
+        host.report(
+            _entry(
+                Code.KERNEL_UNSUPPORTED, False, choice.line, "not a kernel: too deeply nested", name
+            )
+        )
         return None
     source = lowered.source
     notes: list[str] = []
@@ -278,10 +284,18 @@ def _build(
             parallel = True
             lines = ", ".join(str(lp.lineno) for lp in loops)
             entries.append(
-                _entry(Code.KERNEL_PARALLEL, True, choice.line, f"prange on independent loop(s) (kernel lines {lines})", name)
+                _entry(
+                    Code.KERNEL_PARALLEL,
+                    True,
+                    choice.line,
+                    f"prange on independent loop(s) (kernel lines {lines})",
+                    name,
+                )
             )
         for reason in why:
-            entries.append(_entry(Code.KERNEL_NO_PRANGE, False, choice.line, f"no prange: {reason}", name))
+            entries.append(
+                _entry(Code.KERNEL_NO_PRANGE, False, choice.line, f"no prange: {reason}", name)
+            )
     cuda_text = ""
     if target == "cuda":
         form, why_not = cuda_form(kernel_ast, name)
@@ -289,9 +303,14 @@ def _build(
         if form is not None and auto and form.kind == "reduce":
             form, reason = None, "reductions reorder float additions: explicit kernels only"
         if form is not None and auto and lowered.runtime:
-            form, reason = None, "it calls astc's exact CPU helpers (" + ", ".join(sorted(lowered.runtime)) + ")"
+            form, reason = (
+                None,
+                "it calls astc's exact CPU helpers (" + ", ".join(sorted(lowered.runtime)) + ")",
+            )
         if form is None:
-            entries.append(_entry(Code.KERNEL_NO_CUDA, False, choice.line, f"no CUDA form: {reason}", name))
+            entries.append(
+                _entry(Code.KERNEL_NO_CUDA, False, choice.line, f"no CUDA form: {reason}", name)
+            )
             target = "cpu"
         else:
             cuda_text = (
@@ -378,6 +397,10 @@ def _explicit_guards(fn: ast.FunctionDef, functions: dict[str, ast.FunctionDef])
     return out
 
 
+#: Dtypes of arrays whose elements a kernel never reads (only shapes).
+_ANY_DTYPE = (
+    "float64 float32 int64 int32 int16 int8 uint64 uint32 uint16 uint8 bool complex128".split()
+)
 _SCALAR_KEYS = {"Si": "S:int", "Sf": "S:float", "Sb": "S:bool"}
 
 
@@ -399,7 +422,7 @@ def _conditions(plan: Plan, fn: ast.FunctionDef) -> dict[str, object]:
             if role.index_only and option == "Ai":
                 dtypes = "int64 int32 int16 int8 uint64 uint32 uint16 uint8".split()
             if role.shape_only:
-                dtypes = "float64 float32 int64 int32 int16 int8 uint64 uint32 uint16 uint8 bool complex128".split()
+                dtypes = _ANY_DTYPE
             for d in dtypes:
                 table["A:" + d] = option
         options.append(table)
@@ -413,7 +436,9 @@ def _conditions(plan: Plan, fn: ast.FunctionDef) -> dict[str, object]:
     ):
         if isinstance(d, ast.Constant):
             v = d.value
-            defaults[p.arg] = "Sb" if isinstance(v, bool) else ("Si" if isinstance(v, int) else "Sf")
+            defaults[p.arg] = (
+                "Sb" if isinstance(v, bool) else ("Si" if isinstance(v, int) else "Sf")
+            )
     return {
         "defaults": tuple(defaults[p] for p in plan.params),
         "params": tuple(plan.params),
@@ -442,7 +467,9 @@ def _kernel_def(source: str, name: str) -> ast.FunctionDef:
 
 def _replace_def(source: str, new: ast.FunctionDef) -> str:
     tree = ast.parse(source)
-    tree.body = [new if isinstance(n, ast.FunctionDef) and n.name == new.name else n for n in tree.body]
+    tree.body = [
+        new if isinstance(n, ast.FunctionDef) and n.name == new.name else n for n in tree.body
+    ]
     return ast.unparse(tree) + "\n"
 
 
@@ -489,7 +516,13 @@ def emit_kernels(host: KernelHost, plan: StagePlan) -> None:
             compile(candidate, host.filename, "exec", dont_inherit=True)
         except SyntaxError as error:
             host.report(
-                _entry(Code.INTERNAL_ERROR, False, lines.get(name, 1), f"kernel emission failed ({error}); left plain", name)
+                _entry(
+                    Code.INTERNAL_ERROR,
+                    False,
+                    lines.get(name, 1),
+                    f"kernel emission failed ({error}); left plain",
+                    name,
+                )
             )
             candidate = new_text
             emission = None

@@ -121,7 +121,9 @@ def floordiv(a: Interval, b: Interval) -> Interval:
         return TOP
     if b.excludes_zero() and b.bounded:
         assert b.lo is not None and b.hi is not None and a.lo is not None and a.hi is not None
-        ends = [b.lo, b.hi] + ([1] if b.lo <= 1 <= b.hi else []) + ([-1] if b.lo <= -1 <= b.hi else [])
+        ends = (
+            [b.lo, b.hi] + ([1] if b.lo <= 1 <= b.hi else []) + ([-1] if b.lo <= -1 <= b.hi else [])
+        )
         values = [x // y for x in (a.lo, a.hi) for y in ends if y != 0]
         return Interval(min(values + [0]) if a.lo < 0 else min(values), max(values))
     return Interval(-m - 1, m + 1)
@@ -147,7 +149,9 @@ def power(a: Interval, b: Interval) -> Interval:
     if b.hi > 256:
         m = a.magnitude() or 0
         return TOP if m > 1 else Interval(-1 if a.lo < 0 else 0, 1)
-    values = [x**y for x in {a.lo, a.hi, 0 if a.lo <= 0 <= a.hi else a.lo} for y in range(b.lo, b.hi + 1)]
+    values = [
+        x**y for x in {a.lo, a.hi, 0 if a.lo <= 0 <= a.hi else a.lo} for y in range(b.lo, b.hi + 1)
+    ]
     if a.lo < 0 < a.hi and b.hi >= 1:
         values += [(-1) ** y * max(abs(a.lo), a.hi) ** y for y in range(b.lo, b.hi + 1)]
     return Interval(_cap(min(values)), _cap(max(values)))

@@ -1,0 +1,127 @@
+"""Calls of module functions and lifted closures in the abstract interpreter: each is
+interpreted with its arguments' abstract values (memoized per argument context) and
+compiled with the kernel as its own copy.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from astc.backends.facts import HelperResult, strength_key
+from astc.backends.problems import Problem
+from astc.backends.run_base import RunBase
+from astc.backends.syntax import callee_problem, locals_of, own_nodes, params_of
+from astc.backends.values import NoneValue, Scalar, Value
+from astc.diagnostics import Code
+
+
+class Callees(RunBase):
+    """Module functions and lifted closures called from the function."""
+
+    def call_helper(self, node: ast.Call, name: str) -> Value | None:
+        fdef = self.ctx.functions[name]
+        self.facts.guards.add(name)
+        return self.call_function(node, name, fdef, {}, ("helper", name))
+
+    def call_closure(self, node: ast.Call, name: str) -> Value | None:
+        fdef = self.lifted[name]
+        captured: dict[str, Value] = {}
+        inner_params = set(params_of(fdef))
+        for n in own_nodes(fdef):
+            if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) and n.id not in inner_params:
+                if n.id in self.locals and n.id not in locals_of(fdef):
+                    if n.id in self.lifted:
+                        raise self.unsupported(node, f"closure `{name}` uses closure `{n.id}`")
+                    sites = self.sites.get(n.id, [])
+                    if len(sites) > 1 or any(s.in_loop for s in sites):
+                        raise self.unsupported(
+                            node, f"closure `{name}` reads `{n.id}`, which is rebound"
+                        )
+                    value = self.env.get(n.id)
+                    if value is None:
+                        return None
+                    captured[n.id] = value
+        key = ("closure", self.name + "." + name)
+        return self.call_function(node, name, fdef, captured, key)
+
+    def call_function(
+        self,
+        node: ast.Call,
+        name: str,
+        fdef: ast.FunctionDef,
+        captured: dict[str, Value],
+        key_prefix: tuple[str, str],
+    ) -> Value | None:
+        line = node.lineno
+        qual = key_prefix[1]
+        if qual in self.stack:
+            raise Problem(Code.KERNEL_CALLEE, line, f"line {line}: `{name}()` is recursive")
+        problem = callee_problem(fdef)
+        if problem is not None:
+            raise Problem(Code.KERNEL_CALLEE, line, f"line {line}: `{name}()` {problem}")
+        params = params_of(fdef)
+        bound: dict[str, Value] = {}
+        args = [self.expr(a) for a in node.args]
+        kwargs = {k.arg: self.expr(k.value) for k in node.keywords if k.arg is not None}
+        if any(a is None for a in args) or any(v is None for v in kwargs.values()):
+            return None
+        positional = fdef.args.posonlyargs + fdef.args.args
+        if len(args) > len(positional):
+            raise self.unsupported(node, f"`{name}()` with too many arguments")
+        for p, v in zip(positional, args, strict=False):
+            assert v is not None
+            bound[p.arg] = v
+        for k, v in kwargs.items():
+            if k not in params or k in bound:
+                raise self.unsupported(node, f"`{name}()` with keyword `{k}`")
+            assert v is not None
+            bound[k] = v
+        defaults = fdef.args.defaults
+        for p, d in zip(positional[len(positional) - len(defaults) :], defaults, strict=True):
+            if p.arg not in bound:
+                bound[p.arg] = self.expr(d) or NoneValue()
+        for p, d in zip(fdef.args.kwonlyargs, fdef.args.kw_defaults, strict=True):
+            if p.arg not in bound and d is not None:
+                bound[p.arg] = self.expr(d) or NoneValue()
+        if set(bound) != set(params):
+            raise self.unsupported(node, f"`{name}()` with missing arguments")
+        for v in bound.values():
+            self.check_value_use(v, node)
+        context = tuple((p, bound[p]) for p in params) + tuple(sorted(captured.items()))
+        key = (*key_prefix, context, self.tier)
+        cached = self.memo.get(key)
+        if cached is None:
+            sub = type(self)(
+                self.ctx,
+                fdef,
+                bound,
+                self.tier,
+                self.memo,
+                (*self.stack, qual),
+                qual,
+                captured,
+            )
+            try:
+                value = sub.run()
+            except Problem as problem_:
+                raise Problem(
+                    problem_.code,
+                    line,
+                    f"in `{name}()` (called at line {line}): {problem_.message}",
+                ) from None
+            if any(isinstance(v, Scalar) and v.mixed for _, v in sub.facts.returns) or (
+                isinstance(value, Scalar) and value.mixed
+            ):
+                raise Problem(
+                    Code.KERNEL_MIXED_TYPES,
+                    line,
+                    f"line {line}: `{name}()` returns a Python or a NumPy scalar depending on "
+                    "the path",
+                )
+            cached = HelperResult(value, sub.facts, sub.facts.has_loop)
+            self.memo[key] = cached
+        self.facts.calls[id(node)] = (qual, strength_key(context))
+        self.facts.guards |= cached.facts.guards
+        self.facts.has_loop = self.facts.has_loop or cached.has_loop
+        self.facts.array_work = self.facts.array_work or cached.facts.array_work
+        return cached.value

@@ -1,0 +1,96 @@
+"""What the exactness analysis knows and records: the module around a function
+(:class:`ModuleContext`), the facts lowering needs about each node (:class:`Facts`),
+memoized results of callees (:class:`HelperResult`), and the one assumption it makes
+about calls (:data:`TRIPS`).
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+
+from astc.backends.values import Scalar, Tuple, Value
+
+#: Loop iterations a call that completes in CPython runs, at most (see the module doc).
+
+TRIPS = 2**48
+
+
+@dataclass(frozen=True)
+class ModuleContext:
+    """What the analysis knows about the module around a function."""
+
+    #: Local name -> "numpy" | "math" (``import numpy as np``).
+    modules: dict[str, str]
+    #: Local name -> ("numpy" | "math", attribute) (``from numpy import empty_like``).
+    imported: dict[str, tuple[str, str]]
+    #: Stable module functions that kernels may call (compiled with them).
+    functions: dict[str, ast.FunctionDef]
+    #: Stable module constants with a number value.
+    constants: dict[str, int | float | bool]
+    #: Other module-level names (reading one is refused: Numba would freeze it).
+    globals_: frozenset[str] = frozenset()
+
+
+# -- facts for lowering --------------------------------------------------------------
+
+
+@dataclass
+class Facts:
+    """What :mod:`astc.backends.lower` needs to know about a function's nodes."""
+
+    #: id(node) -> abstract value (final round).
+    values: dict[int, Value] = field(default_factory=dict)
+    #: id(BinOp) of / // % -> "py" | "np" | "mixed" (Python raises on zero, NumPy does not).
+    divisions: dict[int, str] = field(default_factory=dict)
+    #: id(BinOp) of ** -> "py" | "np" | "mixed" | "square".
+    powers: dict[int, str] = field(default_factory=dict)
+    #: id(Call) -> runtime helper replacing the callee.
+    helpers: dict[int, str] = field(default_factory=dict)
+    #: id(Call) -> (module function or closure, strength key of its arguments): the copy
+    #: compiled for those argument kinds.
+    calls: dict[int, tuple[str, tuple[object, ...]]] = field(default_factory=dict)
+    #: Names (module functions, constants) whose identity the dispatcher checks.
+    guards: set[str] = field(default_factory=set)
+    #: Return statements and their values.
+    returns: list[tuple[ast.Return | None, Value]] = field(default_factory=list)
+    #: Names that hold a Python or a NumPy scalar depending on the path.
+    mixed_names: set[str] = field(default_factory=set)
+    has_loop: bool = False
+    array_work: bool = False
+
+    def merge(self, other: Facts) -> None:
+        """Union with another run's facts (other parameter classes: same strengths)."""
+        for k, v in other.divisions.items():
+            self.divisions[k] = v if self.divisions.get(k, v) == v else "mixed"
+        for k, v in other.powers.items():
+            self.powers[k] = v if self.powers.get(k, v) == v else "mixed"
+        self.helpers.update(other.helpers)
+        self.calls.update(other.calls)
+        self.guards |= other.guards
+        self.mixed_names |= other.mixed_names
+        self.has_loop = self.has_loop or other.has_loop
+        self.array_work = self.array_work or other.array_work
+        for k, val in other.values.items():
+            self.values.setdefault(k, val)
+
+
+@dataclass
+class HelperResult:
+    value: Value
+    facts: Facts
+    has_loop: bool
+
+
+def strength_of(value: Value) -> object:
+    if isinstance(value, Scalar):
+        return tuple(sorted(value.strength))
+    if isinstance(value, Tuple):
+        return tuple(strength_of(v) for v in value.items)
+    return type(value).__name__
+
+
+def strength_key(context: tuple[tuple[str, Value], ...]) -> tuple[object, ...]:
+    """What decides a callee copy's lowering: the strength of each argument (Python or
+    NumPy scalar), not its class (the runtime helpers adapt to classes when typed)."""
+    return tuple((name, strength_of(v)) for name, v in context)

@@ -1,0 +1,485 @@
+"""The abstract interpreter of automatic kernels (:class:`Run`): statements, names,
+expressions and subscripts, iterated to a fixed point with widening of growing ints.
+
+One run interprets a function's ``ast`` under an assumption about its parameters (arrays
+of a class, Python scalars), flow-insensitively: a name's value is the join of everything
+it is bound to, so what holds for it holds on every path. Operators, library calls and
+callees are in the mixins :class:`~astc.backends.operators.Operators`,
+:class:`~astc.backends.calls.Calls` and :class:`~astc.backends.callees.Callees`.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import replace
+
+from astc.backends import values as iv
+from astc.backends.callees import Callees
+from astc.backends.calls import Calls
+from astc.backends.facts import TRIPS, Facts
+from astc.backends.library import BUILTINS, EXCEPTIONS
+from astc.backends.operators import BINOPS, Operators
+from astc.backends.problems import CLS, Problem
+from astc.backends.syntax import body_of, ends_in_return
+from astc.backends.values import (
+    TOP,
+    Array,
+    Function,
+    Interval,
+    Iter,
+    Mixed,
+    Module,
+    NoneValue,
+    Scalar,
+    Shape,
+    Tuple,
+    Value,
+    join,
+    np_scalar,
+    py_bool,
+    py_float,
+    py_int,
+)
+from astc.diagnostics import Code
+
+_ROUNDS = 24
+_WIDEN_AFTER = 3
+
+
+def _literal(value: int | float | bool) -> Scalar:
+    if isinstance(value, bool):
+        return py_bool()
+    if isinstance(value, int):
+        return py_int(Interval.point(value))
+    return py_float()
+
+
+class Run(Calls, Operators, Callees):
+    """One abstract interpretation of a function (see the module docstring)."""
+
+    # ---- driver
+    def run(self) -> Value:
+        for round_no in range(_ROUNDS):
+            self.changed = False
+            self.grew = set()
+            self.facts = Facts()
+            self.block(body_of(self.fn))
+            widened = False
+            if round_no >= _WIDEN_AFTER and (self.changed or self.widened):
+                widened = self.widen(force=round_no >= _ROUNDS - 3)
+            if not self.changed and not widened:
+                break
+        else:
+            raise Problem(Code.KERNEL_INT_RANGE, self.fn.lineno, "ranges did not settle")
+        for name, value in self.env.items():
+            if isinstance(value, Scalar) and value.mixed:
+                self.facts.mixed_names.add(name)
+        values = [v for _, v in self.facts.returns]
+        if not ends_in_return(body_of(self.fn)):
+            values.append(NoneValue())
+            self.facts.returns.append((None, NoneValue()))
+        result: Value = values[0]
+        for v in values[1:]:
+            try:
+                result = join(result, v)
+            except Mixed as error:
+                raise Problem(
+                    Code.KERNEL_MIXED_TYPES,
+                    self.fn.lineno,
+                    f"returns {error} depending on the path (Numba returns one type)",
+                ) from None
+        self.result = result
+        return result
+
+    def widen(self, force: bool) -> bool:
+        """Bound names that keep growing: ``x = base`` and ``x += step`` sites give
+        ``base + TRIPS * step`` (each site in a loop runs at most TRIPS times); any other
+        self-reference gives an unbounded interval. Returns whether a bound changed."""
+        changed = False
+        for name in sorted(self.grew | set(self.widened)):
+            value = self.env.get(name)
+            if not isinstance(value, Scalar) or value.rng is None:
+                continue
+            sites = self.sites.get(name, [])
+            if not sites and not force:
+                continue  # a loop variable or parameter: follows the names it is made from
+            bound: Interval | None = None
+            if not force and sites and all(s.step is not None or not s.self_ref for s in sites):
+                base: Interval | None = None
+                total = Interval.point(0)
+                ok = True
+                for site in sites:
+                    seen = self.site_values.get((id(site.node), name))
+                    if site.step is None:
+                        if isinstance(seen, Scalar) and seen.rng is not None:
+                            base = seen.rng if base is None else base.hull(seen.rng)
+                        continue
+                    step = self.facts.values.get(id(site.step))
+                    if not (isinstance(step, Scalar) and step.rng is not None and step.rng.bounded):
+                        ok = False
+                        break
+                    rng = step.rng if site.sign > 0 else iv.neg(step.rng)
+                    times = TRIPS if site.in_loop else 1
+                    total = iv.add(total, iv.scale(rng, times))
+                if ok and base is not None:
+                    bound = iv.add(base, total)
+            bound = bound if bound is not None else TOP
+            if self.widened.get(name) != bound:
+                self.widened[name] = bound
+                self.env[name] = replace(value, rng=bound)
+                changed = True
+        return changed
+
+    # ---- binding
+    def bind(self, name: str, value: Value | None, node: ast.AST) -> None:
+        if value is None:
+            return
+        if name in self.widened and isinstance(value, Scalar) and value.rng is not None:
+            value = replace(value, rng=self.widened[name])
+        old = self.env.get(name)
+        if old is None:
+            new = value
+        else:
+            try:
+                new = join(old, value)
+            except Mixed as error:
+                raise Problem(
+                    Code.KERNEL_MIXED_TYPES,
+                    getattr(node, "lineno", self.fn.lineno),
+                    f"`{name}` is bound to {error} (Numba gives a name one type)",
+                ) from None
+        if new != old:
+            self.env[name] = new
+            self.changed = True
+            if isinstance(new, Scalar) and isinstance(old, Scalar) and new.rng != old.rng:
+                self.grew.add(name)
+
+    def bind_target(self, target: ast.expr, value: Value | None, node: ast.AST) -> None:
+        if value is None:
+            return
+        if isinstance(target, ast.Name):
+            self.site_values[(id(node), target.id)] = value
+            self.bind(target.id, value, node)
+        elif isinstance(target, ast.Tuple | ast.List):
+            items: tuple[Value, ...]
+            if isinstance(value, Tuple):
+                items = value.items
+            elif isinstance(value, Shape):
+                items = tuple(value.item for _ in target.elts)
+            else:
+                raise self.unsupported(node, f"unpacking {value.describe()}")
+            if len(items) != len(target.elts) or any(
+                isinstance(e, ast.Starred) for e in target.elts
+            ):
+                raise self.unsupported(node, "unpacking with a different length")
+            for t, v in zip(target.elts, items, strict=True):
+                self.bind_target(t, v, node)
+        elif isinstance(target, ast.Subscript):
+            self.store(target, value, node)
+        else:
+            raise self.unsupported(node, f"assignment to `{ast.unparse(target)}`")
+
+    def store(self, target: ast.Subscript, value: Value, node: ast.AST) -> None:
+        base = self.expr(target.value)
+        if base is None:
+            return
+        if not isinstance(base, Array):
+            raise self.unsupported(node, f"item assignment on {base.describe()}")
+        slot = self.subscript_value(base, target, target.slice)
+        if slot is None:
+            return
+        self.check_value_use(value, node)
+        value_cls: str
+        if isinstance(value, Scalar):
+            value_cls = value.cls
+        elif isinstance(value, Array):
+            if isinstance(slot, Scalar):
+                raise self.unsupported(node, "stores an array into one element")
+            value_cls = value.cls
+        else:
+            raise self.unsupported(node, f"stores {value.describe()} into an array")
+        allowed = {"f": "fib", "i": "ib", "b": "b"}[base.cls]
+        if value_cls not in allowed:
+            raise Problem(
+                Code.KERNEL_INEXACT_OPERATION,
+                node.lineno if isinstance(node, ast.stmt) else self.fn.lineno,
+                f"stores a {CLS[value_cls]} into a {CLS[base.cls]} array "
+                "(NumPy's conversion rules differ from Numba's)",
+            )
+
+    # ---- statements
+    def block(self, stmts: list[ast.stmt]) -> None:
+        for stmt in stmts:
+            self.stmt(stmt)
+
+    def stmt(self, s: ast.stmt) -> None:
+        if isinstance(s, ast.Assign):
+            if (
+                isinstance(s.value, ast.Lambda)
+                and len(s.targets) == 1
+                and isinstance(s.targets[0], ast.Name)
+            ):
+                return  # a lifted closure
+            value = self.expr(s.value)
+            for target in s.targets:
+                self.bind_target(target, value, s)
+        elif isinstance(s, ast.AugAssign):
+            op = BINOPS[type(s.op)]
+            if isinstance(s.target, ast.Name):
+                current = self.read(s.target.id, s.target)
+                value = self.expr(s.value)
+                if current is not None and value is not None:
+                    result = self.binop(s, op, current, value, s.target, s.value)
+                    self.bind(s.target.id, result, s)
+            elif isinstance(s.target, ast.Subscript):
+                current = self.expr(s.target)
+                value = self.expr(s.value)
+                if current is not None and value is not None:
+                    result = self.binop(s, op, current, value, s.target, s.value)
+                    self.store(s.target, result, s)
+            else:
+                raise self.unsupported(s, "augmented assignment to an attribute")
+        elif isinstance(s, ast.AnnAssign):
+            if s.value is not None:
+                self.bind_target(s.target, self.expr(s.value), s)
+        elif isinstance(s, ast.For):
+            if s.orelse:
+                raise self.unsupported(s, "`for ... else`")
+            self.facts.has_loop = True
+            it = self.expr(s.iter)
+            if it is not None:
+                item = self.iteration(it, s)
+                self.bind_target(s.target, item, s)
+            self.block(s.body)
+        elif isinstance(s, ast.While):
+            if s.orelse:
+                raise self.unsupported(s, "`while ... else`")
+            self.facts.has_loop = True
+            self.truth(s.test)
+            self.block(s.body)
+        elif isinstance(s, ast.If):
+            self.truth(s.test)
+            self.block(s.body)
+            self.block(s.orelse)
+        elif isinstance(s, ast.Return):
+            value = self.expr(s.value) if s.value is not None else NoneValue()
+            if value is not None:
+                self.check_value_use(value, s)
+                self.facts.returns.append((s, value))
+        elif isinstance(s, ast.Expr):
+            if isinstance(s.value, ast.Constant) and isinstance(s.value.value, str):
+                return
+            if not isinstance(s.value, ast.Call):
+                raise self.unsupported(s, "an expression statement that is not a call")
+            self.expr(s.value)
+        elif isinstance(s, ast.Pass | ast.Break | ast.Continue):
+            return
+        elif isinstance(s, ast.Assert):
+            self.truth(s.test)
+            if s.msg is not None and not (
+                isinstance(s.msg, ast.Constant) and isinstance(s.msg.value, str)
+            ):
+                raise self.unsupported(s, "an assert message that is not a string literal")
+        elif isinstance(s, ast.Raise):
+            self.raise_(s)
+        elif isinstance(s, ast.FunctionDef):
+            if s.name not in self.lifted:
+                raise self.unsupported(s, "a nested function")
+        else:
+            raise self.unsupported(s, f"`{type(s).__name__}` statement")
+
+    def raise_(self, s: ast.Raise) -> None:
+        exc = s.exc
+        if s.cause is not None or exc is None:
+            raise self.unsupported(s, "a bare `raise` or `raise ... from`")
+        func = exc.func if isinstance(exc, ast.Call) else exc
+        if not (
+            isinstance(func, ast.Name) and func.id in EXCEPTIONS and func.id not in self.locals
+        ):
+            raise self.unsupported(s, "raises something other than a builtin exception")
+        if isinstance(exc, ast.Call):
+            if exc.keywords or not all(
+                isinstance(a, ast.Constant) and isinstance(a.value, str | int | float)
+                for a in exc.args
+            ):
+                raise self.unsupported(s, "an exception with arguments that are not literals")
+
+    def iteration(self, it: Value, node: ast.stmt) -> Value:
+        if isinstance(it, Iter):
+            return it.item
+        if isinstance(it, Array):
+            if it.rank is None:
+                raise self.unsupported(node, "a loop over an array of unknown rank")
+            return np_scalar(it.cls) if it.rank == 1 else Array(it.cls, it.rank - 1)
+        raise self.unsupported(node, f"a loop over {it.describe()}")
+
+    def truth(self, node: ast.expr) -> None:
+        value = self.expr(node)
+        if isinstance(value, Array):
+            raise self.unsupported(node, "the truth value of an array")
+        if value is not None:
+            self.check_value_use(value, node)
+            if not isinstance(value, Scalar):
+                raise self.unsupported(node, f"the truth value of {value.describe()}")
+
+    # ---- expressions
+    def read(self, name: str, node: ast.AST) -> Value | None:
+        if name in self.env:
+            return self.env[name]
+        if name in self.captured:
+            return self.captured[name]
+        if name in self.locals:
+            return None  # bound later in the loop: the next round sees it
+        if name in self.ctx.modules:
+            return Module(self.ctx.modules[name])
+        if name in self.ctx.imported:
+            module, attr = self.ctx.imported[name]
+            return self.attribute_of_module(module, attr, node)
+        if name in self.ctx.constants:
+            self.facts.guards.add(name)
+            return _literal(self.ctx.constants[name])
+        if name in self.ctx.functions or name in BUILTINS:
+            return Function("helper" if name in self.ctx.functions else "builtins", name)
+        line = getattr(node, "lineno", self.fn.lineno)
+        if name in self.ctx.globals_:
+            raise Problem(
+                Code.KERNEL_GLOBAL,
+                line,
+                f"line {line}: reads module global `{name}` (Numba would freeze its value)",
+            )
+        raise Problem(Code.KERNEL_GLOBAL, line, f"line {line}: reads unknown name `{name}`")
+
+    def expr(self, node: ast.expr | None) -> Value | None:
+        if node is None:
+            return NoneValue()
+        value = self._expr(node)
+        if value is not None:
+            self.facts.values[id(node)] = value
+            if isinstance(value, Array) and not isinstance(node, ast.Name):
+                self.facts.array_work = True
+        return value
+
+    def _expr(self, node: ast.expr) -> Value | None:
+        if isinstance(node, ast.Constant):
+            v = node.value
+            if isinstance(v, bool):
+                return py_bool()
+            if isinstance(v, int):
+                return py_int(Interval.point(v))
+            if isinstance(v, float):
+                return py_float()
+            if v is None:
+                return NoneValue()
+            raise self.unsupported(node, f"the constant {v!r}")
+        if isinstance(node, ast.Name):
+            return self.read(node.id, node)
+        if isinstance(node, ast.Attribute):
+            return self.attribute(node)
+        if isinstance(node, ast.Call):
+            return self.call(node)
+        if isinstance(node, ast.Subscript):
+            base = self.expr(node.value)
+            if base is None:
+                return None
+            return self.subscript_value(base, node, node.slice)
+        if isinstance(node, ast.BinOp):
+            left, right = self.expr(node.left), self.expr(node.right)
+            if left is None or right is None:
+                return None
+            return self.binop(node, BINOPS[type(node.op)], left, right, node.left, node.right)
+        if isinstance(node, ast.UnaryOp):
+            operand = self.expr(node.operand)
+            if operand is None:
+                return None
+            return self.unary(node, operand)
+        if isinstance(node, ast.Compare):
+            return self.compare(node)
+        if isinstance(node, ast.BoolOp):
+            values = [self.expr(v) for v in node.values]
+            if any(v is None for v in values):
+                return None
+            result: Value | None = None
+            for v in values:
+                assert v is not None
+                if not (isinstance(v, Scalar) and v.cls == "b"):
+                    raise self.unsupported(
+                        node, "`and`/`or` of values that are not bools (returns an operand)"
+                    )
+                result = v if result is None else self.join_or_raise(result, v, node)
+            return result
+        if isinstance(node, ast.IfExp):
+            self.truth(node.test)
+            a, b = self.expr(node.body), self.expr(node.orelse)
+            if a is None or b is None:
+                return a or b
+            return self.join_or_raise(a, b, node)
+        if isinstance(node, ast.Tuple):
+            items = [self.expr(e) for e in node.elts]
+            if any(i is None for i in items):
+                return None
+            return Tuple(tuple(i for i in items if i is not None))
+        if isinstance(node, ast.Lambda):
+            raise self.unsupported(node, "a lambda that is not assigned to a name")
+        if isinstance(node, ast.List | ast.ListComp | ast.Dict | ast.Set | ast.SetComp):
+            raise self.unsupported(node, "a list, dict or set (Numba types its items itself)")
+        raise self.unsupported(node, f"`{type(node).__name__}` expression")
+
+    # ---- subscripts
+    def subscript_value(self, base: Value, node: ast.AST, index: ast.expr) -> Value | None:
+        if isinstance(base, Tuple | Shape):
+            iv = self.expr(index)
+            if iv is None:
+                return None
+            if isinstance(base, Shape):
+                return base.item
+            if isinstance(index, ast.Constant) and type(index.value) is int:
+                k = index.value
+                if -len(base.items) <= k < len(base.items):
+                    return base.items[k]
+                raise self.unsupported(node, "a tuple index out of range")
+            if (
+                isinstance(index, ast.UnaryOp)
+                and isinstance(index.op, ast.USub)
+                and isinstance(index.operand, ast.Constant)
+                and type(index.operand.value) is int
+            ):
+                k = -index.operand.value
+                if -len(base.items) <= k < len(base.items):
+                    return base.items[k]
+            result: Value = base.items[0]
+            for item in base.items[1:]:
+                result = self.join_or_raise(result, item, node)
+            return result
+        if not isinstance(base, Array):
+            raise self.unsupported(node, f"subscript of {base.describe()}")
+        parts = index.elts if isinstance(index, ast.Tuple) else [index]
+        ints = 0
+        slices = 0
+        for part in parts:
+            if isinstance(part, ast.Slice):
+                slices += 1
+                for bound in (part.lower, part.upper, part.step):
+                    if bound is None:
+                        continue
+                    bv = self.expr(bound)
+                    if bv is None:
+                        return None
+                    if not (isinstance(bv, Scalar) and bv.cls == "i") or bv.unbounded_index:
+                        raise self.unsupported(node, "a slice bound that is not an int")
+                continue
+            pv = self.expr(part)
+            if pv is None:
+                return None
+            if isinstance(pv, Array):
+                raise self.unsupported(node, "indexing with an array (advanced indexing)")
+            if not (isinstance(pv, Scalar) and pv.cls == "i"):
+                raise self.unsupported(node, f"an index that is {pv.describe()}")
+            ints += 1
+        if base.rank is None:
+            raise self.unsupported(node, "a subscript of an array of unknown rank")
+        if ints + slices > base.rank:
+            raise self.unsupported(node, f"{ints + slices} indices on a {base.rank}-D array")
+        rank = base.rank - ints
+        if rank == 0:
+            return np_scalar(base.cls)
+        return Array(base.cls, rank)

@@ -1,0 +1,327 @@
+"""Operators in the abstract interpreter: NumPy 2 promotion (weak Python scalars),
+Numba's result types, Python-int ranges, divisions and powers whose zero and sign rules
+differ between Python and NumPy numbers.
+"""
+
+from __future__ import annotations
+
+import ast
+import itertools
+
+from astc.backends import promotion
+from astc.backends import values as iv
+from astc.backends.problems import CLS, Problem, describe
+from astc.backends.run_base import RunBase
+from astc.backends.values import (
+    BOOL_RANGE,
+    EXACT_FLOAT_INT,
+    NP,
+    PY,
+    TOP,
+    Array,
+    Interval,
+    Scalar,
+    Value,
+    py_bool,
+)
+from astc.diagnostics import Code
+
+BINOPS: dict[type[ast.operator], str] = {
+    ast.Add: "+",
+    ast.Sub: "-",
+    ast.Mult: "*",
+    ast.Div: "/",
+    ast.FloorDiv: "//",
+    ast.Mod: "%",
+    ast.Pow: "**",
+    ast.BitAnd: "&",
+    ast.BitOr: "|",
+    ast.BitXor: "^",
+    ast.LShift: "<<",
+    ast.RShift: ">>",
+}
+
+CMPOPS: dict[type[ast.cmpop], str] = {
+    ast.Lt: "<",
+    ast.LtE: "<=",
+    ast.Gt: ">",
+    ast.GtE: ">=",
+    ast.Eq: "==",
+    ast.NotEq: "!=",
+}
+
+
+def int_op(op: str, a: Interval, b: Interval) -> Interval | None:
+    if op == "+":
+        return iv.add(a, b)
+    if op == "-":
+        return iv.sub(a, b)
+    if op == "*":
+        return iv.mul(a, b)
+    if op == "//":
+        return iv.floordiv(a, b)
+    if op == "%":
+        return iv.mod(a, b)
+    if op == "**":
+        return iv.power(a, b)
+    if op == "<<":
+        return iv.lshift(a, b)
+    if op == ">>":
+        return iv.rshift(a, b)
+    if op in ("&", "|", "^"):
+        return iv.bitwise(a, b, op)
+    return None
+
+
+class Operators(RunBase):
+    """Binary, unary and comparison operators."""
+
+    def binop(
+        self,
+        node: ast.AST,
+        op: str,
+        left: Value,
+        right: Value,
+        left_node: ast.expr,
+        right_node: ast.expr,
+    ) -> Value:
+        line = getattr(node, "lineno", self.fn.lineno)
+        self.check_value_use(left, node)
+        self.check_value_use(right, node)
+        if isinstance(left, Array) or isinstance(right, Array):
+            return self.array_binop(node, op, left, right, right_node)
+        if not (isinstance(left, Scalar) and isinstance(right, Scalar)):
+            raise self.unsupported(node, f"`{op}` of {left.describe()} and {right.describe()}")
+        strengths: set[str] = set()
+        classes: set[str] = set()
+        for ls, rs in itertools.product(sorted(left.strength), sorted(right.strength)):
+            got = promotion.cpython(op, (ls, left.cls), (rs, right.cls))
+            if got is None:
+                raise Problem(
+                    Code.KERNEL_INEXACT_OPERATION,
+                    line,
+                    f"line {line}: `{op}` of {describe(ls, left.cls)} and "
+                    f"{describe(rs, right.cls)} raises or leaves int64/float64 in NumPy",
+                )
+            nb = promotion.numba(op, left.cls, right.cls)
+            if nb != got[1]:
+                raise Problem(
+                    Code.KERNEL_INEXACT_OPERATION,
+                    line,
+                    f"line {line}: `{op}` of {describe(ls, left.cls)} and "
+                    f"{describe(rs, right.cls)}: NumPy gives a {CLS[got[1]]}, Numba a "
+                    f"{CLS.get(nb or '', 'error')}",
+                )
+            strengths.add(got[0])
+            classes.add(got[1])
+        if len(classes) != 1:
+            raise Problem(Code.KERNEL_MIXED_TYPES, line, f"line {line}: `{op}` gives mixed types")
+        cls = classes.pop()
+        strength = frozenset(strengths)
+        py_py = left.py and right.py
+        rng: Interval | None = None
+        if op in ("/", "//", "%"):
+            self.division(node, op, left, right, right_node)
+        if op == "**":
+            self.power(node, left, right, right_node, cls)
+        if py_py and cls in "ib" and PY in strength:
+            lr = left.rng if left.rng is not None else TOP
+            rr = right.rng if right.rng is not None else TOP
+            rng = int_op(op, lr, rr)
+            if rng is None:
+                raise self.unsupported(node, f"`{op}` of Python ints")
+            self.check_int(node, rng, op)
+        if py_py and op == "/" and left.cls in "ib" and right.cls in "ib":
+            for v in (left, right):
+                if (
+                    v.cls in "ib"
+                    and v.rng is not None
+                    and not v.rng.within(-EXACT_FLOAT_INT, EXACT_FLOAT_INT)
+                ):
+                    raise Problem(
+                        Code.KERNEL_INT_RANGE,
+                        line,
+                        f"line {line}: `{op}` converts an int that may exceed 2**53 "
+                        "(CPython's int/int division is exact)",
+                    )
+        return Scalar(
+            strength,
+            cls,
+            rng
+            if PY in strength and cls in "ib"
+            else (BOOL_RANGE if PY in strength and cls == "b" else None),
+        )
+
+    def array_binop(
+        self, node: ast.AST, op: str, left: Value, right: Value, right_node: ast.expr
+    ) -> Value:
+        line = getattr(node, "lineno", self.fn.lineno)
+
+        def side(v: Value) -> tuple[str, str]:
+            if isinstance(v, Array):
+                return promotion.ARRAY, v.cls
+            if isinstance(v, Scalar):
+                return (PY if v.py else NP), v.cls
+            raise self.unsupported(node, f"`{op}` of {v.describe()}")
+
+        ls, rs = side(left), side(right)
+        if op == "**":
+            if (
+                isinstance(right_node, ast.Constant)
+                and right_node.value == 2
+                and type(right_node.value) is int
+            ):
+                self.facts.powers[id(node)] = "square"
+            else:
+                raise Problem(
+                    Code.KERNEL_INEXACT_FUNCTION,
+                    line,
+                    f"line {line}: `**` on arrays: NumPy's SIMD power differs from the C "
+                    "library's (astc accepts `a ** 2`)",
+                )
+        if op in ("//", "%") and "f" in (ls[1], rs[1]):
+            raise Problem(
+                Code.KERNEL_INEXACT_OPERATION,
+                line,
+                f"line {line}: `{op}` on float arrays (NumPy's array floor division of "
+                "inf and nan differs from its scalar one, which Numba follows)",
+            )
+        for v in (left, right):
+            if isinstance(v, Scalar) and v.mixed:
+                pass  # weak and strong scalars promote alike with 64-bit arrays
+        cls = promotion.array_op(op, ls, rs)
+        if cls is None:
+            raise Problem(
+                Code.KERNEL_INEXACT_OPERATION,
+                line,
+                f"line {line}: `{op}` of {left.describe()} and {right.describe()}",
+            )
+        ranks = [v.rank for v in (left, right) if isinstance(v, Array)]
+        rank = None if None in ranks else max(r for r in ranks if r is not None)
+        self.facts.array_work = True
+        return Array(cls, rank, True)
+
+    def division(
+        self, node: ast.AST, op: str, left: Scalar, right: Scalar, right_node: ast.expr
+    ) -> None:
+        nonzero = False
+        if isinstance(right_node, ast.Constant) and isinstance(right_node.value, int | float):
+            nonzero = right_node.value != 0
+        elif right.py and not right.np and right.cls == "i" and right.rng is not None:
+            nonzero = right.rng.excludes_zero()
+        if left.py and right.py and not (left.np or right.np):
+            kind = "py"
+        elif left.np and not left.py or right.np and not right.py:
+            kind = "np"
+        else:
+            kind = "mixed"
+        if nonzero and kind != "np":
+            kind = "np"  # no zero division possible: either rule
+        self.facts.divisions[id(node)] = kind
+
+    def power(
+        self, node: ast.AST, left: Scalar, right: Scalar, right_node: ast.expr, cls: str
+    ) -> None:
+        line = getattr(node, "lineno", self.fn.lineno)
+        if cls in "ib":
+            exponent = right.rng if right.py and not right.np else None
+            if exponent is None or not exponent.nonnegative():
+                raise Problem(
+                    Code.KERNEL_INEXACT_OPERATION,
+                    line,
+                    f"line {line}: an int to a power that may be negative (CPython: a "
+                    "float or an error; Numba: 0)",
+                )
+        integral = right.cls in "ib" or (
+            isinstance(right_node, ast.Constant)
+            and isinstance(right_node.value, float)
+            and right_node.value.is_integer()
+        )
+        if left.py and right.py and not integral and left.cls == "f":
+            raise Problem(
+                Code.KERNEL_INEXACT_OPERATION,
+                line,
+                f"line {line}: a Python float to a non-integer power (CPython gives a complex "
+                "number for a negative base, Numba nan)",
+            )
+        if left.py and right.py and not (left.np or right.np):
+            kind = "py"
+        elif (left.np and not left.py) or (right.np and not right.py):
+            kind = "np"
+        else:
+            kind = "mixed"
+        self.facts.powers[id(node)] = kind
+
+    def unary(self, node: ast.UnaryOp, operand: Value) -> Value:
+        self.check_value_use(operand, node)
+        if isinstance(node.op, ast.Not):
+            if isinstance(operand, Array):
+                raise self.unsupported(node, "`not` of an array")
+            return py_bool()
+        op = {ast.USub: "-", ast.UAdd: "+", ast.Invert: "~"}[type(node.op)]
+        if isinstance(operand, Array):
+            if operand.cls == "b" and op != "~" or operand.cls == "f" and op == "~":
+                raise self.unsupported(node, f"unary `{op}` of {operand.describe()}")
+            self.facts.array_work = True
+            return Array(operand.cls, operand.rank, True)
+        if not isinstance(operand, Scalar):
+            raise self.unsupported(node, f"unary `{op}` of {operand.describe()}")
+        strengths: set[str] = set()
+        classes: set[str] = set()
+        for s in sorted(operand.strength):
+            got = promotion.cpython_unary(op, (s, operand.cls))
+            nb = promotion.numba_unary(op, operand.cls)
+            if got is None or nb != got[1]:
+                raise Problem(
+                    Code.KERNEL_INEXACT_OPERATION,
+                    node.lineno,
+                    f"line {node.lineno}: unary `{op}` of {describe(s, operand.cls)} differs "
+                    "in Numba",
+                )
+            strengths.add(got[0])
+            classes.add(got[1])
+        cls = classes.pop()
+        rng = None
+        if operand.py and cls in "ib":
+            base = operand.rng if operand.rng is not None else TOP
+            rng = iv.neg(base) if op == "-" else (base if op == "+" else iv.invert(base))
+            self.check_int(node, rng, op)
+        return Scalar(frozenset(strengths), cls, rng)
+
+    def compare(self, node: ast.Compare) -> Value | None:
+        left = self.expr(node.left)
+        result: Value | None = None
+        for op_node, comp in zip(node.ops, node.comparators, strict=True):
+            right = self.expr(comp)
+            if left is None or right is None:
+                left = right
+                continue
+            if type(op_node) not in CMPOPS:
+                raise self.unsupported(node, "`is`/`in` comparisons")
+            self.check_value_use(left, node)
+            self.check_value_use(right, node)
+            op = CMPOPS[type(op_node)]
+            value: Value
+            if isinstance(left, Array) or isinstance(right, Array):
+                value = self.array_binop(node, op, left, right, comp)
+            elif isinstance(left, Scalar) and isinstance(right, Scalar):
+                for a, b in ((left, right), (right, left)):
+                    if a.py and a.cls in "ib" and "f" == b.cls and a.rng is not None:
+                        if not a.rng.within(-EXACT_FLOAT_INT, EXACT_FLOAT_INT):
+                            raise Problem(
+                                Code.KERNEL_INT_RANGE,
+                                node.lineno,
+                                f"line {node.lineno}: compares an int that may exceed 2**53 "
+                                "with a float (CPython compares exactly, Numba converts)",
+                            )
+                strength = frozenset(
+                    NP if (ls == NP or rs == NP) else PY
+                    for ls in left.strength
+                    for rs in right.strength
+                )
+                value = Scalar(strength, "b", BOOL_RANGE if PY in strength else None)
+            else:
+                raise self.unsupported(node, f"comparison of {left.describe()}")
+            result = value if result is None else self.join_or_raise(result, value, node)
+            left = right
+        return result

@@ -1,0 +1,331 @@
+"""What the syntax alone says about a function, before any abstract interpretation:
+its parameters and body, the roles of its parameters (which array classes and scalars to
+try, the rank each needs), which statements are inside loops, and the accumulation sites
+``x = x + step`` that bound a Python int's growth.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+OPTIONS_ARRAY = ("Af", "Ai", "Ab")
+
+
+def params_of(fn: ast.FunctionDef) -> list[str]:
+    a = fn.args
+    return [p.arg for p in [*a.posonlyargs, *a.args, *a.kwonlyargs]]
+
+
+def body_of(fn: ast.FunctionDef) -> list[ast.stmt]:
+    body = fn.body
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+        if isinstance(body[0].value.value, str):
+            return body[1:]
+    return body
+
+
+def own_nodes(node: ast.AST) -> Iterator[ast.AST]:
+    """Nodes of a function body, not descending into nested functions or lambdas."""
+    stack = list(ast.iter_child_nodes(node))
+    while stack:
+        n = stack.pop()
+        yield n
+        if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda | ast.ClassDef):
+            continue
+        stack.extend(ast.iter_child_nodes(n))
+
+
+@dataclass(frozen=True)
+class Role:
+    """How a parameter is used, from the syntax alone."""
+
+    options: tuple[str, ...]
+    rank: int | None
+    #: Array parameters whose elements are only stored / only used as indices.
+    store_only: bool = False
+    index_only: bool = False
+    shape_only: bool = False
+
+
+def _ranks(fn: ast.FunctionDef, names: list[str]) -> dict[str, int]:
+    """Rank each name needs: ``a[i, j]`` needs 2; ``row = m[i]; row[j]`` makes m need 2."""
+    need: dict[str, int] = {}
+    links: list[tuple[str, str, int]] = []  # (alias, base, indices used on base)
+    for node in own_nodes(fn):
+        if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Name):
+            if any(k.arg == "axis" for k in node.keywords):  # astc's axis= versions: 2-D
+                need[node.args[0].id] = max(need.get(node.args[0].id, 0), 2)
+        arrays_of = _array_arguments(node)
+        for arg in arrays_of:
+            if isinstance(arg, ast.Subscript) and isinstance(arg.value, ast.Name):
+                idx = arg.slice
+                elts = idx.elts if isinstance(idx, ast.Tuple) else [idx]
+                ints = sum(1 for e in elts if not isinstance(e, ast.Slice))
+                need[arg.value.id] = max(need.get(arg.value.id, 0), len(elts) + (ints == len(elts)))
+        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
+            idx = node.slice
+            count = len(idx.elts) if isinstance(idx, ast.Tuple) else 1
+            need[node.value.id] = max(need.get(node.value.id, 0), count)
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target, value = node.targets[0], node.value
+            if isinstance(target, ast.Name):
+                if isinstance(value, ast.Subscript) and isinstance(value.value, ast.Name):
+                    idx = value.slice
+                    elts = idx.elts if isinstance(idx, ast.Tuple) else [idx]
+                    ints = sum(1 for e in elts if not isinstance(e, ast.Slice))
+                    links.append((target.id, value.value.id, ints))
+        if isinstance(node, ast.For) and isinstance(node.target, ast.Name):
+            if isinstance(node.iter, ast.Name):
+                links.append((node.target.id, node.iter.id, 1))
+    for _ in range(8):
+        changed = False
+        for alias, base, ints in links:
+            if alias in need:
+                want = need[alias] + ints
+                if want > need.get(base, 0):
+                    need[base] = want
+                    changed = True
+        if not changed:
+            break
+    return {n: need[n] for n in names if n in need}
+
+
+_ARRAY_CONSUMERS = frozenset(
+    "sum mean prod min max amin amax argmin argmax any all cumsum cumprod copy zeros_like "
+    "empty_like ones_like full_like".split()
+)
+
+
+def _array_arguments(node: ast.AST) -> list[ast.expr]:
+    """Expressions that must be arrays: the first argument of a NumPy reduction, of len(),
+    and the object of an array attribute or method (``m[i].shape``, ``m[i].sum()``)."""
+    if isinstance(node, ast.Call) and node.args:
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr in _ARRAY_CONSUMERS:
+            return [node.args[0]]
+        if isinstance(func, ast.Name) and func.id == "len":
+            return [node.args[0]]
+    if isinstance(node, ast.Attribute) and (
+        node.attr in ("shape", "size", "ndim", "T") or node.attr in _ARRAY_CONSUMERS
+    ):
+        return [node.value]
+    return []
+
+
+def roles(fn: ast.FunctionDef) -> dict[str, Role]:
+    """Parameter roles: which assumptions (array classes, scalar classes) to try."""
+    params = params_of(fn)
+    ranks = _ranks(fn, params)
+    arrayish: set[str] = set()
+    intish: set[str] = set()
+    loads: dict[str, int] = {p: 0 for p in params}
+    element_reads: dict[str, int] = {p: 0 for p in params}
+    index_reads: dict[str, int] = {p: 0 for p in params}
+    shape_reads: dict[str, int] = {p: 0 for p in params}
+    stores: dict[str, int] = {p: 0 for p in params}
+    parents: dict[int, ast.AST] = {}
+    for node in own_nodes(fn):
+        for child in ast.iter_child_nodes(node):
+            parents[id(child)] = node
+    for node in own_nodes(fn):
+        if not (isinstance(node, ast.Name) and node.id in loads):
+            continue
+        name = node.id
+        parent = parents.get(id(node))
+        if isinstance(node.ctx, ast.Load):
+            loads[name] += 1
+        if isinstance(parent, ast.Subscript) and parent.value is node:
+            arrayish.add(name)
+            grand = parents.get(id(parent))
+            if isinstance(parent.ctx, ast.Store) or (
+                isinstance(grand, ast.AugAssign) and grand.target is parent
+            ):
+                stores[name] += 1
+                if isinstance(grand, ast.AugAssign):
+                    element_reads[name] += 1
+            elif _is_index(parent, parents):
+                index_reads[name] += 1
+            else:
+                element_reads[name] += 1
+        elif isinstance(parent, ast.Attribute) and parent.value is node:
+            arrayish.add(name)
+            if parent.attr in ("shape", "size", "ndim"):
+                shape_reads[name] += 1
+            else:
+                element_reads[name] += 1
+        elif isinstance(parent, ast.For) and parent.iter is node:
+            arrayish.add(name)
+            element_reads[name] += 1
+        elif isinstance(parent, ast.Call) and node in parent.args:
+            func = parent.func
+            fname = func.id if isinstance(func, ast.Name) else None
+            if (
+                isinstance(func, ast.Attribute)
+                and func.attr in _ARRAY_CONSUMERS
+                and parent.args[0] is node
+            ):
+                arrayish.add(name)
+                element_reads[name] += 1
+            elif fname == "len":
+                arrayish.add(name)
+                shape_reads[name] += 1
+            elif fname == "range":
+                intish.add(name)
+            else:
+                element_reads[name] += 1
+        elif _is_index(node, parents):
+            intish.add(name)
+        elif isinstance(node.ctx, ast.Load):
+            element_reads[name] += 1
+    out: dict[str, Role] = {}
+    arrayish |= set(ranks)
+    for p in params:
+        rank = ranks.get(p)
+        if p in arrayish:
+            store_only = stores[p] > 0 and element_reads[p] == 0 and index_reads[p] == 0
+            index_only = index_reads[p] > 0 and element_reads[p] == 0 and stores[p] == 0
+            shape_only = shape_reads[p] > 0 and element_reads[p] + index_reads[p] + stores[p] == 0
+            if shape_only:
+                options: tuple[str, ...] = ("Af",)
+            elif index_only:
+                options = ("Ai",)
+            elif store_only:
+                options = ("Af", "Ai")
+            else:
+                options = OPTIONS_ARRAY
+            out[p] = Role(options, rank, store_only, index_only, shape_only)
+        elif p in intish:
+            out[p] = Role(("Si",), None)
+        elif loads[p] == 0:
+            out[p] = Role(("Sf",), None, shape_only=True)
+        else:
+            out[p] = Role(("Sf", "Si", "Af", "Ai"), rank)
+    return out
+
+
+def _is_index(node: ast.AST, parents: dict[int, ast.AST]) -> bool:
+    """Whether ``node`` is (a component of) a subscript's index."""
+    parent = parents.get(id(node))
+    if isinstance(parent, ast.Tuple):
+        node, parent = parent, parents.get(id(parent))
+    return isinstance(parent, ast.Subscript) and parent.slice is node
+
+
+def loop_nodes(fn: ast.FunctionDef) -> set[int]:
+    """ids of statements inside a loop of ``fn``."""
+    inside: set[int] = set()
+
+    def visit(stmts: list[ast.stmt], in_loop: bool) -> None:
+        for s in stmts:
+            if in_loop:
+                inside.add(id(s))
+            if isinstance(s, ast.For | ast.While):
+                visit(s.body, True)
+                visit(s.orelse, in_loop)
+            elif isinstance(s, ast.If):
+                visit(s.body, in_loop)
+                visit(s.orelse, in_loop)
+
+    visit(fn.body, False)
+    return inside
+
+
+def _reads(node: ast.AST, name: str) -> bool:
+    return any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(node))
+
+
+@dataclass(frozen=True)
+class _Site:
+    """An assignment to a name: its step when it is ``x = x + step`` (for widening)."""
+
+    node: ast.AST
+    in_loop: bool
+    step: ast.expr | None
+    sign: int
+    self_ref: bool
+
+
+def sites(fn: ast.FunctionDef) -> dict[str, list[_Site]]:
+    loops = loop_nodes(fn)
+    out: dict[str, list[_Site]] = {}
+    for node in own_nodes(fn):
+        if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
+            name = node.target.id
+            step = None
+            sign = 1
+            if isinstance(node.op, ast.Add | ast.Sub) and not _reads(node.value, name):
+                step, sign = node.value, (1 if isinstance(node.op, ast.Add) else -1)
+            out.setdefault(name, []).append(_Site(node, id(node) in loops, step, sign, True))
+        elif isinstance(node, ast.Assign):
+            for target in node.targets:
+                for t in ast.walk(target):
+                    if not (isinstance(t, ast.Name) and isinstance(t.ctx, ast.Store)):
+                        continue
+                    name = t.id
+                    value = node.value
+                    self_ref = _reads(value, name)
+                    step, sign = None, 1
+                    if (
+                        target is t
+                        and isinstance(value, ast.BinOp)
+                        and isinstance(value.op, ast.Add | ast.Sub)
+                    ):
+                        left, right = value.left, value.right
+                        if (
+                            isinstance(left, ast.Name)
+                            and left.id == name
+                            and not _reads(right, name)
+                        ):
+                            step, sign = right, (1 if isinstance(value.op, ast.Add) else -1)
+                        elif (
+                            isinstance(value.op, ast.Add)
+                            and isinstance(right, ast.Name)
+                            and right.id == name
+                            and not _reads(left, name)
+                        ):
+                            step = left
+                    out.setdefault(name, []).append(
+                        _Site(node, id(node) in loops, step, sign, self_ref)
+                    )
+    return out
+
+
+def locals_of(fn: ast.FunctionDef) -> set[str]:
+    names = set(params_of(fn))
+    for n in own_nodes(fn):
+        if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store):
+            names.add(n.id)
+    return names
+
+
+def ends_in_return(body: list[ast.stmt]) -> bool:
+    if not body:
+        return False
+    last = body[-1]
+    if isinstance(last, ast.Return | ast.Raise):
+        return True
+    if isinstance(last, ast.If):
+        return ends_in_return(last.body) and ends_in_return(last.orelse)
+    if isinstance(last, ast.While) and isinstance(last.test, ast.Constant) and last.test.value:
+        return not any(isinstance(n, ast.Break) for n in ast.walk(last))
+    return False
+
+
+def callee_problem(fdef: ast.FunctionDef) -> str | None:
+    if fdef.decorator_list:
+        return "is decorated"
+    if fdef.args.vararg or fdef.args.kwarg:
+        return "takes *args/**kwargs"
+    for d in [*fdef.args.defaults, *(x for x in fdef.args.kw_defaults if x is not None)]:
+        if not (isinstance(d, ast.Constant) and isinstance(d.value, int | float | bool)):
+            return "has a default that is not a number"
+    for n in own_nodes(fdef):
+        if isinstance(n, ast.Yield | ast.YieldFrom | ast.Await):
+            return "is a generator"
+        if isinstance(n, ast.Global | ast.Nonlocal):
+            return "declares global/nonlocal names"
+        if isinstance(n, ast.ClassDef):
+            return "defines a class"
+    return None

@@ -106,34 +106,60 @@ def _assumptions(param_roles: dict[str, Role], params: list[str]) -> list[tuple[
     return [first]
 
 
-def analyze(fn: ast.FunctionDef, ctx: ModuleContext) -> Plan | Problem:
-    """The plan of an exact automatic kernel for ``fn``, or the first reason it is not."""
+Passed = list[tuple[tuple[str, ...], Run]]
+Memo = dict[tuple[object, ...], HelperResult]
+
+
+def _runs(
+    fn: ast.FunctionDef,
+    ctx: ModuleContext,
+    param_roles: dict[str, Role],
+    assumptions: list[tuple[str, ...]],
+    tier: int | None,
+) -> tuple[Passed, list[Problem], Memo]:
+    """One run per assumption at this value bound: those that passed, the problems of the
+    others, and the callee results they share."""
     params = params_of(fn)
-    param_roles = roles(fn)
+    memo: Memo = {}
+    passed: Passed = []
+    problems: list[Problem] = []
+    for assumption in assumptions:
+        values = {
+            p: _assumption_values(o, param_roles[p], tier)
+            for p, o in zip(params, assumption, strict=True)
+        }
+        run = Run(ctx, fn, values, tier, memo, (fn.name,), fn.name)
+        try:
+            run.run()
+        except Problem as problem:
+            problems.append(problem)
+            continue
+        passed.append((assumption, run))
+    return passed, problems, memo
+
+
+def analyze(fn: ast.FunctionDef, ctx: ModuleContext) -> Plan | Problem:
+    """The plan of an exact automatic kernel for ``fn``, or the first reason it is not.
+
+    While some assumption fails only for want of an int64 proof, the runs are repeated
+    with tighter value bounds (:data:`TIERS`, checked on kernel entry); the bound under
+    which the most argument kinds are exact wins (the first of equals: the loosest).
+    """
+    params = params_of(fn)
+    param_roles = roles(fn, ctx.functions)
     assumptions = _assumptions(param_roles, params)
     first_problem: Problem | None = None
+    best: tuple[int | None, Passed, Memo] | None = None
     for tier in TIERS:
-        memo: dict[tuple[object, ...], HelperResult] = {}
-        passed: list[tuple[tuple[str, ...], Run]] = []
-        problems: list[Problem] = []
-        for assumption in assumptions:
-            values = {
-                p: _assumption_values(o, param_roles[p], tier)
-                for p, o in zip(params, assumption, strict=True)
-            }
-            run = Run(ctx, fn, values, tier, memo, (fn.name,), fn.name)
-            try:
-                run.run()
-            except Problem as problem:
-                problems.append(problem)
-                continue
-            passed.append((assumption, run))
+        passed, problems, memo = _runs(fn, ctx, param_roles, assumptions, tier)
         if first_problem is None and problems:
             first_problem = most_specific(problems)
-        if passed:
-            return _plan(fn, params, param_roles, passed, tier, memo)
+        if passed and (best is None or len(passed) > len(best[1])):
+            best = (tier, passed, memo)
         if not any(p.code is Code.KERNEL_INT_RANGE for p in problems):
             break
+    if best is not None:
+        return _plan(fn, params, param_roles, best[1], best[0], best[2])
     assert first_problem is not None
     return first_problem
 

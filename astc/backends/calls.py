@@ -24,6 +24,7 @@ from astc.backends.problems import CLS, Problem
 from astc.backends.run_base import RunBase
 from astc.backends.values import (
     BOOL_RANGE,
+    INT64,
     INT64_MAX,
     INT64_MIN,
     PY,
@@ -161,7 +162,7 @@ class Calls(RunBase):
             return py_bool()
         if r is Result.PY_INT_UNBOUNDED:
             self.need_scalars(node, qual, args)
-            return Scalar(frozenset({PY}), "i", TOP, unbounded_index=True)
+            return Scalar(frozenset({PY}), "i", INT64, saturated=True)
         if r is Result.UFUNC:
             return self.ufunc(node, qual, name, fn, args)
         if r in (Result.REDUCE, Result.REDUCE_INDEX, Result.REDUCE_BOOL, Result.ACCUMULATE):
@@ -178,7 +179,6 @@ class Calls(RunBase):
                         line,
                         f"line {line}: `numpy.arange` of non-integers rounds differently in Numba",
                     )
-            self.facts.array_work = True
             return Array("i", 1, True)
         if r is Result.COPY:
             a = args[0]
@@ -386,7 +386,6 @@ class Calls(RunBase):
         given = self.dtype_arg(node, keywords.get("dtype") or positional_dtype)
         if given is not None:
             cls = given
-        self.facts.array_work = True
         return Array(cls, rank, True)
 
     def create_like(
@@ -407,7 +406,6 @@ class Calls(RunBase):
         given = self.dtype_arg(node, keywords.get("dtype") or positional)
         if given is not None:
             cls = given
-        self.facts.array_work = True
         return Array(cls, a.rank, True)
 
     def where(self, node: ast.Call, args: list[Value]) -> Value:
@@ -451,7 +449,7 @@ class Calls(RunBase):
         # int()
         if a.cls == "f":
             self.facts.helpers[id(node)] = "_astc_index_int"
-            return Scalar(frozenset({PY}), "i", TOP, unbounded_index=True)
+            return Scalar(frozenset({PY}), "i", INT64, saturated=True)
         if a.cls == "b":
             return py_int(BOOL_RANGE)
         rng = a.rng if a.py and a.rng is not None else Interval(INT64_MIN, INT64_MAX)
@@ -485,7 +483,8 @@ class Calls(RunBase):
             item = Interval(lower, lo.hi)
         else:
             item = lo.hull(hi)
-        return Iter(py_int(item))
+        count = item.hi - item.lo + 1 if item.lo is not None and item.hi is not None else None
+        return Iter(py_int(item), None if count is None else max(count, 0))
 
     def method(
         self,

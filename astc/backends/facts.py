@@ -56,7 +56,11 @@ class Facts:
     returns: list[tuple[ast.Return | None, Value]] = field(default_factory=list)
     #: Names that hold a Python or a NumPy scalar depending on the path.
     mixed_names: set[str] = field(default_factory=set)
+    #: id(For) -> its iterations, at most (this round's bound, for widening).
+    trips: dict[int, int] = field(default_factory=dict)
     has_loop: bool = False
+    #: Whole-array computation (ufuncs, reductions, array operators; not allocation or
+    #: views): NumPy may beat Numba there, so the dispatcher measures.
     array_work: bool = False
 
     def merge(self, other: Facts) -> None:

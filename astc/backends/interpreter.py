@@ -91,9 +91,20 @@ class Run(Calls, Operators, Callees):
         self.result = result
         return result
 
+    def runs(self, loops: tuple[ast.For | ast.While, ...]) -> int:
+        """How often a statement inside these loops runs per call, at most: the product of
+        their trip counts (a ``for`` over a range or an array of bounded size; ``while``:
+        :data:`TRIPS`), and never more than TRIPS in all."""
+        total = 1
+        for loop in loops:
+            total *= self.facts.trips.get(id(loop), TRIPS)
+            if total >= TRIPS:
+                return TRIPS
+        return total
+
     def widen(self, force: bool) -> bool:
         """Bound names that keep growing: ``x = base`` and ``x += step`` sites give
-        ``base + TRIPS * step`` (each site in a loop runs at most TRIPS times); any other
+        ``base + runs * step`` (:meth:`runs`: how often the site runs); any other
         self-reference gives an unbounded interval. Returns whether a bound changed."""
         changed = False
         for name in sorted(self.grew | set(self.widened)):
@@ -119,7 +130,7 @@ class Run(Calls, Operators, Callees):
                         ok = False
                         break
                     rng = step.rng if site.sign > 0 else iv.neg(step.rng)
-                    times = TRIPS if site.in_loop else 1
+                    times = self.runs(site.loops)
                     total = iv.add(total, iv.scale(rng, times))
                 if ok and base is not None:
                     bound = iv.add(base, total)
@@ -188,7 +199,8 @@ class Run(Calls, Operators, Callees):
         slot = self.subscript_value(base, target, target.slice)
         if slot is None:
             return
-        self.check_value_use(value, node)
+        if not (isinstance(value, Scalar) and value.saturated and base.cls == "i"):
+            self.check_value_use(value, node)
         value_cls: str
         if isinstance(value, Scalar):
             value_cls = value.cls
@@ -248,6 +260,7 @@ class Run(Calls, Operators, Callees):
             self.facts.has_loop = True
             it = self.expr(s.iter)
             if it is not None:
+                self.facts.trips[id(s)] = self.trip_bound(it)
                 item = self.iteration(it, s)
                 self.bind_target(s.target, item, s)
             self.block(s.body)
@@ -304,6 +317,16 @@ class Run(Calls, Operators, Callees):
             ):
                 raise self.unsupported(s, "an exception with arguments that are not literals")
 
+    def trip_bound(self, it: Value) -> int:
+        """Iterations of a ``for`` over ``it``, at most (TRIPS when unknown)."""
+        if isinstance(it, Iter) and it.count is not None:
+            return min(it.count, TRIPS)
+        if isinstance(it, Array) and self.tier is not None:
+            return self.tier
+        if isinstance(it, Tuple):
+            return len(it.items)
+        return TRIPS
+
     def iteration(self, it: Value, node: ast.stmt) -> Value:
         if isinstance(it, Iter):
             return it.item
@@ -311,15 +334,26 @@ class Run(Calls, Operators, Callees):
             if it.rank is None:
                 raise self.unsupported(node, "a loop over an array of unknown rank")
             return np_scalar(it.cls) if it.rank == 1 else Array(it.cls, it.rank - 1)
+        if isinstance(it, Tuple) and it.items:  # Numba iterates tuples of one type
+            item = it.items[0]
+            for other in it.items[1:]:
+                item = self.join_or_raise(item, other, node)
+            return item
         raise self.unsupported(node, f"a loop over {it.describe()}")
 
     def truth(self, node: ast.expr) -> None:
+        """A condition: any number (``and``/``or`` of numbers too: only their truth is
+        used here, and it is the same in Numba)."""
+        if isinstance(node, ast.BoolOp):
+            for part in node.values:
+                self.truth(part)
+            return
         value = self.expr(node)
         if isinstance(value, Array):
             raise self.unsupported(node, "the truth value of an array")
         if value is not None:
-            self.check_value_use(value, node)
             if not isinstance(value, Scalar):
+                self.check_value_use(value, node)
                 raise self.unsupported(node, f"the truth value of {value.describe()}")
 
     # ---- expressions
@@ -355,8 +389,6 @@ class Run(Calls, Operators, Callees):
         value = self._expr(node)
         if value is not None:
             self.facts.values[id(node)] = value
-            if isinstance(value, Array) and not isinstance(node, ast.Name):
-                self.facts.array_work = True
         return value
 
     def _expr(self, node: ast.expr) -> Value | None:
@@ -464,7 +496,7 @@ class Run(Calls, Operators, Callees):
                     bv = self.expr(bound)
                     if bv is None:
                         return None
-                    if not (isinstance(bv, Scalar) and bv.cls == "i") or bv.unbounded_index:
+                    if not (isinstance(bv, Scalar) and bv.cls == "i") or bv.saturated:
                         raise self.unsupported(node, "a slice bound that is not an int")
                 continue
             pv = self.expr(part)

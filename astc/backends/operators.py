@@ -15,6 +15,8 @@ from astc.backends.run_base import RunBase
 from astc.backends.values import (
     BOOL_RANGE,
     EXACT_FLOAT_INT,
+    INT64_MAX,
+    INT64_MIN,
     NP,
     PY,
     TOP,
@@ -237,12 +239,13 @@ class Operators(RunBase):
             and isinstance(right_node.value, float)
             and right_node.value.is_integer()
         )
-        if left.py and right.py and not integral and left.cls == "f":
+        nonnegative = left.cls in "ib" and left.rng is not None and left.rng.nonnegative()
+        if left.py and right.py and not integral and not nonnegative:
             raise Problem(
                 Code.KERNEL_INEXACT_OPERATION,
                 line,
-                f"line {line}: a Python float to a non-integer power (CPython gives a complex "
-                "number for a negative base, Numba nan)",
+                f"line {line}: a Python number to a non-integer power (CPython gives a "
+                "complex number for a negative base, Numba nan)",
             )
         if left.py and right.py and not (left.np or right.np):
             kind = "py"
@@ -288,6 +291,22 @@ class Operators(RunBase):
             self.check_int(node, rng, op)
         return Scalar(frozenset(strengths), cls, rng)
 
+    def check_comparable(self, left: Value, right: Value, node: ast.AST) -> None:
+        """A saturated int compares like CPython's with an int strictly inside int64."""
+        for a, b in ((left, right), (right, left)):
+            if isinstance(a, Scalar) and a.saturated:
+                inside = (
+                    isinstance(b, Scalar)
+                    and b.cls in "ib"
+                    and not b.saturated
+                    and b.rng is not None
+                    and b.rng.within(INT64_MIN + 1, INT64_MAX - 1)
+                )
+                if not inside:
+                    self.check_value_use(a, node)
+            else:
+                self.check_value_use(a, node)
+
     def compare(self, node: ast.Compare) -> Value | None:
         left = self.expr(node.left)
         result: Value | None = None
@@ -298,8 +317,7 @@ class Operators(RunBase):
                 continue
             if type(op_node) not in CMPOPS:
                 raise self.unsupported(node, "`is`/`in` comparisons")
-            self.check_value_use(left, node)
-            self.check_value_use(right, node)
+            self.check_comparable(left, right, node)
             op = CMPOPS[type(op_node)]
             value: Value
             if isinstance(left, Array) or isinstance(right, Array):

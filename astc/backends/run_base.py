@@ -14,7 +14,7 @@ import ast
 
 from astc.backends.facts import Facts, HelperResult, ModuleContext
 from astc.backends.problems import Problem
-from astc.backends.syntax import loop_nodes, own_nodes, sites
+from astc.backends.syntax import own_nodes, sites
 from astc.backends.values import INT64_MAX, Interval, Mixed, Scalar, Tuple, Value, join, py_int
 from astc.diagnostics import Code
 
@@ -44,7 +44,6 @@ class RunBase:
         self.captured = dict(captured or {})
         self.locals = self._local_names()
         self.sites = sites(fn)
-        self.loops = loop_nodes(fn)
         self.facts = Facts()
         self.changed = False
         self.grew: set[str] = set()
@@ -96,14 +95,16 @@ class RunBase:
         return Problem(Code.KERNEL_UNSUPPORTED, line, f"line {line}: {what}")
 
     def check_value_use(self, value: Value, node: ast.AST) -> None:
-        """An int of any size (``int(x)`` of a float) may only be an index."""
-        if isinstance(value, Scalar) and value.unbounded_index:
+        """A saturated int (``int(x)`` of a float, see :class:`Scalar`) may not be used
+        here: CPython's value may exceed int64."""
+        if isinstance(value, Scalar) and value.saturated:
             line = getattr(node, "lineno", self.fn.lineno)
             raise Problem(
                 Code.KERNEL_INEXACT_OPERATION,
                 line,
                 f"line {line}: int()/math.floor() of a float is a Python int of any size "
-                "(Numba: int64); astc accepts it only directly as an index",
+                "(Numba: int64); astc accepts it as an index, in comparisons with ints and "
+                "stored into int arrays",
             )
         if isinstance(value, Tuple):
             for item in value.items:

@@ -355,7 +355,7 @@ def _astc_setup(g: dict[str, Any], numba: Any) -> None:
     ).split():
         math1(fname, getattr(math, fname), fname in overflowing)
 
-    # -- int() / math.floor() of a float, used as an index
+    # -- int() / math.floor() of a float, saturated to int64 (see values.Scalar.saturated)
     def index(name: str, rounding: Fn) -> None:
         @overload(stub(name))
         def ov(x: Any) -> Any:
@@ -368,8 +368,11 @@ def _astc_setup(g: dict[str, Any], numba: Any) -> None:
                 if math.isinf(x):
                     raise OverflowError("cannot convert float infinity to integer")
                 r = rounding(x)
-                if r >= 9.223372036854775807e18 or r < -9.223372036854775808e18:
-                    raise IndexError("index out of range (astc: an int beyond int64)")
+                # saturated: the analysis admits the value only where that is exact
+                if r >= 9.223372036854775807e18:
+                    return 9223372036854775807
+                if r < -9.223372036854775808e18:
+                    return -9223372036854775808
                 return int(r)
 
             return impl
@@ -748,6 +751,7 @@ class _AstcKernel:
         strict: bool = False,
         warning: Any = RuntimeWarning,
         size_key: bool = False,
+        loops: bool = False,
     ) -> None:
         self.name = name
         self.plain = plain
@@ -762,6 +766,7 @@ class _AstcKernel:
         self.strict = strict
         self.warning = warning
         self.size_key = size_key
+        self.loops = loops
         self.compiled: Any = None
         self.warned: set[str] = set()
         #: Why calls went to the plain function (see :meth:`route`).
@@ -970,6 +975,11 @@ class _AstcKernel:
         """Time this signature's first calls both ways; keep the faster (never slower)."""
         import time
 
+        if self.loops and not any(type(a) is self.ns["_nd"] for a in args):
+            # a loop on scalars only: nothing NumPy could do faster than machine code
+            result = self.kernel_call(*args)
+            self.routes.setdefault(key, self.kernel_call)
+            return result
         times = self.trials.get(key)
         if times is None:
             self.trials[key] = [[], []]
@@ -1190,6 +1200,7 @@ def _astc_kernel_bind(g: dict[str, Any], name: str, plain: Fn, spec: dict[str, A
         convert=_astc_converter(spec.get("returns", "plain")) if strict else None,
         strict=strict,
         size_key=spec.get("policy") == "measure",
+        loops=bool(spec.get("loops", False)),
     )
     return state.wrapper
 

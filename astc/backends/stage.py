@@ -349,6 +349,7 @@ def _build(
         spec.update(_conditions(analysis, fn))
         spec["returns"] = lowered.returns
         spec["policy"] = analysis.policy
+        spec["loops"] = analysis.facts.has_loop
     spec["fingerprint"] = emit.fingerprint(
         str(spec["source"]),
         {k: v for k, v in spec.items() if k != "source"},

@@ -7,7 +7,7 @@ try, the rank each needs), which statements are inside loops, and the accumulati
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 OPTIONS_ARRAY = ("Af", "Ai", "Ab")
@@ -49,36 +49,74 @@ class Role:
     shape_only: bool = False
 
 
-def _ranks(fn: ast.FunctionDef, names: list[str]) -> dict[str, int]:
-    """Rank each name needs: ``a[i, j]`` needs 2; ``row = m[i]; row[j]`` makes m need 2."""
+def _int_indices(index: ast.expr) -> tuple[int, int]:
+    """(indices, of which ints) of a subscript's index."""
+    elts = index.elts if isinstance(index, ast.Tuple) else [index]
+    return len(elts), sum(1 for e in elts if not isinstance(e, ast.Slice))
+
+
+def _need(need: dict[str, int], name: str, rank: int) -> None:
+    need[name] = max(need.get(name, 0), rank)
+
+
+def _callee_needs(
+    node: ast.Call,
+    functions: Mapping[str, ast.FunctionDef],
+    stack: tuple[str, ...],
+    need: dict[str, int],
+    links: list[tuple[str, str, int]],
+) -> None:
+    """``helper(m[i])`` where helper indexes its parameter once makes ``m`` need 2."""
+    func = node.func
+    if not (isinstance(func, ast.Name) and func.id in functions and func.id not in stack):
+        return
+    callee = functions[func.id]
+    inner = _ranks(callee, params_of(callee), functions, (*stack, func.id))
+    for param, arg in zip(params_of(callee), node.args, strict=False):
+        rank = inner.get(param)
+        if rank is None:
+            continue
+        if isinstance(arg, ast.Name):
+            _need(need, arg.id, rank)
+        elif isinstance(arg, ast.Subscript) and isinstance(arg.value, ast.Name):
+            _need(need, arg.value.id, rank + _int_indices(arg.slice)[1])
+
+
+def _ranks(
+    fn: ast.FunctionDef,
+    names: list[str],
+    functions: Mapping[str, ast.FunctionDef],
+    stack: tuple[str, ...] = (),
+) -> dict[str, int]:
+    """Rank each name needs: ``a[i, j]`` needs 2; ``row = m[i]; row[j]`` makes m need 2;
+    ``for c in coeffs`` with ``c`` used as a number makes coeffs need 1; a module function
+    called with ``m[i]`` that indexes its parameter makes m need 2."""
     need: dict[str, int] = {}
     links: list[tuple[str, str, int]] = []  # (alias, base, indices used on base)
+    loop_items: set[str] = set()
     for node in own_nodes(fn):
-        if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Name):
-            if any(k.arg == "axis" for k in node.keywords):  # astc's axis= versions: 2-D
-                need[node.args[0].id] = max(need.get(node.args[0].id, 0), 2)
-        arrays_of = _array_arguments(node)
-        for arg in arrays_of:
+        if isinstance(node, ast.Call):
+            _callee_needs(node, functions, (fn.name, *stack), need, links)
+            if node.args and isinstance(node.args[0], ast.Name):
+                if any(k.arg == "axis" for k in node.keywords):  # astc's axis= versions: 2-D
+                    _need(need, node.args[0].id, 2)
+        for arg in _array_arguments(node):
             if isinstance(arg, ast.Subscript) and isinstance(arg.value, ast.Name):
-                idx = arg.slice
-                elts = idx.elts if isinstance(idx, ast.Tuple) else [idx]
-                ints = sum(1 for e in elts if not isinstance(e, ast.Slice))
-                need[arg.value.id] = max(need.get(arg.value.id, 0), len(elts) + (ints == len(elts)))
+                count, ints = _int_indices(arg.slice)
+                _need(need, arg.value.id, count + (ints == count))
         if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
-            idx = node.slice
-            count = len(idx.elts) if isinstance(idx, ast.Tuple) else 1
-            need[node.value.id] = max(need.get(node.value.id, 0), count)
+            _need(need, node.value.id, _int_indices(node.slice)[0])
         if isinstance(node, ast.Assign) and len(node.targets) == 1:
             target, value = node.targets[0], node.value
             if isinstance(target, ast.Name):
                 if isinstance(value, ast.Subscript) and isinstance(value.value, ast.Name):
-                    idx = value.slice
-                    elts = idx.elts if isinstance(idx, ast.Tuple) else [idx]
-                    ints = sum(1 for e in elts if not isinstance(e, ast.Slice))
-                    links.append((target.id, value.value.id, ints))
+                    links.append((target.id, value.value.id, _int_indices(value.slice)[1]))
         if isinstance(node, ast.For) and isinstance(node.target, ast.Name):
             if isinstance(node.iter, ast.Name):
                 links.append((node.target.id, node.iter.id, 1))
+                loop_items.add(node.target.id)
+    for item in loop_items:
+        need.setdefault(item, 0)  # an item nothing indexes is a number
     for _ in range(8):
         changed = False
         for alias, base, ints in links:
@@ -89,7 +127,7 @@ def _ranks(fn: ast.FunctionDef, names: list[str]) -> dict[str, int]:
                     changed = True
         if not changed:
             break
-    return {n: need[n] for n in names if n in need}
+    return {n: need[n] for n in names if n in need and need[n] > 0}
 
 
 _ARRAY_CONSUMERS = frozenset(
@@ -114,10 +152,13 @@ def _array_arguments(node: ast.AST) -> list[ast.expr]:
     return []
 
 
-def roles(fn: ast.FunctionDef) -> dict[str, Role]:
-    """Parameter roles: which assumptions (array classes, scalar classes) to try."""
+def roles(
+    fn: ast.FunctionDef, functions: Mapping[str, ast.FunctionDef] | None = None
+) -> dict[str, Role]:
+    """Parameter roles: which assumptions (array classes, scalar classes) to try;
+    ``functions`` are the module functions it may call (their parameters' ranks count)."""
     params = params_of(fn)
-    ranks = _ranks(fn, params)
+    ranks = _ranks(fn, params, functions or {})
     arrayish: set[str] = set()
     intish: set[str] = set()
     loads: dict[str, int] = {p: 0 for p in params}
@@ -213,23 +254,25 @@ def _is_index(node: ast.AST, parents: dict[int, ast.AST]) -> bool:
     return isinstance(parent, ast.Subscript) and parent.slice is node
 
 
-def loop_nodes(fn: ast.FunctionDef) -> set[int]:
-    """ids of statements inside a loop of ``fn``."""
-    inside: set[int] = set()
+Loop = ast.For | ast.While
 
-    def visit(stmts: list[ast.stmt], in_loop: bool) -> None:
+
+def enclosing_loops(fn: ast.FunctionDef) -> dict[int, tuple[Loop, ...]]:
+    """id of each statement of ``fn`` -> the loops around it, outermost first."""
+    out: dict[int, tuple[Loop, ...]] = {}
+
+    def visit(stmts: list[ast.stmt], loops: tuple[Loop, ...]) -> None:
         for s in stmts:
-            if in_loop:
-                inside.add(id(s))
+            out[id(s)] = loops
             if isinstance(s, ast.For | ast.While):
-                visit(s.body, True)
-                visit(s.orelse, in_loop)
+                visit(s.body, (*loops, s))
+                visit(s.orelse, loops)
             elif isinstance(s, ast.If):
-                visit(s.body, in_loop)
-                visit(s.orelse, in_loop)
+                visit(s.body, loops)
+                visit(s.orelse, loops)
 
-    visit(fn.body, False)
-    return inside
+    visit(fn.body, ())
+    return out
 
 
 def _reads(node: ast.AST, name: str) -> bool:
@@ -241,14 +284,19 @@ class _Site:
     """An assignment to a name: its step when it is ``x = x + step`` (for widening)."""
 
     node: ast.AST
-    in_loop: bool
+    #: The loops around the assignment, outermost first (their trips bound its runs).
+    loops: tuple[Loop, ...]
     step: ast.expr | None
     sign: int
     self_ref: bool
 
+    @property
+    def in_loop(self) -> bool:
+        return bool(self.loops)
+
 
 def sites(fn: ast.FunctionDef) -> dict[str, list[_Site]]:
-    loops = loop_nodes(fn)
+    loops = enclosing_loops(fn)
     out: dict[str, list[_Site]] = {}
     for node in own_nodes(fn):
         if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
@@ -257,7 +305,7 @@ def sites(fn: ast.FunctionDef) -> dict[str, list[_Site]]:
             sign = 1
             if isinstance(node.op, ast.Add | ast.Sub) and not _reads(node.value, name):
                 step, sign = node.value, (1 if isinstance(node.op, ast.Add) else -1)
-            out.setdefault(name, []).append(_Site(node, id(node) in loops, step, sign, True))
+            out.setdefault(name, []).append(_Site(node, loops.get(id(node), ()), step, sign, True))
         elif isinstance(node, ast.Assign):
             for target in node.targets:
                 for t in ast.walk(target):
@@ -287,7 +335,7 @@ def sites(fn: ast.FunctionDef) -> dict[str, list[_Site]]:
                         ):
                             step = left
                     out.setdefault(name, []).append(
-                        _Site(node, id(node) in loops, step, sign, self_ref)
+                        _Site(node, loops.get(id(node), ()), step, sign, self_ref)
                     )
     return out
 

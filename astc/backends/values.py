@@ -71,6 +71,7 @@ class Interval:
 
 
 TOP = Interval(None, None)
+INT64 = Interval(INT64_MIN, INT64_MAX)
 BOOL_RANGE = Interval(0, 1)
 _CAP = 2**200  # beyond any int64 question; keeps interval arithmetic cheap
 
@@ -200,8 +201,11 @@ class Scalar:
     cls: str  # "f" | "i" | "b"
     #: Range of the Python-int/bool part (None for floats and NumPy-only values).
     rng: Interval | None = None
-    #: From int()/math.floor of a float: a Python int of any size, usable only as an index.
-    unbounded_index: bool = False
+    #: From int()/math.floor() of a float: CPython's int may exceed int64, the kernel's is
+    #: saturated to int64 (the runtime's helper). The two agree as an index, in a truth
+    #: test, in a comparison with an int strictly inside int64 and in a store into an int
+    #: array (which raises OverflowError in CPython beyond int64); nowhere else.
+    saturated: bool = False
 
     @property
     def py(self) -> bool:
@@ -291,6 +295,8 @@ class Iter:
     """What ``for x in <this>`` binds ``x`` to."""
 
     item: Value
+    #: Iterations, at most (None: unknown).
+    count: int | None = None
 
     def describe(self) -> str:
         return "an iterator"
@@ -319,7 +325,7 @@ def join(a: Value, b: Value) -> Value:
             rng = a.rng.hull(b.rng)
         else:
             rng = a.rng or b.rng
-        return Scalar(a.strength | b.strength, a.cls, rng, a.unbounded_index or b.unbounded_index)
+        return Scalar(a.strength | b.strength, a.cls, rng, a.saturated or b.saturated)
     if isinstance(a, Array) and isinstance(b, Array):
         if a.cls != b.cls or a.rank != b.rank:
             raise Mixed(a, b)
@@ -331,7 +337,8 @@ def join(a: Value, b: Value) -> Value:
         assert isinstance(item, Scalar)
         return Shape(item)
     if isinstance(a, Iter) and isinstance(b, Iter):
-        return Iter(join(a.item, b.item))
+        count = None if a.count is None or b.count is None else max(a.count, b.count)
+        return Iter(join(a.item, b.item), count)
     raise Mixed(a, b)
 
 

@@ -1,280 +1,289 @@
-"""Numeric kernels as users write them in pure Python, compiled with ``kernels="auto"``.
+"""Numba kernels on the corpus: plain CPython, ``numba.njit`` on every function by hand,
+and ``astc --kernels auto`` (no markers), side by side in one run.
 
-For each kernel: CPython, the astc-compiled module (automatic selection, no markers),
-hand-applied ``numba.njit`` (the reference) and NumPy where natural, timed side by side
-in one run (best of ``repeat``; first calls, i.e. Numba compiles, excluded). CPython runs
-a smaller problem and its time is scaled to the full size by the work ratio (stated in
-the table). The ``fancy_func`` row checks that auto selection leaves a trivial scalar
-function alone (it must not be selected, so it cannot get slower), and the overhead row
-compares a call through astc's wrapper with a direct call of the Numba dispatcher.
+The corpus is ``benchmarks/kernel_corpus.py`` (its functions) with the arguments of
+``benchmarks/kernel_cases.py``. For each function: its result under each variant is
+compared with CPython's (astc: the same value *and* type, bit for bit, and the same
+arrays afterwards; hand ``njit``: the same values), then the three are timed round-robin
+(best of ``repeat``, fresh arguments for every call, allocation not timed, Numba's
+compiles and astc's per-signature measurements done before timing). The table gives
+each case's speedup over CPython; the summary the ok counts, wrong results and geometric
+means, and checks the targets of issue 10: astc never below 0.95x of CPython, within
+1.1x of hand ``njit`` wherever ``njit`` is right, geometric mean at least 3x.
+
+``python -m benchmarks kernels`` (``--quick``: two repeats). Not part of ``make test``.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import math
+import sys
+import tempfile
 import time
 from collections.abc import Callable
-from functools import partial
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from benchmarks._core import BenchConfig, BenchResult, Table, fmt_ratio
+from benchmarks._core import BenchConfig, BenchResult, Table
+from benchmarks.kernel_cases import CASES, Case
 
-KERNELS = """\
-import math
-
-
-def pairwise(x, out):
-    n = x.shape[0]
-    d = x.shape[1]
-    for i in range(n):
-        for j in range(n):
-            s = 0.0
-            for k in range(d):
-                t = x[i, k] - x[j, k]
-                s += t * t
-            out[i, j] = math.sqrt(s)
+CORPUS = Path(__file__).with_name("kernel_corpus.py")
+#: Calls of each astc function before timing: compile, then the measured policy's trials.
+WARMUP = 9
+#: Seconds one timed batch of a fast variant lasts, about.
+BATCH_S = 0.01
 
 
-def jacobi(u, tmp, sweeps):
-    n = u.shape[0]
-    m = u.shape[1]
-    for it in range(sweeps):
-        for i in range(1, n - 1):
-            for j in range(1, m - 1):
-                tmp[i, j] = 0.25 * (u[i - 1, j] + u[i + 1, j] + u[i, j - 1] + u[i, j + 1])
-        for i in range(1, n - 1):
-            for j in range(1, m - 1):
-                u[i, j] = tmp[i, j]
+@dataclass
+class Outcome:
+    """One variant of one case: what it returned, or why it did not run."""
+
+    values: list[Any] = field(default_factory=list)
+    error: str | None = None
+    seconds: float = math.inf
 
 
-def mandelbrot(out, maxiter):
-    h = out.shape[0]
-    w = out.shape[1]
-    for y in range(h):
-        ci = -1.5 + 3.0 * y / h
-        for x in range(w):
-            cr = -2.0 + 3.0 * x / w
-            zr = 0.0
-            zi = 0.0
-            k = 0
-            while k < maxiter and zr * zr + zi * zi <= 4.0:
-                t = zr * zr - zi * zi + cr
-                zi = 2.0 * zr * zi + ci
-                zr = t
-                k += 1
-            out[y, x] = k
+def _call(fn: Callable[..., Any], case: Case) -> Outcome:
+    args = case.args()
+    try:
+        value = fn(*args)
+    except Exception as error:  # noqa: BLE001 - a variant that fails is data
+        return Outcome(error=f"{type(error).__name__}: {str(error)[:60]}")
+    return Outcome([value, *(a for a in args if isinstance(a, np.ndarray | list))])
 
 
-def prefix_sum(a, out):
-    s = 0.0
-    for i in range(a.shape[0]):
-        s += a[i]
-        out[i] = s
+def same(a: Any, b: Any, strict: bool) -> bool:
+    """Equal results; ``strict``: also the same types, dtypes and signed zeros."""
+    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
+        if not (isinstance(a, np.ndarray) and isinstance(b, np.ndarray)):
+            return False
+        if a.dtype != b.dtype or a.shape != b.shape:
+            return False
+        if a.dtype.kind in "fc":
+            return bool(
+                np.array_equal(a, b, equal_nan=True)
+                and np.array_equal(np.signbit(a), np.signbit(b))
+            )
+        return bool(np.array_equal(a, b))
+    if isinstance(a, list | tuple) and isinstance(b, list | tuple):
+        return len(a) == len(b) and all(same(x, y, strict) for x, y in zip(a, b, strict=True))
+    if strict and type(a) is not type(b):
+        return False
+    if isinstance(a, float | np.floating) and isinstance(b, float | np.floating):
+        if a != a and b != b:
+            return True
+        if strict and a == b == 0:
+            return bool(np.signbit(a) == np.signbit(b))
+    try:
+        return bool(a == b)
+    except (TypeError, ValueError):
+        return False
 
 
-def dot(a, b):
-    s = 0.0
-    for i in range(a.shape[0]):
-        s += a[i] * b[i]
-    return s
-
-
-def add(a, b):
-    return a + b
-
-
-def fancy_func(a, b, c, d):
-    e = add(a, b)
-    f = add(c, d)
-    g = add(e, f)
-    return g
-"""
-
-
-def _best(fn: Callable[[], Any], repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
-def _per_call(fn: Callable[[], Any], repeat: int, loops: int = 20_000) -> float:
-    def batch() -> None:
-        for _ in range(loops):
-            fn()
-
-    return _best(batch, repeat) / loops
-
-
-def _cases(rng: np.random.Generator) -> list[dict[str, Any]]:
-    """name, full-size args factory, small-size args factory, work ratio, numpy version."""
-    pts, pts_small = rng.random((500, 3)), rng.random((100, 3))
-    grid = rng.random((200, 200))
-    vec, vec_small = rng.random(1_000_000), rng.random(100_000)
-    return [
-        {
-            "name": "pairwise 500x3",
-            "fn": "pairwise",
-            "full": lambda: (pts, np.zeros((500, 500))),
-            "small": lambda: (pts_small, np.zeros((100, 100))),
-            "scale": (500 / 100) ** 2,
-            "numpy": lambda: np.sqrt(((pts[:, None, :] - pts[None, :, :]) ** 2).sum(-1)),
-        },
-        {
-            "name": "jacobi 200x200 x50",
-            "fn": "jacobi",
-            "full": lambda: (grid.copy(), np.zeros_like(grid), 50),
-            "small": lambda: (grid.copy(), np.zeros_like(grid), 2),
-            "scale": 25.0,
-            "numpy": lambda: _jacobi_numpy(grid.copy(), 50),
-        },
-        {
-            "name": "mandelbrot 200x200 100it",
-            "fn": "mandelbrot",
-            "full": lambda: (np.zeros((200, 200)), 100),
-            "small": lambda: (np.zeros((50, 50)), 100),
-            "scale": 16.0,
-            "numpy": None,
-        },
-        {
-            "name": "prefix sum 1e6",
-            "fn": "prefix_sum",
-            "full": lambda: (vec, np.zeros_like(vec)),
-            "small": lambda: (vec_small, np.zeros_like(vec_small)),
-            "scale": 10.0,
-            "numpy": lambda: np.cumsum(vec),
-        },
-        {
-            "name": "dot 1e6",
-            "fn": "dot",
-            "full": lambda: (vec, vec),
-            "small": lambda: (vec_small, vec_small),
-            "scale": 10.0,
-            "numpy": lambda: float(vec @ vec),
-        },
-    ]
-
-
-def _jacobi_numpy(u: np.ndarray, sweeps: int) -> np.ndarray:
-    for _ in range(sweeps):
-        u[1:-1, 1:-1] = 0.25 * (u[:-2, 1:-1] + u[2:, 1:-1] + u[1:-1, :-2] + u[1:-1, 2:])
-    return u
-
-
-def _outputs(fn: Callable[..., Any], args: tuple[Any, ...]) -> list[Any]:
-    """What a kernel produced: its return value and every array argument afterwards."""
-    value = fn(*args)
-    return [value, *(a for a in args if isinstance(a, np.ndarray))]
-
-
-def _same(a: list[Any], b: list[Any]) -> bool:
-    return all(
-        np.allclose(x, y, rtol=1e-9) if x is not None else y is None
-        for x, y in zip(a, b, strict=True)
-    )
-
-
-def _load(code: str) -> dict[str, Any]:
-    ns: dict[str, Any] = {"__name__": "bench_kernels"}
-    exec(compile(code, "<bench_kernels>", "exec"), ns)
+def _load_plain() -> dict[str, Any]:
+    ns: dict[str, Any] = {"__name__": "kernel_corpus_plain"}
+    exec(compile(CORPUS.read_text(), str(CORPUS), "exec"), ns)
     return ns
 
 
-def run(config: BenchConfig) -> BenchResult:
+def _load_njit(names: list[str]) -> dict[str, Any]:
+    """The corpus with ``numba.njit`` applied to every function, as a user might."""
     import numba
 
+    ns = _load_plain()
+    for name in names:
+        ns[name] = numba.njit(ns[name])
+    return ns
+
+
+def _load_astc(work: Path) -> tuple[Any, dict[str, str]]:
+    """The corpus compiled with ``--kernels auto``, imported from a file (so that kernels
+    are cached like a user's), and each function's decision (code of its entry)."""
     import astc
 
-    result = BenchResult()
-    compiled = astc.compile_source(KERNELS, options=astc.Options(kernels="auto"))
-    if compiled.code is None:
-        return BenchResult(problems=["kernel suite does not compile"])
-    chosen = {
-        e.function for e in compiled.report.entries if e.code is astc.Code.KERNEL and e.function
-    }
-    plain, fast = _load(KERNELS), _load(compiled.code)
-    repeat = max(2, min(config.repeat, 5))
-    table = Table(
-        "Kernels: time per run (ms) and speedup over CPython",
-        ["kernel", "CPython*", "astc auto", "numba.njit", "NumPy", "astc/CPython", "astc/numba"],
+    result = astc.compile_source(
+        CORPUS.read_text(), filename=str(CORPUS), options=astc.Options(kernels="auto")
     )
-    for case in _cases(np.random.default_rng(0)):
-        name = case["fn"]
-        if name not in chosen:
-            result.problems.append(f"auto selection did not pick {name}")
-            continue
-        hand = numba.njit(plain[name])
-        if not _same(_outputs(plain[name], case["small"]()), _outputs(fast[name], case["small"]())):
-            result.problems.append(f"{name}: astc result differs from CPython")
-        if not _same(_outputs(hand, case["full"]()), _outputs(fast[name], case["full"]())):
-            result.problems.append(f"{name}: astc result differs from numba")
-        astc_fn = fast[name]  # the module global is the Numba wrapper after the first call
-        # arguments are made before timing: allocation is not timed
-        t_py = _best(partial(plain[name], *case["small"]()), 1 if config.quick else 2)
-        t_py *= case["scale"]
-        t_astc = _best(partial(astc_fn, *case["full"]()), repeat)
-        t_nb = _best(partial(hand, *case["full"]()), repeat)
-        t_np = _best(case["numpy"], repeat) if case["numpy"] else None
-        table.add_row(
-            case["name"],
-            f"{t_py * 1e3:,.1f}",
-            f"{t_astc * 1e3:,.2f}",
-            f"{t_nb * 1e3:,.2f}",
-            "n/a" if t_np is None else f"{t_np * 1e3:,.2f}",
-            fmt_ratio(t_py / t_astc),
-            f"{t_astc / t_nb:.2f}",
+    if result.code is None:
+        raise RuntimeError("astc could not compile the corpus")
+    path = work / "kernel_corpus_astc.py"
+    path.write_text(result.code)
+    spec = importlib.util.spec_from_file_location("kernel_corpus_astc", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    decisions: dict[str, str] = {}
+    for entry in result.report.entries:
+        if entry.pass_name == "kernels" and entry.function:
+            if entry.code is astc.Code.KERNEL or entry.function not in decisions:
+                decisions[entry.function] = (
+                    "kernel" if entry.code is astc.Code.KERNEL else (entry.code.value)
+                )
+    return module, decisions
+
+
+def _batch(fn: Callable[..., Any], case: Case, number: int) -> float:
+    """Seconds per call over ``number`` calls, arguments made beforehand."""
+    batch = [case.args() for _ in range(number)]
+    start = time.perf_counter()
+    for args in batch:
+        fn(*args)
+    return (time.perf_counter() - start) / number
+
+
+def _time(fns: list[Callable[..., Any]], case: Case, repeat: int) -> list[float]:
+    """Best time per call of each, round-robin in a rotating order, fresh arguments for
+    every call. Fast variants run in batches of about :data:`BATCH_S` seconds, so that
+    the caches a slow CPython call leaves behind weigh on no variant alone."""
+    numbers: list[int] = []
+    for fn in fns:
+        try:
+            once = _batch(fn, case, 1)
+        except Exception:  # noqa: BLE001 - not timed: it does not run
+            once = math.inf
+        numbers.append(0 if once == math.inf else max(1, min(1000, int(BATCH_S / once))))
+    best = [math.inf] * len(fns)
+    for r in range(repeat):
+        order = list(range(len(fns)))
+        order = order[r % len(order) :] + order[: r % len(order)]
+        for i in order:
+            if numbers[i]:
+                best[i] = min(best[i], _batch(fns[i], case, numbers[i]))
+    return best
+
+
+def _geomean(values: list[float]) -> float | None:
+    values = [v for v in values if v > 0 and math.isfinite(v)]
+    if not values:
+        return None
+    return math.exp(sum(math.log(v) for v in values) / len(values))
+
+
+def _fmt(x: float | None) -> str:
+    return "n/a" if x is None else f"{x:.2f}x"
+
+
+@dataclass
+class Row:
+    case: Case
+    decision: str
+    plain_s: float
+    astc_s: float
+    njit_s: float
+    astc_ok: bool
+    njit: str  # "ok" | "wrong" | "error"
+
+    @property
+    def astc_x(self) -> float:
+        return self.plain_s / self.astc_s
+
+    @property
+    def njit_x(self) -> float | None:
+        return self.plain_s / self.njit_s if self.njit == "ok" else None
+
+
+def measure(config: BenchConfig) -> tuple[list[Row], list[str]]:
+    """Every case: results checked, then timed (see the module docstring)."""
+    names = [c.name for c in CASES]
+    plain = _load_plain()
+    njit = _load_njit(names)
+    problems: list[str] = []
+    rows: list[Row] = []
+    repeat = 2 if config.quick else max(3, min(config.repeat, 7))
+    with tempfile.TemporaryDirectory(prefix="astc-kernels-") as tmp:
+        module, decisions = _load_astc(Path(tmp))
+        for case in CASES:
+            want = _call(plain[case.name], case)
+            fast = getattr(module, case.name)
+            got = _call(fast, case)
+            for _ in range(WARMUP - 1):
+                _call(fast, case)
+            astc_ok = got.error is None and same(got.values, want.values, strict=True)
+            if not astc_ok:
+                problems.append(f"{case.name}: astc differs from CPython ({got.error or 'value'})")
+            hand = _call(njit[case.name], case)
+            if hand.error is not None:
+                njit_state = "error"
+            else:
+                njit_state = "ok" if same(hand.values, want.values, strict=False) else "wrong"
+            t_plain, t_astc, t_njit = _time([plain[case.name], fast, njit[case.name]], case, repeat)
+            rows.append(
+                Row(
+                    case,
+                    decisions.get(case.name, "-"),
+                    t_plain,
+                    t_astc,
+                    t_njit,
+                    astc_ok,
+                    njit_state,
+                )
+            )
+    return rows, problems
+
+
+def tables(rows: list[Row]) -> list[Table]:
+    per_case = Table(
+        "Kernels corpus: speedup over CPython (time ratio, best of repeats)",
+        ["case", "style", "CPython ms", "njit", "astc auto", "astc/njit", "astc decision"],
+    )
+    for r in rows:
+        njit = _fmt(r.njit_x) if r.njit == "ok" else r.njit
+        ratio = f"{r.njit_s / r.astc_s:.2f}" if r.njit == "ok" else "-"
+        per_case.add_row(
+            r.case.name,
+            r.case.style,
+            f"{r.plain_s * 1e3:,.2f}",
+            njit,
+            _fmt(r.astc_x) + ("" if r.astc_ok else " WRONG"),
+            ratio,
+            r.decision,
         )
-    table.notes.append(
-        "CPython* ran a smaller problem (pairwise 100 points, jacobi 2 sweeps, mandelbrot "
-        "50x50, vectors 1e5) scaled by the work ratio; astc/numba is a time ratio (1.00 = same)"
+    per_case.notes.append(
+        "astc/njit = njit time / astc time (1.00 = as fast as hand njit; above 1: faster)"
     )
-    table.notes.append(f"auto-selected: {', '.join(sorted(chosen))}")
-    result.tables.append(table)
-    result.tables.append(_overhead(plain, fast, chosen, repeat, numba))
-    return result
+    summary = Table("Kernels corpus: summary", ["measure", "CPython", "njit (hand)", "astc auto"])
+    n = len(rows)
+    njit_ok = [r for r in rows if r.njit == "ok"]
+    summary.add_row("cases", n, n, n)
+    summary.add_row("ok (ran, right result)", n, len(njit_ok), sum(r.astc_ok for r in rows))
+    summary.add_row(
+        "wrong results", 0, sum(r.njit == "wrong" for r in rows), sum(not r.astc_ok for r in rows)
+    )
+    summary.add_row("errors", 0, sum(r.njit == "error" for r in rows), 0)
+    summary.add_row(
+        "geomean speedup, all cases",
+        "1.00x",
+        "n/a",
+        _fmt(_geomean([r.astc_x for r in rows])),
+    )
+    summary.add_row(
+        "geomean speedup, where njit is right",
+        "1.00x",
+        _fmt(_geomean([r.njit_x or 0.0 for r in njit_ok])),
+        _fmt(_geomean([r.astc_x for r in njit_ok])),
+    )
+    summary.add_row("kernels emitted", "-", "-", sum(r.decision == "kernel" for r in rows))
+    slower = [r.case.name for r in rows if r.astc_x < 0.95]
+    behind = [r.case.name for r in njit_ok if r.astc_s > 1.1 * r.njit_s]
+    summary.notes.append(
+        f"astc below 0.95x of CPython: {len(slower)}"
+        + (f" ({', '.join(slower)})" if slower else "")
+    )
+    summary.notes.append(
+        f"astc more than 1.1x slower than hand njit where njit is right: {len(behind)}"
+        + (f" ({', '.join(behind)})" if behind else "")
+    )
+    summary.notes.append(
+        "machine shared with other work: ratios are measured side by side, absolute times vary"
+    )
+    return [per_case, summary]
 
 
-def _overhead(
-    plain: dict[str, Any], fast: dict[str, Any], chosen: set[str], repeat: int, numba: Any
-) -> Table:
-    table = Table(
-        "Per-call cost (ns)", ["call", "CPython", "astc auto", "numba.njit", "astc/numba"]
-    )
-    if "fancy_func" in chosen:
-        table.notes.append("PROBLEM: fancy_func was selected")
-    jitted = _load(KERNELS)  # hand-applied njit on fancy_func and its helper
-    jitted["add"] = numba.njit(jitted["add"])
-    hand_ff = numba.njit(jitted["fancy_func"])
-    hand_ff(1, 2, 3, 4)
-    ff_py = _per_call(lambda: plain["fancy_func"](1, 2, 3, 4), repeat)
-    ff_astc = _per_call(lambda: fast["fancy_func"](1, 2, 3, 4), repeat)
-    ff_nb = _per_call(lambda: hand_ff(1, 2, 3, 4), repeat)
-    table.add_row(
-        "fancy_func(1,2,3,4)",
-        f"{ff_py * 1e9:.0f}",
-        f"{ff_astc * 1e9:.0f}",
-        f"{ff_nb * 1e9:.0f}",
-        f"{ff_astc / ff_nb:.2f}",
-    )
-    a = np.ones(1)
-    hand_dot = numba.njit(plain["dot"])
-    hand_dot(a, a)
-    dot_astc = fast["dot"]
-    d_py = _per_call(lambda: plain["dot"](a, a), repeat)
-    d_astc = _per_call(lambda: dot_astc(a, a), repeat)
-    d_nb = _per_call(lambda: hand_dot(a, a), repeat)
-    table.add_row(
-        "dot on 1 element",
-        f"{d_py * 1e9:.0f}",
-        f"{d_astc * 1e9:.0f}",
-        f"{d_nb * 1e9:.0f}",
-        f"{d_astc / d_nb:.2f}",
-    )
-    table.notes.append(
-        "fancy_func is not selected (no loop): the astc column is the plain function; the "
-        "dot row is astc's wrapper overhead over a direct Numba dispatcher call"
-    )
-    return table
+def run(config: BenchConfig) -> BenchResult:
+    rows, problems = measure(config)
+    return BenchResult(tables=tables(rows), problems=problems)

@@ -20,7 +20,7 @@ from astc.backends.facts import TRIPS, Facts
 from astc.backends.library import BUILTINS, EXCEPTIONS
 from astc.backends.operators import BINOPS, Operators
 from astc.backends.problems import CLS, Problem
-from astc.backends.syntax import body_of, ends_in_return
+from astc.backends.syntax import body_of, ends_in_return, positive_in_body
 from astc.backends.values import (
     TOP,
     Array,
@@ -263,7 +263,10 @@ class Run(Calls, Operators, Callees):
                 self.facts.trips[id(s)] = self.trip_bound(it)
                 item = self.iteration(it, s)
                 self.bind_target(s.target, item, s)
+            outer = self.positive
+            self.positive = outer | positive_in_body(s)
             self.block(s.body)
+            self.positive = outer
         elif isinstance(s, ast.While):
             if s.orelse:
                 raise self.unsupported(s, "`while ... else`")

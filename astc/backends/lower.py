@@ -425,8 +425,55 @@ def lower_function(
         raise Problem(
             Code.KERNEL_MIXED_TYPES, fn.lineno, f"cannot track the type of {sorted(missing)}"
         )
+    _drop_unread_flags(new)
     ast.fix_missing_locations(new)
     return ast.unparse(new) + "\n", rw.runtime
+
+
+class _DropFlags(ast.NodeTransformer):
+    """Remove assignments to strength flags nobody reads (a flag matters only where a
+    value's type is returned or decides a division's rule)."""
+
+    def __init__(self, unread: set[str]) -> None:
+        self.unread = unread
+        self.dropped = False
+
+    def visit_Assign(self, node: ast.Assign) -> ast.Assign | None:
+        names = [n.id for t in node.targets for n in ast.walk(t) if isinstance(n, ast.Name)]
+        if names and all(n in self.unread for n in names):
+            self.dropped = True
+            return None
+        return node
+
+    def generic_visit(self, node: ast.AST) -> ast.AST:
+        super().generic_visit(node)
+        for name in ("body", "orelse"):
+            block = getattr(node, name, None)
+            if isinstance(block, list) and not block and name == "body":
+                block.append(ast.Pass())
+        return node
+
+
+def _drop_unread_flags(fn: ast.FunctionDef) -> None:
+    while True:
+        read = {
+            n.id
+            for n in ast.walk(fn)
+            if isinstance(n, ast.Name)
+            and isinstance(n.ctx, ast.Load)
+            and n.id.startswith(FLAG_PREFIX)
+        }
+        bound = {
+            n.id
+            for n in ast.walk(fn)
+            if isinstance(n, ast.Name)
+            and isinstance(n.ctx, ast.Store)
+            and n.id.startswith(FLAG_PREFIX)
+        }
+        dropper = _DropFlags(bound - read)
+        dropper.visit(fn)
+        if not dropper.dropped:
+            return
 
 
 def _renames_for(

@@ -209,6 +209,8 @@ class Operators(RunBase):
         nonzero = False
         if isinstance(right_node, ast.Constant) and isinstance(right_node.value, int | float):
             nonzero = right_node.value != 0
+        elif isinstance(right_node, ast.Name) and right_node.id in self.positive:
+            nonzero = True  # inside `for ... in range(n)`: n >= 1
         elif right.py and not right.np and right.cls == "i" and right.rng is not None:
             nonzero = right.rng.excludes_zero()
         if left.py and right.py and not (left.np or right.np):

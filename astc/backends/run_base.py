@@ -52,6 +52,9 @@ class RunBase:
         self.site_values: dict[tuple[int, str], Value] = {}
         self.lifted = self._closures()
         self.result: Value | None = None
+        #: Names known to be at least 1 where the statements being read run (the bound
+        #: of an enclosing ``for ... in range(n)``, see ``syntax.positive_in_body``).
+        self.positive: frozenset[str] = frozenset()
 
     def _local_names(self) -> set[str]:
         names = set(self.env)

@@ -338,6 +338,8 @@ def _astc_setup(g: dict[str, Any], numba: Any) -> None:
             def impl(x: Any) -> float:
                 v = float(x)
                 r = fn(v)
+                if r - r == 0.0:
+                    return r  # finite: the common case, one test
                 if r != r and v == v:
                     raise ValueError("math domain error")
                 if math.isinf(r) and math.isfinite(v):
@@ -363,17 +365,15 @@ def _astc_setup(g: dict[str, Any], numba: Any) -> None:
                 return lambda x: x
 
             def impl(x: Any) -> int:
-                if x != x:
-                    raise ValueError("cannot convert float NaN to integer")
-                if math.isinf(x):
-                    raise OverflowError("cannot convert float infinity to integer")
                 r = rounding(x)
+                if -9.223372036854775808e18 <= r < 9.223372036854775807e18:
+                    return int(r)  # the common case: one comparison pair
+                if r != r:
+                    raise ValueError("cannot convert float NaN to integer")
+                if math.isinf(r):
+                    raise OverflowError("cannot convert float infinity to integer")
                 # saturated: the analysis admits the value only where that is exact
-                if r >= 9.223372036854775807e18:
-                    return 9223372036854775807
-                if r < -9.223372036854775808e18:
-                    return -9223372036854775808
-                return int(r)
+                return 9223372036854775807 if r > 0 else -9223372036854775808
 
             return impl
 

@@ -29,12 +29,12 @@ import libcst as cst
 from astc.analysis.functions import Refusal
 from astc.backends import emit
 from astc.backends.analysis import Plan, analyze
-from astc.backends.facts import ModuleContext
-from astc.backends.problems import Problem
 from astc.backends.cuda import THREADS, cuda_form
+from astc.backends.facts import ModuleContext
 from astc.backends.lower import KERNEL_PREFIX, lower_explicit, lower_plan
 from astc.backends.originals import fast_defs
 from astc.backends.parallel import parallel_loops
+from astc.backends.problems import Problem
 from astc.backends.selection import Choice, Refused, Selection, module_aliases, select
 from astc.diagnostics import Code, ReportEntry
 from astc.options import Options

@@ -275,6 +275,31 @@ def enclosing_loops(fn: ast.FunctionDef) -> dict[int, tuple[Loop, ...]]:
     return out
 
 
+def positive_in_body(loop: ast.For) -> frozenset[str]:
+    """Names that are at least 1 while the body of ``for ... in range(n)`` (or
+    ``range(k, n)`` with a literal ``k >= 0``) runs: ``n``, unless the body rebinds it."""
+    it = loop.iter
+    if not (
+        isinstance(it, ast.Call)
+        and isinstance(it.func, ast.Name)
+        and it.func.id == "range"
+        and 1 <= len(it.args) <= 2
+        and not it.keywords
+    ):
+        return frozenset()
+    if len(it.args) == 2:
+        start = it.args[0]
+        if not (isinstance(start, ast.Constant) and type(start.value) is int and start.value >= 0):
+            return frozenset()
+    bound = it.args[-1]
+    if not isinstance(bound, ast.Name):
+        return frozenset()
+    for node in ast.walk(loop):
+        if isinstance(node, ast.Name) and node.id == bound.id and isinstance(node.ctx, ast.Store):
+            return frozenset()
+    return frozenset({bound.id})
+
+
 def _reads(node: ast.AST, name: str) -> bool:
     return any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(node))
 

@@ -423,80 +423,87 @@ def _astc_setup(g: dict[str, Any], numba: Any) -> None:
 
         return impl
 
-    # -- NumPy's pairwise summation (numpy/_core/src/umath/loops_utils.h.src)
-    @numba.njit(cache=False)
-    def pairwise(a: Any, lo: int, n: int) -> float:
-        if n < 8:
-            res = -0.0
-            for i in range(n):
-                res += a[lo + i]
-            return res
-        if n <= 128:
-            r0 = a[lo]
-            r1 = a[lo + 1]
-            r2 = a[lo + 2]
-            r3 = a[lo + 3]
-            r4 = a[lo + 4]
-            r5 = a[lo + 5]
-            r6 = a[lo + 6]
-            r7 = a[lo + 7]
+    # -- NumPy's pairwise summation (numpy/_core/src/umath/loops_utils.h.src): blocks of at
+    # most 128 elements summed with 8 accumulators, halves (a multiple of 8) added as a
+    # tree. Iterative with an explicit stack: Numba leaves a recursive function's symbol
+    # unresolved when it is compiled inside another function's compilation.
+    def pairwise_of(convert: Fn) -> Any:
+        @numba.njit(cache=False)
+        def block(a: Any, lo: int, n: int) -> float:
+            if n < 8:
+                res = -0.0
+                for i in range(n):
+                    res += convert(a[lo + i])
+                return res
+            r0 = convert(a[lo])
+            r1 = convert(a[lo + 1])
+            r2 = convert(a[lo + 2])
+            r3 = convert(a[lo + 3])
+            r4 = convert(a[lo + 4])
+            r5 = convert(a[lo + 5])
+            r6 = convert(a[lo + 6])
+            r7 = convert(a[lo + 7])
             i = 8
             stop = n - n % 8
             while i < stop:
-                r0 += a[lo + i]
-                r1 += a[lo + i + 1]
-                r2 += a[lo + i + 2]
-                r3 += a[lo + i + 3]
-                r4 += a[lo + i + 4]
-                r5 += a[lo + i + 5]
-                r6 += a[lo + i + 6]
-                r7 += a[lo + i + 7]
+                r0 += convert(a[lo + i])
+                r1 += convert(a[lo + i + 1])
+                r2 += convert(a[lo + i + 2])
+                r3 += convert(a[lo + i + 3])
+                r4 += convert(a[lo + i + 4])
+                r5 += convert(a[lo + i + 5])
+                r6 += convert(a[lo + i + 6])
+                r7 += convert(a[lo + i + 7])
                 i += 8
             res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
             while i < n:
-                res += a[lo + i]
+                res += convert(a[lo + i])
                 i += 1
             return res
-        n2 = n // 2
-        n2 -= n2 % 8
-        return pairwise(a, lo, n2) + pairwise(a, lo + n2, n - n2)
 
-    @numba.njit(cache=False)
-    def pairwise_float(a: Any, lo: int, n: int) -> float:  # ints converted (np.mean)
-        if n < 8:
-            res = -0.0
-            for i in range(n):
-                res += float(a[lo + i])
-            return res
-        if n <= 128:
-            r0 = float(a[lo])
-            r1 = float(a[lo + 1])
-            r2 = float(a[lo + 2])
-            r3 = float(a[lo + 3])
-            r4 = float(a[lo + 4])
-            r5 = float(a[lo + 5])
-            r6 = float(a[lo + 6])
-            r7 = float(a[lo + 7])
-            i = 8
-            stop = n - n % 8
-            while i < stop:
-                r0 += float(a[lo + i])
-                r1 += float(a[lo + i + 1])
-                r2 += float(a[lo + i + 2])
-                r3 += float(a[lo + i + 3])
-                r4 += float(a[lo + i + 4])
-                r5 += float(a[lo + i + 5])
-                r6 += float(a[lo + i + 6])
-                r7 += float(a[lo + i + 7])
-                i += 8
-            res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
-            while i < n:
-                res += float(a[lo + i])
-                i += 1
-            return res
-        n2 = n // 2
-        n2 -= n2 % 8
-        return pairwise_float(a, lo, n2) + pairwise_float(a, lo + n2, n - n2)
+        @numba.njit(cache=False)
+        def tree(a: Any, lo: int, n: int) -> float:
+            if n <= 128:
+                return block(a, lo, n)
+            los = np.empty(64, np.int64)
+            ns = np.empty(64, np.int64)
+            state = np.zeros(64, np.int64)  # 0: new, 1: left child running, 2: right
+            left = np.empty(64, np.float64)
+            los[0], ns[0], sp = lo, n, 1
+            val, returning = 0.0, False
+            while True:
+                t = sp - 1
+                if returning:
+                    if state[t] == 1:  # the left half's sum: now the right half
+                        left[t] = val
+                        state[t] = 2
+                        returning = False
+                        half = ns[t] // 2
+                        half -= half % 8
+                        los[sp], ns[sp], state[sp] = los[t] + half, ns[t] - half, 0
+                        sp += 1
+                    else:  # both halves: left + right, returned to the parent
+                        val = left[t] + val
+                        sp -= 1
+                        if sp == 0:
+                            return val
+                elif ns[t] <= 128:
+                    val = block(a, los[t], ns[t])
+                    returning = True
+                    sp -= 1
+                    if sp == 0:
+                        return val
+                else:
+                    state[t] = 1
+                    half = ns[t] // 2
+                    half -= half % 8
+                    los[sp], ns[sp], state[sp] = los[t], half, 0
+                    sp += 1
+
+        return tree
+
+    pairwise = pairwise_of(numba.njit(cache=False)(lambda x: x))
+    pairwise_float = pairwise_of(numba.njit(cache=False)(lambda x: float(x)))
 
     same_view = numba.njit(cache=False)(lambda a: a)
     c_view = numba.njit(cache=False)(lambda a: a.ravel())
@@ -792,6 +799,7 @@ class _AstcKernel:
         }
         wrapper = self.code(_ASTC_COLD)
         _astc_functools.update_wrapper(wrapper, plain)
+        wrapper._astc_state = self  # type: ignore[attr-defined]
         self.wrapper = wrapper
 
     # -- code of the wrapper (one function object; its code is swapped)

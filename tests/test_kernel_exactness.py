@@ -1,0 +1,578 @@
+"""Automatic kernels are exact by construction: one test per rule of issue 10 (and of
+docs/kernels.md, "Exactness"), each with the cases that must NOT become kernels, or must
+be routed to the plain function at run time.
+
+One module holds every case and is compiled once; each kernel is compiled by Numba at its
+first call. Every run compares the compiled module with the plain one: the same value,
+type and bits, and the same arrays afterwards (``kernel_util.Compiled.check``).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from astc import Code
+from tests.kernel_util import Compiled, compile_both
+
+SOURCE = textwrap.dedent(
+    """\
+    import math
+    import numpy as np
+    from numpy import empty_like
+
+
+    # -- NumPy 2 dtypes, Python scalars weak
+    def total(a):
+        s = 0.0
+        for i in range(a.shape[0]):
+            s += a[i]
+        return s
+
+    def first_sum(a):
+        s = a[0]
+        for i in range(1, a.shape[0]):
+            s = s + a[i]
+        return s
+
+    def scaled_into(a, out):
+        for i in range(a.shape[0]):
+            out[i] = a[i] * 2.5
+
+    # -- Python ints stay within int64, or no kernel
+    def counter(a):
+        k = 0
+        for i in range(a.shape[0]):
+            if a[i] > 0.5:
+                k += 1
+        return k
+
+    def big_step(a):
+        k = 0
+        for i in range(a.shape[0]):
+            k += 2 ** 62
+        return k
+
+    def doubling(a):
+        k = 1
+        for i in range(a.shape[0]):
+            k = k + k
+        return k
+
+    def powers(n):
+        r = 1
+        for i in range(n):
+            r *= 3
+        return r
+
+    def sum_squares(n):
+        s = 0
+        for i in range(n):
+            s += i * i
+        return s
+
+    # -- float reductions give NumPy's result
+    def row_means(m, out):
+        for i in range(m.shape[0]):
+            out[i] = np.mean(m[i])
+        return out
+
+    def sums(a):
+        return np.sum(a) + a.sum()
+
+    def peak(a):
+        best = np.max(a)
+        for i in range(a.shape[0]):
+            best = best + 0.0
+        return best
+
+    # -- arguments outside what the kernel was typed for: the plain function
+    def shift(a, c, out):
+        for i in range(a.shape[0]):
+            out[i] = a[i] + c
+        return out
+
+    # -- int() of a float: saturated, exact only where that cannot show
+    def to_int(a, out):
+        for i in range(a.shape[0]):
+            out[i] = int(a[i])
+        return out
+
+    def histogram(a, bins, counts):
+        for i in range(a.shape[0]):
+            j = int(a[i] * bins)
+            if j >= bins:
+                j = bins - 1
+            counts[j] += 1
+        return counts
+
+    def first_as_int(a):
+        for i in range(a.shape[0]):
+            pass
+        return int(a[0] * 0.5)
+
+    # -- Python's zero division for Python numbers, NumPy's for NumPy scalars
+    def ratio(a, b, out):
+        for i in range(a.shape[0]):
+            out[i] = a[i] / b[i]
+
+    def centre(a, out):
+        m = -1.5 + 3.0 / a.shape[0]
+        for i in range(a.shape[0]):
+            out[i] = m
+
+    def mean_loop(a):
+        s = 0.0
+        for i in range(a.shape[0]):
+            s += a[i]
+        return s / a.shape[0]
+
+    def wrap(a, out):
+        n = a.shape[0]
+        for i in range(n):
+            out[i] = a[(i + 1) % n]
+
+    def halves(a):
+        h = a.shape[0] // 2
+        s = 0.0
+        for i in range(h):
+            s += a[i] - a[h + i]
+        return s
+
+    # -- powers
+    def roots(a, out, p):
+        for i in range(a.shape[0]):
+            out[i] = a[i] ** 0.5 + p
+
+    def cube_roots(a, out, x):
+        for i in range(a.shape[0]):
+            out[i] = x ** (1.0 / 3.0)
+
+    # -- broad: what Numba runs with CPython's result
+    def norm2(v):
+        s = 0.0
+        for i in range(v.shape[0]):
+            s += v[i] * v[i]
+        return math.sqrt(s)
+
+    def row_norms(m, out):
+        for i in range(m.shape[0]):
+            out[i] = norm2(m[i])
+        return out
+
+    def column_means(m):
+        return np.mean(m, axis=0)
+
+    def row_sums(m):
+        return np.sum(m, axis=1)
+
+    def pi_leibniz(n):
+        s = 0.0
+        sign = 1.0
+        for k in range(n):
+            s += sign / (2 * k + 1)
+            sign = -sign
+        return 4.0 * s
+
+    def cubes(a):
+        def cube(v):
+            return v * v * v
+
+        scale = lambda v: 2.0 * v  # noqa: E731
+        s = 0.0
+        for i in range(a.shape[0]):
+            s += scale(cube(a[i]))
+        return s
+
+    def checked_mean(a):
+        assert a.ndim == 1, "expected a vector"
+        s = 0.0
+        for i in range(a.shape[0]):
+            s += a[i]
+        return s / a.shape[0]
+
+    def safe_log_sum(a):
+        s = 0.0
+        for i in range(a.shape[0]):
+            if a[i] <= 0.0:
+                raise ValueError("log of a non-positive number")
+            s += math.log(a[i])
+        return s
+
+    def same_dtype_square(a):
+        out = np.empty(a.shape[0], dtype=a.dtype)
+        for i in range(a.shape[0]):
+            out[i] = a[i] * a[i]
+        return out
+
+    def pair_sums(a):
+        m = a.reshape(a.shape[0] // 2, 2)
+        out = np.zeros(m.shape[0])
+        for i in range(m.shape[0]):
+            out[i] = m[i, 0] + m[i, 1]
+        return out
+
+    def reversed_copy(a):
+        out = empty_like(a)
+        n = a.shape[0]
+        for i in range(n):
+            out[i] = a[n - 1 - i]
+        return out
+
+    def heat(u, steps):
+        v = u.copy()
+        n = u.shape[0]
+        for _ in range(steps):
+            for i in range(1, n - 1):
+                v[i] = u[i] + 0.1 * (u[i - 1] - 2.0 * u[i] + u[i + 1])
+            u, v = v, u
+        return u
+
+    def life(grid, out):
+        n, m = grid.shape
+        for i in range(n):
+            for j in range(m):
+                alive = 0
+                for di in (-1, 0, 1):
+                    for dj in (-1, 0, 1):
+                        if di or dj:
+                            alive += grid[(i + di) % n, (j + dj) % m]
+                out[i, j] = 1 if alive == 3 or (alive == 2 and grid[i, j]) else 0
+        return out
+
+    def horner(coeffs, x, out):
+        for i in range(x.shape[0]):
+            acc = 0.0
+            for c in coeffs:
+                acc = acc * x[i] + c
+            out[i] = acc
+        return out
+
+    # -- refusals, one code each
+    def axpy(a, x, y):
+        return a * x + y
+
+    def table(a):
+        d = {}
+        for i in range(a.shape[0]):
+            d[i] = a[i]
+        return d
+
+    def mixed(a):
+        x = 0
+        for i in range(a.shape[0]):
+            if a[i] > 0:
+                x = 0.5
+        return x
+
+    LIMIT = [1.0]
+
+    def uses_global(a):
+        s = 0.0
+        for i in range(a.shape[0]):
+            s += a[i] * LIMIT[0]
+        return s
+
+    def siftdown(heap, pos):
+        item = heap[pos]
+        while pos > 0:
+            parent = heap[pos - 1]
+            if item < parent:
+                heap[pos] = parent
+                pos = pos - 1
+                continue
+            break
+        heap[pos] = item
+
+    def fact(n):
+        return 1 if n <= 1 else n * fact(n - 1)
+
+    def calls_recursive(a):
+        s = 0.0
+        for i in range(a.shape[0]):
+            s += fact(3) * a[i]
+        return s
+
+    def generates(a):
+        for i in range(a.shape[0]):
+            yield a[i]
+    """
+)
+
+
+@pytest.fixture(scope="module")
+def mod() -> Compiled:
+    return compile_both(SOURCE, kernels="auto")
+
+
+def _kernel(mod: Compiled, name: str) -> None:
+    assert Code.KERNEL in mod.codes(name), mod.codes(name)
+
+
+def _refused(mod: Compiled, name: str, code: Code) -> None:
+    assert Code.KERNEL not in mod.codes(name) and code in mod.codes(name), mod.codes(name)
+
+
+# -- rule: kernels compute in NumPy 2's dtypes (Python scalars are weak) ----------------
+
+
+def test_float32_data_keeps_numpy_dtype(mod: Compiled) -> None:
+    """k03: ``0.0 + float32`` is float32 in NumPy 2 (Numba: float64): such arrays run the
+    plain function; float64 data the kernel."""
+    _kernel(mod, "total")
+    x = np.random.default_rng(1).random(1000)
+    assert type(mod.check("total", x)[1]) is np.float64
+    got = mod.check("total", np.full(100_000, 0.1, dtype=np.float32))
+    assert type(got[1]) is np.float32
+    assert any("float32" in r for r in mod.state("total").reasons)
+
+
+def test_small_ints_and_bools_keep_numpy_arithmetic(mod: Compiled) -> None:
+    """k04: int8 wraps at 8 bits and bool + bool is a bool in NumPy; Numba widens both."""
+    _kernel(mod, "first_sum")
+    mod.check("first_sum", np.array([100, 100], dtype=np.int8))
+    mod.check("first_sum", np.array([True, True]))
+    mod.check("first_sum", np.arange(5.0))
+
+
+def test_stores_follow_numpy_casting_or_run_plain(mod: Compiled) -> None:
+    """A float stored into an int array: NumPy's cast is not Numba's; that signature runs
+    the plain function."""
+    _kernel(mod, "scaled_into")
+    mod.check("scaled_into", np.arange(4.0), np.zeros(4))
+    mod.check("scaled_into", np.arange(4.0), np.zeros(4, dtype=np.int64))
+
+
+# -- rule: Python-int arithmetic is proven to stay in int64, or no kernel --------------
+
+
+def test_int_accumulators_bounded_by_trip_counts(mod: Compiled) -> None:
+    _kernel(mod, "counter")
+    mod.check("counter", np.random.default_rng(2).random(500))
+    _kernel(mod, "sum_squares")  # i * i < 2**40 and 2**20 trips: checked on entry
+    assert "at most 1048576" in mod.message("sum_squares", Code.KERNEL)
+    mod.check("sum_squares", 1000)
+    mod.check("sum_squares", 2**21)  # beyond the entry bound: the plain function
+    assert mod.state("sum_squares").reasons
+
+
+@pytest.mark.parametrize("name", ["big_step", "doubling", "powers"])
+def test_int_growth_without_bound_is_refused(mod: Compiled, name: str) -> None:
+    """k01/k02: ``k += 2**62`` and ``k = k + k`` wrap in Numba; CPython's ints grow."""
+    _refused(mod, name, Code.KERNEL_INT_RANGE)
+    arg = 50 if name == "powers" else np.zeros(70)
+    mod.check(name, arg)
+
+
+# -- rule: float reductions give NumPy's result ---------------------------------------
+
+
+def test_numpy_reductions_are_pairwise(mod: Compiled) -> None:
+    """k06: ``np.mean``/``np.sum`` sum pairwise, like NumPy (bit for bit), for 1-D and
+    contiguous N-D arrays; float32 data runs the plain function."""
+    _kernel(mod, "row_means")
+    rng = np.random.default_rng(3)
+    m = rng.standard_normal((3, 100_003)) * 1e3
+    mod.check("row_means", m, np.zeros(3))
+    mod.check("row_means", np.full((1, 200_000), 0.1, dtype=np.float32), np.zeros(1))
+    _kernel(mod, "sums")
+    for n in (1, 7, 9, 128, 129, 1000, 65_537):
+        mod.check("sums", rng.standard_normal(n) * 1e6)
+
+
+def test_float_max_is_left_to_numpy(mod: Compiled) -> None:
+    """NumPy's SIMD max returns either zero of a 0.0/-0.0 tie: no exact kernel."""
+    _refused(mod, "peak", Code.KERNEL_INEXACT_FUNCTION)
+
+
+# -- rule: arguments outside what the kernel was typed for run the plain function ------
+
+
+def test_arguments_outside_the_kernel_types_run_plain(mod: Compiled) -> None:
+    """k07: a Python int beyond int64, an object array and a list go to the plain
+    function, silently (its result is CPython's), never crash."""
+    _kernel(mod, "shift")
+    mod.check("shift", np.array([1.0]), 1, np.zeros(1))
+    mod.check("shift", np.array([1.0]), 2**70, np.zeros(1))
+    mod.check("shift", np.array([1, 2], dtype=object), 3, np.zeros(2))
+    mod.check("shift", [1.0, 2.0], 3, np.zeros(2))
+    reasons = " ".join(mod.state("shift").reasons)
+    assert "int64" in reasons and "object" in reasons
+
+
+# -- rule: int() of a float is saturated, and used only where that is exact ------------
+
+
+def test_int_of_large_float(mod: Compiled) -> None:
+    """k05: ``out[i] = int(x)`` into a float array would store the saturated value: that
+    signature runs plain; as an index or compared with an int it is exact."""
+    _kernel(mod, "to_int")
+    mod.check("to_int", np.array([1e20, -2.5]), np.zeros(2))
+    mod.check("to_int", np.array([3.7, -2.5]), np.zeros(2, dtype=np.int64))
+    _kernel(mod, "histogram")
+    data = np.concatenate([np.random.default_rng(4).random(1000), [1e300, 1.0]])
+    mod.check("histogram", data, 10, np.zeros(10, dtype=np.int64))
+    mod.check("histogram", np.array([np.nan]), 10, np.zeros(10, dtype=np.int64))  # ValueError
+    _refused(mod, "first_as_int", Code.KERNEL_INEXACT_OPERATION)
+
+
+# -- rule: zero division as CPython has it ----------------------------------------------
+
+
+def test_division_rules(mod: Compiled) -> None:
+    """NumPy scalars give inf/nan, Python numbers raise ZeroDivisionError; a divisor known
+    non-zero (a literal, the bound of the enclosing ``range``) needs no check."""
+    for name in ("ratio", "centre", "mean_loop", "wrap", "halves"):
+        _kernel(mod, name)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        mod.check("ratio", np.array([1.0, -1.0, 0.0]), np.zeros(3), np.zeros(3))
+    mod.check("centre", np.zeros(0), np.zeros(0))  # ZeroDivisionError in both
+    mod.check("mean_loop", np.arange(3.0))
+    mod.check("mean_loop", np.zeros(0))  # 0.0 / 0 raises: s is a Python float
+    mod.check("wrap", np.arange(5.0), np.zeros(5))
+    mod.check("halves", np.arange(9.0))
+    kernels = mod.code.split("wrap = _astc_kernel_bind")[1].split("\n")[0]
+    assert "_astc_mod_py" not in kernels  # `% n` inside `for i in range(n)`: n >= 1
+    assert "_astc_floordiv" not in mod.code.split("halves = _astc_kernel_bind")[1].split("\n")[0]
+
+
+def test_powers(mod: Compiled) -> None:
+    """``x ** y`` of Python numbers follows CPython (a complex result for a negative base
+    and a fractional exponent is refused)."""
+    _kernel(mod, "roots")
+    mod.check("roots", np.array([4.0, 2.0]), np.zeros(2), 1.0)
+    _refused(mod, "cube_roots", Code.KERNEL_INEXACT_OPERATION)
+
+
+# -- rule: broad where Numba gives the same result --------------------------------------
+
+
+def test_helpers_are_compiled_with_the_kernel(mod: Compiled) -> None:
+    """A module helper called with a row (``norm2(m[i])``) is compiled with the kernel;
+    rebinding it makes the dispatcher run the plain function."""
+    _kernel(mod, "row_norms")
+    m = np.random.default_rng(5).random((4, 6))
+    mod.check("row_norms", m, np.zeros(4))
+    assert any("norm2" in n for n in mod.state("row_norms").compiled.py_func.__globals__)
+    saved = mod.fast["norm2"]
+    try:
+        mod.fast["norm2"] = lambda v: -1.0
+        assert mod.fast["row_norms"](m, np.zeros(4))[0] == -1.0
+    finally:
+        mod.fast["norm2"] = saved
+
+
+def test_whole_array_functions_are_measured(mod: Compiled) -> None:
+    """``axis=`` reductions become kernels; the dispatcher times both ways per signature
+    and keeps the faster (never slower than NumPy)."""
+    for name in ("column_means", "row_sums"):
+        _kernel(mod, name)
+        assert "timed both ways" in mod.message(name, Code.KERNEL)
+        m = np.random.default_rng(6).standard_normal((50, 40))
+        for _ in range(8):
+            mod.check(name, m)
+        assert mod.state(name).routes  # decided
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("pi_leibniz", (1000,)),
+        ("cubes", (np.arange(10.0),)),
+        ("checked_mean", (np.arange(10.0),)),
+        ("checked_mean", (np.ones((2, 2)),)),  # AssertionError in both
+        ("safe_log_sum", (np.arange(1.0, 10.0),)),
+        ("safe_log_sum", (np.array([1.0, -1.0]),)),  # ValueError in both
+        ("same_dtype_square", (np.arange(6.0),)),
+        ("pair_sums", (np.arange(8.0),)),
+        ("reversed_copy", (np.arange(5.0),)),
+        ("heat", (np.linspace(0.0, 1.0, 30), 7)),
+        (
+            "life",
+            (
+                (np.arange(36).reshape(6, 6) % 3 == 0).astype(np.int64),
+                np.zeros((6, 6), dtype=np.int64),
+            ),
+        ),
+        ("horner", (np.array([1.0, -2.0, 0.5]), np.linspace(-1, 1, 9), np.zeros(9))),
+    ],
+)
+def test_broad_constructs_become_exact_kernels(mod: Compiled, name: str, args: tuple) -> None:
+    """Pure-float scalar loops, closures and lambdas, assert/raise, ``.dtype``,
+    ``.reshape``, ``from numpy import empty_like``, tuple swaps, loops over tuples,
+    ``and``/``or`` conditions, loops over an array parameter."""
+    _kernel(mod, name)
+    mod.check(name, *args)
+
+
+# -- rule: one code per refusal reason --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("axpy", Code.KERNEL_NO_WORK),  # no loop and every parameter may be a scalar
+        ("table", Code.KERNEL_UNSUPPORTED),
+        ("mixed", Code.KERNEL_MIXED_TYPES),
+        ("uses_global", Code.KERNEL_GLOBAL),
+        ("siftdown", Code.KERNEL_LISTS),
+        ("calls_recursive", Code.KERNEL_CALLEE),
+        ("generates", Code.KERNEL_REFUSED),
+    ],
+)
+def test_each_refusal_has_its_code(mod: Compiled, name: str, code: Code) -> None:
+    _refused(mod, name, code)
+
+
+# -- rule: deterministic under any PYTHONHASHSEED; every helper's verdict counts --------
+
+K08 = """\
+import numpy as np
+
+def scale(a, i):
+    if a[i] < 0:
+        return -a[i]
+    else:
+        return a[i]
+
+def grow(a, n):
+    acc = 1
+    for i in range(n):
+        acc *= 3
+    return acc + a[0]
+
+def f(a, n):
+    s = a[0] * 0.0
+    for i in range(a.shape[0]):
+        s += scale(a, i)
+    return s + grow(a, n)
+"""
+
+
+def test_output_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    """k08: the same bytes under four seeds, and ``f`` is refused because of ``grow``
+    whichever helper is judged first."""
+    src = tmp_path / "k08.py"
+    src.write_text(K08 + "\n\n" + SOURCE)
+    script = (
+        "import sys, astc\n"
+        "r = astc.compile_file(sys.argv[1], options=astc.Options(kernels='auto'))\n"
+        "sys.stdout.write(r.code)\n"
+        "sys.stdout.write(repr(sorted((e.function or '', e.code.value) for e in r.report.entries)))\n"
+    )
+    outputs = set()
+    for seed in ("0", "1", "2", "12345"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        proc = subprocess.run(
+            [sys.executable, "-c", script, str(src)], env=env, capture_output=True, text=True
+        )
+        assert proc.returncode == 0, proc.stderr
+        outputs.add(proc.stdout)
+    assert len(outputs) == 1
+    assert "('f', 'ASTC233')" in outputs.pop()

@@ -91,7 +91,7 @@ def test_cuda_forms_in_report_and_code(tmp_path: Path) -> None:
         "prefix": False,  # loop-carried: refused for CUDA, runs as a CPU kernel
     }
     assert any(
-        e.code is Code.KERNEL_REFUSED and e.function == "prefix" for e in result.report.entries
+        e.code is Code.KERNEL_NO_CUDA and e.function == "prefix" for e in result.report.entries
     )
 
 
@@ -103,3 +103,58 @@ def test_cuda_kernels_under_simulator(tmp_path: Path) -> None:
 def test_without_gpu_the_cpu_kernel_runs(tmp_path: Path) -> None:
     path, _ = _compile(tmp_path)
     assert _run(path, sim=False) in ("cpu", "cuda")  # "cuda" only on a machine with a GPU
+
+
+AUTO = """\
+import numpy as np
+
+
+def scale(a, out):
+    for i in range(a.shape[0]):
+        out[i] = a[i] * 2.5
+
+
+def fused(a, out):
+    for i in range(a.shape[0]):
+        out[i] = a[i] * 2.5 + 1.0
+
+
+def dot(x, y):
+    s = 0.0
+    for i in range(x.shape[0]):
+        s += x[i] * y[i]
+    return s
+"""
+
+AUTO_CHECK = """\
+import sys, runpy
+sys.modules["astc"] = None
+ns = runpy.run_path(sys.argv[1])
+import numpy as np
+a = np.linspace(-3.0, 3.0, 1000)
+out = np.zeros(1000)
+ns["scale"](a, out)
+assert np.array_equal(out, a * 2.5)
+live = ns["_astc_kernel_bind"].__globals__
+print(hasattr(live["scale"]._astc_dispatcher, "_astc_cuda_kernel"))
+"""
+
+
+def test_auto_kernels_for_cuda_under_simulator(tmp_path: Path) -> None:
+    """``--kernels auto --target cuda``: an element-wise loop becomes a CUDA map kernel
+    when the GPU computes what the CPU does; ``a * b + c`` (which CUDA fuses into one
+    multiply-add) and a reduction (which reorders float additions) stay CPU kernels."""
+    result = astc.compile_source(
+        AUTO, filename="cudaauto.py", options=Options(kernels="auto", target="cuda")
+    )
+    codes = {(e.function, e.code) for e in result.report.entries if e.pass_name == "kernels"}
+    assert ("scale", Code.KERNEL) in codes and ("dot", Code.KERNEL_NO_CUDA) in codes
+    assert ("fused", Code.KERNEL_NO_CUDA) in codes and ("fused", Code.KERNEL) in codes
+    out = tmp_path / "cudaauto.py"
+    out.write_text(result.code or "")
+    env = {**os.environ, "NUMBA_ENABLE_CUDASIM": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-c", AUTO_CHECK, str(out)], capture_output=True, text=True, env=env
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert proc.stdout.strip() == "True"

@@ -26,6 +26,45 @@ from astc.backends.parallel import independence_refusal, range_loop_var
 
 THREADS = 256
 
+#: Functions a CUDA kernel computes as the CPU does (IEEE, correctly rounded or exact);
+#: others come from CUDA's libdevice, whose results differ in the last bit.
+_EXACT_ON_DEVICE = frozenset({"sqrt", "fabs", "abs", "min", "max", "range", "float", "int"})
+
+
+def device_inexact(fn: ast.FunctionDef) -> str | None:
+    """Why a map kernel could give other results on a GPU than on the CPU, or None.
+
+    NVVM contracts ``a * b + c`` into one fused multiply-add by default (rounded once,
+    not twice; Numba exposes no switch for it), across temporaries too, so a body with a
+    multiplication and an addition or subtraction outside its subscripts is refused; so
+    are library functions other than the correctly rounded ones.
+    """
+    mult = add = False
+    todo: list[ast.AST] = list(fn.body)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, ast.Subscript):
+            todo.append(node.value)  # indices are ints: nothing to fuse
+            continue
+        if isinstance(node, ast.For):
+            todo.extend([node.target, *node.body])  # the range's bounds are ints
+            continue
+        if isinstance(node, ast.BinOp | ast.AugAssign):
+            mult = mult or isinstance(node.op, ast.Mult)
+            add = add or isinstance(node.op, ast.Add | ast.Sub)
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if name not in _EXACT_ON_DEVICE and not name.startswith("_astc_cuda"):
+                return f"`{name}()` comes from CUDA's libdevice (last-bit differences)"
+        todo.extend(ast.iter_child_nodes(node))
+    if mult and add:
+        return (
+            "CUDA fuses a multiplication and an addition into one multiply-add (rounded once): "
+            "explicit kernels only"
+        )
+    return None
+
 
 @dataclass(frozen=True)
 class CudaForm:

@@ -29,7 +29,7 @@ import libcst as cst
 from astc.analysis.functions import Refusal
 from astc.backends import emit
 from astc.backends.analysis import Plan, analyze
-from astc.backends.cuda import THREADS, cuda_form
+from astc.backends.cuda import THREADS, cuda_form, device_inexact
 from astc.backends.facts import ModuleContext
 from astc.backends.lower import KERNEL_PREFIX, lower_explicit, lower_plan
 from astc.backends.originals import fast_defs
@@ -302,6 +302,10 @@ def _build(
         reason = why_not
         if form is not None and auto and form.kind == "reduce":
             form, reason = None, "reductions reorder float additions: explicit kernels only"
+        if form is not None and auto:
+            why_device = device_inexact(kernel_ast)
+            if why_device is not None:
+                form, reason = None, why_device
         if form is not None and auto and lowered.runtime:
             form, reason = (
                 None,

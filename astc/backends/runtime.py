@@ -15,15 +15,23 @@ use it. The interface (docs/kernels.md, "The runtime"):
     workers), ``functools.wraps(plain)``; its code is specialised at the first call.
 
 ``_astc_dispatch(name, plain, build, *, policy="trust", key=None, same=None,
-convert=None, warning=RuntimeWarning) -> wrapper``
-    The same dispatcher for a callable built by other means: ``build()`` returns the
-    compiled callable (or raises: the plain function runs, with one warning). Policies:
-    ``"trust"`` (the compiled callable is exact: always use it), ``"measure"`` (time the
-    first calls of each argument signature both ways and keep the faster), ``"compare"``
-    (run both on the first call of each signature; keep the compiled one when
-    ``same(compiled_result, plain_result)``, else pin the signature to ``plain`` with one
-    ``warning`` — for functions without effects on their arguments). ``key(args)`` gives
-    the signature (default: type, dtype and rank of each argument).
+convert=None, warning=RuntimeWarning, admit=None, bound=(), errors="warn") -> wrapper``
+    The same dispatcher for a callable built by other means (``astc.hybridize``):
+    ``build()`` returns the compiled callable (or raises: the plain function runs, with
+    one ``warning``; ``errors="raise"``: the exception propagates, from the build and
+    from the compiled callable's own compile errors, and the next call tries again).
+    Policies: ``"trust"`` (the compiled callable is exact: always use it), ``"measure"``
+    (time the first calls of each argument signature both ways and keep the faster),
+    ``"compare"`` (run both on the first call of each signature; keep the compiled one
+    when ``same(compiled_result, plain_result)``, else pin the signature to ``plain``
+    with one ``warning`` — for functions without effects on their arguments).
+    ``key(args)`` gives the signature (default: type, and dtype, rank and contiguity of
+    arrays). ``admit(args)``: checked once per signature, a reason (str) sends that
+    signature to ``plain`` for good, None admits it; after that a call costs the key and
+    one dict lookup. ``bound``: arguments put before every call's own (by reference, bound
+    once: in-place updates are seen), for both ``plain`` and the compiled callable.
+    Compiled helpers live only in the compiled callable's namespace (``build`` decides
+    it); the runtime never rebinds a name ``plain`` reads.
 
 ``_astc_jit(fn, **options) -> (dispatcher | None, reason | None)``
     ``numba.njit`` with astc's environment switches (``ASTC_DISABLE``,
@@ -698,17 +706,17 @@ def _astc_kernel_same(a: Any, b: Any, strict: bool = False) -> bool:
 
 _ASTC_COLD = """\
 def {name}(*args, **kwargs):
-    return _k.first(args, kwargs)
+{prefix}    return _k.first(args, kwargs)
 """
 
 _ASTC_PLAIN = """\
 def {name}(*args, **kwargs):
-    return _plain(*args, **kwargs)
+{prefix}    return _plain(*args, **kwargs)
 """
 
 _ASTC_DIRECT = """\
 def {name}(*args, **kwargs):
-    if kwargs or len(args) != {n}:
+{prefix}    if kwargs or len(args) != {n}:
         return _k.call(args, kwargs)
 {checks}    try:
         return {call}
@@ -718,7 +726,7 @@ def {name}(*args, **kwargs):
 
 _ASTC_KEYED = """\
 def {name}(*args, **kwargs):
-    if kwargs or len(args) != {n}:
+{prefix}    if kwargs or len(args) != {n}:
         return _k.call(args, kwargs)
 {guards}    route = _routes.get(_key(args))
     if route is None:
@@ -728,7 +736,7 @@ def {name}(*args, **kwargs):
 
 _ASTC_VERIFY = """\
 def {name}(*args, **kwargs):
-    return _k.verify(args, kwargs)
+{prefix}    return _k.verify(args, kwargs)
 """
 
 _ASTC_SCALARS = (int, float, bool)
@@ -759,6 +767,9 @@ class _AstcKernel:
         warning: Any = RuntimeWarning,
         size_key: bool = False,
         loops: bool = False,
+        admit: Callable[[tuple[Any, ...]], str | None] | None = None,
+        bound: tuple[Any, ...] = (),
+        errors: str = "warn",
     ) -> None:
         self.name = name
         self.plain = plain
@@ -774,6 +785,9 @@ class _AstcKernel:
         self.warning = warning
         self.size_key = size_key
         self.loops = loops
+        self.admit = admit
+        self.bound = tuple(bound)
+        self.errors = errors
         self.compiled: Any = None
         self.warned: set[str] = set()
         #: Why calls went to the plain function (see :meth:`route`).
@@ -796,6 +810,7 @@ class _AstcKernel:
             "_ok": _ASTC_SCALARS,
             "_nd": None,
             "_bi": __import__("builtins").__dict__,
+            "_bound": self.bound,
         }
         wrapper = self.code(_ASTC_COLD)
         _astc_functools.update_wrapper(wrapper, plain)
@@ -805,7 +820,8 @@ class _AstcKernel:
     # -- code of the wrapper (one function object; its code is swapped)
     def code(self, template: str, **fields: str) -> Fn:
         space: dict[str, Any] = {}
-        text = template.format(name="_astc_wrapper", n=self.n, **fields)
+        prefix = "    args = _bound + args\n" if self.bound else ""
+        text = template.format(name="_astc_wrapper", n=self.n, prefix=prefix, **fields)
         exec(compile(text, f"<astc kernel {self.name}>", "exec"), self.ns, space)
         fn: Fn = space["_astc_wrapper"]
         return fn
@@ -860,6 +876,8 @@ class _AstcKernel:
         try:
             self.compiled = self.builder(self)
         except Exception as error:  # noqa: BLE001 - any failure: the plain function
+            if self.errors == "raise":
+                raise  # the caller handles it; the next call tries again
             self.compiled = None
             self.warn(str(error) or type(error).__name__)
         if self.compiled is None:
@@ -875,13 +893,15 @@ class _AstcKernel:
         self.ns["_disp"] = self.compiled
         self.ns["_conv"] = self.convert
         self.ns["_catch"] = self.catch
+        if self.admit is not None and self.policy == "trust":
+            self.policy = "keyed"  # admitted once per signature, then a lookup per call
         if _astc_os.environ.get("ASTC_VERIFY_KERNELS", "") not in ("", "0"):
             self.become(_ASTC_VERIFY)
         elif self.policy == "trust":
             self.direct()
         else:
             self.become(_ASTC_KEYED, guards=self.guard_lines())
-        return self.wrapper(*args, **kwargs)
+        return self.wrapper(*args[len(self.bound) :], **kwargs)
 
     def direct(self) -> None:
         call = "_conv(_disp(*args))" if self.convert is not None else "_disp(*args)"
@@ -890,7 +910,7 @@ class _AstcKernel:
     def default_key(self, args: tuple[Any, ...]) -> Any:
         nd = self.ns["_nd"]
         parts: list[Any] = []
-        for a in args:
+        for a in args[len(self.bound) :]:  # bound arguments are the same objects each call
             if type(a) is nd:
                 size = a.size.bit_length() // 3 if self.size_key else 0
                 parts.append((a.dtype, a.ndim, a.flags.c_contiguous, size))
@@ -953,6 +973,8 @@ class _AstcKernel:
         reason = f"{type(error).__name__}: {first[0] if first else ''}"
         if isinstance(error, _AstcRefused):
             reason = str(error)
+        elif self.errors == "raise":
+            raise error  # the caller wants compile errors as exceptions
         if not self.strict and not isinstance(error, _AstcRefused):
             self.warn(reason)  # explicit kernel: Numba could not compile it; for good
             self.compiled = None
@@ -970,6 +992,12 @@ class _AstcKernel:
 
     def new_key(self, args: tuple[Any, ...]) -> Any:
         key = self.ns["_key"](args)
+        if self.admit is not None:
+            refusal = self.admit(args)
+            if refusal is not None:
+                self.routes[key] = self.plain
+                self.route(refusal)
+                return self.plain(*args)
         if self.policy in ("trust", "keyed"):
             result = self.kernel_call(*args)
             if key not in self.routes:
@@ -1055,6 +1083,9 @@ def _astc_dispatch(
     same: Callable[[Any, Any], bool] | None = None,
     convert: Fn | None = None,
     warning: Any = RuntimeWarning,
+    admit: Callable[[tuple[Any, ...]], str | None] | None = None,
+    bound: tuple[Any, ...] = (),
+    errors: str = "warn",
 ) -> Fn:
     """A dispatcher for a callable built by ``build()`` (see the module docstring)."""
     kernel = _AstcKernel(
@@ -1068,6 +1099,9 @@ def _astc_dispatch(
         warning=warning,
         size_key=policy == "measure",
         strict=True,
+        admit=admit,
+        bound=bound,
+        errors=errors,
     )
     if policy != "trust":
         kernel.catch = (Exception,)

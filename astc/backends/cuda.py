@@ -28,7 +28,7 @@ THREADS = 256
 
 #: Functions a CUDA kernel computes as the CPU does (IEEE, correctly rounded or exact);
 #: others come from CUDA's libdevice, whose results differ in the last bit.
-_EXACT_ON_DEVICE = frozenset({"sqrt", "fabs", "abs", "min", "max", "range", "float", "int"})
+_EXACT_ON_DEVICE = frozenset({"sqrt", "fabs", "abs", "range", "float", "int"})
 
 
 def device_inexact(fn: ast.FunctionDef) -> str | None:

@@ -45,12 +45,19 @@ class _StripAnnotations(cst.CSTTransformer):
         return cst.Assign([cst.AssignTarget(updated.target)], updated.value)
 
 
+#: The runtime's modules, in the order their blocks are emitted.
+RUNTIME_MODULES = ("runtime_exact.py", "runtime.py")
+
+
 @functools.lru_cache(maxsize=1)
 def runtime_source() -> str:
-    """The runtime's source (no annotations, no typing imports), as it runs in the output."""
-    text = (Path(__file__).with_name("runtime.py")).read_text(encoding="utf-8")
-    block = text[text.index(_BEGIN) + len(_BEGIN) : text.index(_END)].strip() + "\n"
-    return cst.parse_module(block).visit(_StripAnnotations()).code
+    """The runtime's source (no annotations, no typing imports), as it runs in the output:
+    the blocks between the markers of :data:`RUNTIME_MODULES`."""
+    blocks: list[str] = []
+    for module in RUNTIME_MODULES:
+        text = (Path(__file__).with_name(module)).read_text(encoding="utf-8")
+        blocks.append(text[text.index(_BEGIN) + len(_BEGIN) : text.index(_END)].strip())
+    return cst.parse_module("\n\n\n".join(blocks) + "\n").visit(_StripAnnotations()).code
 
 
 def runtime_line(newline: str) -> str:

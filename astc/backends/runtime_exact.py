@@ -1,0 +1,542 @@
+"""The exact helpers automatic kernels call, defined with Numba at a module's first kernel.
+
+Part of the runtime (see :mod:`astc.backends.runtime`): everything between the markers is
+emitted into compiled modules before the dispatcher. Each helper is a stub with a Numba
+``overload`` that picks its implementation from the argument types when a kernel is
+typed: Python's zero-division rule, ``math`` with CPython's errors, the C library's
+``pow`` (called opaquely, so that LLVM cannot rewrite ``pow(x, 2.0)`` as ``x * x``), int
+conversions saturated to int64, NumPy's scalar minimum/maximum/sign, NumPy's pairwise
+summation (``np.sum``, ``np.mean``, with ``axis=`` too), ``reshape``/``ravel`` of
+contiguous arrays. The analysis (:mod:`astc.backends.analysis`) decides where each is
+exact; the names are listed in :mod:`astc.backends.library`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+Fn = Callable[..., Any]
+
+# --- BEGIN RUNTIME ---
+
+
+class _AstcExact:
+    """What every group of helpers needs: the module's globals (the stubs live there),
+    Numba's typing API, a non-caching ``njit`` and the C library's ``pow``."""
+
+    def __init__(self, g: dict[str, Any], numba: Any) -> None:
+        import ctypes
+        import math
+
+        import llvmlite.binding as llb
+        import numpy as np
+        from numba import types
+        from numba.core.errors import TypingError
+        from numba.extending import overload
+
+        self.g, self.numba, self.types, self.np, self.math = g, numba, types, np, math
+        self.overload: Any = overload
+        self.typing_error: Any = TypingError
+        self.jit: Callable[[Fn], Fn] = numba.njit(cache=False)
+        address = ctypes.cast(ctypes.CDLL(None).pow, ctypes.c_void_p).value
+        llb.add_symbol("_astc_libm_pow", address)
+        signature = types.float64(types.float64, types.float64)
+        self.cpow: Any = types.ExternalFunction("_astc_libm_pow", signature)
+
+    def stub(self, name: str) -> Fn:
+        """A module global ``name`` that only kernels can call (its overload does the work)."""
+
+        def f(*args: Any) -> Any:
+            raise NotImplementedError(f"{name} runs only inside Numba kernels")
+
+        f.__name__ = f.__qualname__ = name
+        self.g[name] = f
+        return f
+
+    def is_int(self, t: Any) -> bool:
+        return isinstance(t, self.types.Integer | self.types.Boolean)
+
+    def refuse(self, why: str) -> Any:
+        raise self.typing_error(f"astc: {why}")
+
+    def parts(self) -> tuple[Any, ...]:
+        return self.stub, self.is_int, self.refuse, self.overload, self.types, self.np, self.math
+
+
+def _astc_exact_division(x: _AstcExact) -> None:
+    """Python's zero-division rule (the kernel itself uses NumPy's error model)."""
+    import operator
+
+    stub, is_int, refuse, overload, types, np, math = x.parts()
+
+    # -- Python's zero-division rule (the kernel itself uses NumPy's error model)
+    def zero_division(name: str, op: Fn, int_msg: str, float_msg: str) -> None:
+        @overload(stub(f"_astc_{name}_py"))
+        def ov_py(x: Any, y: Any) -> Any:
+            msg = int_msg if is_int(x) and is_int(y) else float_msg
+
+            def impl(x: Any, y: Any) -> Any:
+                if y == 0:
+                    raise ZeroDivisionError(msg)
+                return op(x, y)
+
+            return impl
+
+        @overload(stub(f"_astc_{name}_m"))
+        def ov_m(x: Any, y: Any, numpy_value: Any) -> Any:
+            msg = int_msg if is_int(x) and is_int(y) else float_msg
+
+            def impl(x: Any, y: Any, numpy_value: Any) -> Any:
+                if y == 0 and not numpy_value:
+                    raise ZeroDivisionError(msg)
+                return op(x, y)
+
+            return impl
+
+    zero_division("div", operator.truediv, "division by zero", "float division by zero")
+    zero_division(
+        "floordiv",
+        operator.floordiv,
+        "integer division or modulo by zero",
+        "float floor division by zero",
+    )
+    zero_division("mod", operator.mod, "integer division or modulo by zero", "float modulo")
+
+
+def _astc_exact_powers(x: _AstcExact) -> None:
+    """Ints exactly; floats through the C library's pow, with Python's rules."""
+    stub, is_int, refuse, overload, types, np, math = x.parts()
+    jit, cpow = x.jit, x.cpow
+
+    # -- powers: ints exactly; floats through the C library's pow, with Python's rules
+    @jit
+    def odd(y: float) -> bool:
+        return math.fmod(math.fabs(y), 2.0) == 1.0
+
+    @jit
+    def float_pow(iv: float, iw: float) -> float:  # CPython 3.11 floatobject.c float_pow
+        if iw == 0.0:
+            return 1.0
+        if iv != iv:
+            return iv
+        if iw != iw:
+            return 1.0 if iv == 1.0 else iw
+        if math.isinf(iw):
+            iv = math.fabs(iv)
+            if iv == 1.0:
+                return 1.0
+            if (iw > 0.0) == (iv > 1.0):
+                return math.fabs(iw)
+            return 0.0
+        if math.isinf(iv):
+            if iw > 0.0:
+                return iv if odd(iw) else math.fabs(iv)
+            return math.copysign(0.0, iv) if odd(iw) else 0.0
+        if iv == 0.0:
+            if iw < 0.0:
+                raise ZeroDivisionError("0.0 cannot be raised to a negative power")
+            return iv if odd(iw) else 0.0
+        negate = False
+        if iv < 0.0:
+            if iw != math.floor(iw):
+                raise ValueError("astc: complex result (refused by the analysis)")
+            iv = -iv
+            negate = odd(iw)
+        if iv == 1.0:
+            return -1.0 if negate else 1.0
+        ix = cpow(iv, iw)
+        if math.isinf(ix):
+            raise OverflowError("(34, 'Numerical result out of range')")
+        return -ix if negate else ix
+
+    @jit
+    def numpy_pow(x: float, y: float) -> float:
+        return cpow(x, y)
+
+    @overload(stub("_astc_pow_py"))
+    def ov_pow_py(x: Any, y: Any) -> Any:
+        if is_int(x) and is_int(y):
+            return lambda x, y: x**y
+        return lambda x, y: float_pow(float(x), float(y))
+
+    @overload(stub("_astc_pow_np"))
+    def ov_pow_np(x: Any, y: Any) -> Any:
+        if is_int(x) and is_int(y):
+            return lambda x, y: x**y
+        return lambda x, y: numpy_pow(float(x), float(y))
+
+    @overload(stub("_astc_pow_m"))
+    def ov_pow_m(x: Any, y: Any, numpy_value: Any) -> Any:
+        if is_int(x) and is_int(y):
+            return lambda x, y, numpy_value: x**y
+        return lambda x, y, numpy_value: (
+            numpy_pow(float(x), float(y)) if numpy_value else float_pow(float(x), float(y))
+        )
+
+    @overload(stub("_astc_math_pow"))
+    def ov_math_pow(x: Any, y: Any) -> Any:
+        def impl(x: Any, y: Any) -> float:  # CPython 3.11 mathmodule.c math_pow
+            a = float(x)
+            b = float(y)
+            if not (math.isfinite(a) and math.isfinite(b)):
+                if a != a:
+                    return 1.0 if b == 0.0 else a
+                if b != b:
+                    return 1.0 if a == 1.0 else b
+                if math.isinf(a):
+                    odd_y = math.isfinite(b) and odd(b)
+                    if b > 0.0:
+                        return a if odd_y else math.fabs(a)
+                    if b == 0.0:
+                        return 1.0
+                    return math.copysign(0.0, a) if odd_y else 0.0
+                if math.fabs(a) == 1.0:
+                    return 1.0
+                if b > 0.0 and math.fabs(a) > 1.0:
+                    return b
+                if b < 0.0 and math.fabs(a) < 1.0:
+                    return -b
+                return 0.0
+            r = cpow(a, b)
+            if r != r:
+                raise ValueError("math domain error")
+            if math.isinf(r):
+                if a == 0.0:
+                    raise ValueError("math domain error")
+                raise OverflowError("math range error")
+            return r
+
+        return impl
+
+
+def _astc_exact_math(x: _AstcExact) -> None:
+    """math functions with CPython's errors."""
+    stub, is_int, refuse, overload, types, np, math = x.parts()
+
+    # -- math functions with CPython's errors (math_1: nan from a number -> ValueError,
+    # an infinity from a finite number -> OverflowError if it can overflow, else ValueError)
+    def math1(name: str, fn: Fn, can_overflow: bool) -> None:
+        @overload(stub(f"_astc_math_{name}"))
+        def ov(x: Any) -> Any:
+            def impl(x: Any) -> float:
+                v = float(x)
+                r = fn(v)
+                if r - r == 0.0:
+                    return r  # finite: the common case, one test
+                if r != r and v == v:
+                    raise ValueError("math domain error")
+                if math.isinf(r) and math.isfinite(v):
+                    if can_overflow:
+                        raise OverflowError("math range error")
+                    raise ValueError("math domain error")
+                return r
+
+            return impl
+
+    overflowing = {"exp", "expm1", "sinh", "cosh"}
+    for fname in (
+        "sqrt exp expm1 log log2 log10 log1p sin cos tan asin acos atan sinh cosh tanh "
+        "asinh acosh atanh erf erfc"
+    ).split():
+        math1(fname, getattr(math, fname), fname in overflowing)
+
+
+def _astc_exact_index(x: _AstcExact) -> None:
+    """int() / math.floor() & co of a float, saturated to int64."""
+    stub, is_int, refuse, overload, types, np, math = x.parts()
+
+    # -- int() / math.floor() of a float, saturated to int64 (see values.Scalar.saturated)
+    def index(name: str, rounding: Fn) -> None:
+        @overload(stub(name))
+        def ov(x: Any) -> Any:
+            if is_int(x):
+                return lambda x: x
+
+            def impl(x: Any) -> int:
+                r = rounding(x)
+                if -9.223372036854775808e18 <= r < 9.223372036854775807e18:
+                    return int(r)  # the common case: one comparison pair
+                if r != r:
+                    raise ValueError("cannot convert float NaN to integer")
+                if math.isinf(r):
+                    raise OverflowError("cannot convert float infinity to integer")
+                # saturated: the analysis admits the value only where that is exact
+                return 9223372036854775807 if r > 0 else -9223372036854775808
+
+            return impl
+
+    index("_astc_index_int", np.trunc)
+    index("_astc_index_trunc", np.trunc)
+    index("_astc_index_floor", np.floor)
+    index("_astc_index_ceil", np.ceil)
+
+
+def _astc_exact_numpy_scalars(x: _AstcExact) -> None:
+    """NumPy's scalar minimum/maximum/sign (signed zeros and nan as NumPy has them)."""
+    stub, is_int, refuse, overload, types, np, math = x.parts()
+
+    # -- NumPy's scalar minimum/maximum/sign (signed zeros and nan as NumPy has them)
+    @overload(stub("_astc_minimum"))
+    def ov_minimum(x: Any, y: Any) -> Any:
+        if is_int(x) and is_int(y):
+            return lambda x, y: x if x < y else y
+
+        def impl(x: Any, y: Any) -> float:
+            a = float(x)
+            b = float(y)
+            return a if (a < b or a != a) else b
+
+        return impl
+
+    @overload(stub("_astc_maximum"))
+    def ov_maximum(x: Any, y: Any) -> Any:
+        if is_int(x) and is_int(y):
+            return lambda x, y: x if x > y else y
+
+        def impl(x: Any, y: Any) -> float:
+            a = float(x)
+            b = float(y)
+            return a if (a > b or a != a) else b
+
+        return impl
+
+    @overload(stub("_astc_sign"))
+    def ov_sign(x: Any) -> Any:
+        if is_int(x):
+            return lambda x: 1 if x > 0 else (-1 if x < 0 else 0)
+
+        def impl(x: Any) -> float:
+            if x != x:
+                return x
+            if x > 0:
+                return 1.0
+            if x < 0:
+                return -1.0
+            return 0.0
+
+        return impl
+
+
+def _astc_exact_pairwise(x: _AstcExact) -> tuple[Any, Any]:
+    """NumPy's pairwise summation: of floats, and of ints converted to float."""
+    stub, is_int, refuse, overload, types, np, math = x.parts()
+    jit = x.jit
+
+    # -- NumPy's pairwise summation (numpy/_core/src/umath/loops_utils.h.src): blocks of at
+    # most 128 elements summed with 8 accumulators, halves (a multiple of 8) added as a
+    # tree. Iterative with an explicit stack: Numba leaves a recursive function's symbol
+    # unresolved when it is compiled inside another function's compilation.
+    def pairwise_of(convert: Fn) -> Any:
+        @jit
+        def block(a: Any, lo: int, n: int) -> float:
+            if n < 8:
+                res = -0.0
+                for i in range(n):
+                    res += convert(a[lo + i])
+                return res
+            r0 = convert(a[lo])
+            r1 = convert(a[lo + 1])
+            r2 = convert(a[lo + 2])
+            r3 = convert(a[lo + 3])
+            r4 = convert(a[lo + 4])
+            r5 = convert(a[lo + 5])
+            r6 = convert(a[lo + 6])
+            r7 = convert(a[lo + 7])
+            i = 8
+            stop = n - n % 8
+            while i < stop:
+                r0 += convert(a[lo + i])
+                r1 += convert(a[lo + i + 1])
+                r2 += convert(a[lo + i + 2])
+                r3 += convert(a[lo + i + 3])
+                r4 += convert(a[lo + i + 4])
+                r5 += convert(a[lo + i + 5])
+                r6 += convert(a[lo + i + 6])
+                r7 += convert(a[lo + i + 7])
+                i += 8
+            res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
+            while i < n:
+                res += convert(a[lo + i])
+                i += 1
+            return res
+
+        @jit
+        def tree(a: Any, lo: int, n: int) -> float:
+            if n <= 128:
+                return block(a, lo, n)
+            los = np.empty(64, np.int64)
+            ns = np.empty(64, np.int64)
+            state = np.zeros(64, np.int64)  # 0: new, 1: left child running, 2: right
+            left = np.empty(64, np.float64)
+            los[0], ns[0], sp = lo, n, 1
+            val, returning = 0.0, False
+            while True:
+                t = sp - 1
+                if returning:
+                    if state[t] == 1:  # the left half's sum: now the right half
+                        left[t] = val
+                        state[t] = 2
+                        returning = False
+                        half = ns[t] // 2
+                        half -= half % 8
+                        los[sp], ns[sp], state[sp] = los[t] + half, ns[t] - half, 0
+                        sp += 1
+                    else:  # both halves: left + right, returned to the parent
+                        val = left[t] + val
+                        sp -= 1
+                        if sp == 0:
+                            return val
+                elif ns[t] <= 128:
+                    val = block(a, los[t], ns[t])
+                    returning = True
+                    sp -= 1
+                    if sp == 0:
+                        return val
+                else:
+                    state[t] = 1
+                    half = ns[t] // 2
+                    half -= half % 8
+                    los[sp], ns[sp], state[sp] = los[t], half, 0
+                    sp += 1
+
+        return tree
+
+    pairwise = pairwise_of(jit(lambda v: v))
+    pairwise_float = pairwise_of(jit(lambda v: float(v)))
+    return pairwise, pairwise_float
+
+
+def _astc_exact_reductions(x: _AstcExact) -> None:
+    """np.sum / np.mean (also with axis= on 2-D arrays) as NumPy sums."""
+    stub, is_int, refuse, overload, types, np, math = x.parts()
+    jit = x.jit
+    pairwise, pairwise_float = _astc_exact_pairwise(x)
+    same_view = jit(lambda a: a)
+    c_view = jit(lambda a: a.ravel())
+    f_view = jit(lambda a: a.T.ravel())
+
+    def flat(a: Any) -> Any:
+        """A 1-D view of the elements in NumPy's reduction order, or a refusal."""
+        if a.ndim == 1:
+            return same_view
+        if a.layout == "C":
+            return c_view
+        if a.layout == "F":
+            return f_view
+        return refuse("a reduction of an N-D array that is not contiguous")
+
+    def float_array(a: Any) -> bool:
+        return isinstance(a, types.Array) and isinstance(a.dtype, types.Float)
+
+    @overload(stub("_astc_sum"))
+    def ov_sum(a: Any) -> Any:
+        if not isinstance(a, types.Array):
+            return refuse("sum of something other than an array")
+        view = flat(a)
+        if float_array(a):
+            return lambda a: 0.0 + pairwise(view(a), 0, a.size)
+
+        def impl(a: Any) -> int:
+            s = 0
+            v = view(a)
+            for i in range(v.shape[0]):
+                s += v[i]
+            return s
+
+        return impl
+
+    @overload(stub("_astc_mean"))
+    def ov_mean(a: Any) -> Any:
+        if not isinstance(a, types.Array):
+            return refuse("mean of something other than an array")
+        view = flat(a)
+        if float_array(a):
+            return lambda a: (0.0 + pairwise(view(a), 0, a.size)) / a.size
+
+        def impl(a: Any) -> float:  # converted in buffers of 8192, as NumPy does
+            v = view(a)
+            n = v.shape[0]
+            s = 0.0
+            for start in range(0, n, 8192):
+                s += pairwise_float(v, start, min(8192, n - start))
+            return s / n
+
+        return impl
+
+    def axis_reduction(name: str, axis: int, mean: bool) -> None:
+        @overload(stub(name))
+        def ov(a: Any) -> Any:
+            if not (isinstance(a, types.Array) and a.ndim == 2 and a.layout == "C"):
+                return refuse(f"{name} of an array that is not 2-D C-contiguous")
+            if mean and not float_array(a):
+                return refuse("mean with an axis of an integer array")
+            result = np.float64 if float_array(a) or mean else np.int64
+            if axis == 1:
+                if float_array(a):
+
+                    def impl1(a: Any) -> Any:
+                        out = np.empty(a.shape[0], result)
+                        for i in range(a.shape[0]):
+                            out[i] = 0.0 + pairwise(a[i], 0, a.shape[1])
+                        return out / a.shape[1] if mean else out
+
+                    return impl1
+
+                def impl1i(a: Any) -> Any:
+                    out = np.zeros(a.shape[0], result)
+                    for i in range(a.shape[0]):
+                        for j in range(a.shape[1]):
+                            out[i] += a[i, j]
+                    return out
+
+                return impl1i
+
+            def impl0(a: Any) -> Any:
+                out = np.zeros(a.shape[1], result)
+                for i in range(a.shape[0]):
+                    for j in range(a.shape[1]):
+                        out[j] += a[i, j]
+                return out / a.shape[0] if mean else out
+
+            return impl0
+
+    axis_reduction("_astc_sum_axis0", 0, False)
+    axis_reduction("_astc_sum_axis1", 1, False)
+    axis_reduction("_astc_mean_axis0", 0, True)
+    axis_reduction("_astc_mean_axis1", 1, True)
+
+
+def _astc_exact_shapes(x: _AstcExact) -> None:
+    """reshape / ravel of C-contiguous arrays (views, as NumPy gives)."""
+    stub, is_int, refuse, overload, types, np, math = x.parts()
+
+    @overload(stub("_astc_reshape"))
+    def ov_reshape(a: Any, shape: Any) -> Any:
+        if not (isinstance(a, types.Array) and a.layout == "C"):
+            return refuse("reshape of an array that is not C-contiguous")
+        return lambda a, shape: a.reshape(shape)
+
+    @overload(stub("_astc_ravel"))
+    def ov_ravel(a: Any) -> Any:
+        if not (isinstance(a, types.Array) and a.layout == "C"):
+            return refuse("ravel of an array that is not C-contiguous")
+        return lambda a: a.ravel()
+
+
+def _astc_setup(g: dict[str, Any], numba: Any) -> None:
+    """Define, in ``g``, the helpers automatic kernels call (once per module)."""
+    if g.get("_astc_setup_done"):
+        return
+    x = _AstcExact(g, numba)
+    _astc_exact_division(x)
+    _astc_exact_powers(x)
+    _astc_exact_math(x)
+    _astc_exact_index(x)
+    _astc_exact_numpy_scalars(x)
+    _astc_exact_reductions(x)
+    _astc_exact_shapes(x)
+    g["_astc_setup_done"] = True
+
+
+# --- END RUNTIME ---

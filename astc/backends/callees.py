@@ -77,12 +77,14 @@ class Callees(RunBase):
             assert v is not None
             bound[k] = v
         defaults = fdef.args.defaults
-        for p, d in zip(positional[len(positional) - len(defaults) :], defaults, strict=True):
-            if p.arg not in bound:
-                bound[p.arg] = self.expr(d) or NoneValue()
-        for p, d in zip(fdef.args.kwonlyargs, fdef.args.kw_defaults, strict=True):
-            if p.arg not in bound and d is not None:
-                bound[p.arg] = self.expr(d) or NoneValue()
+        for param, default in zip(
+            positional[len(positional) - len(defaults) :], defaults, strict=True
+        ):
+            if param.arg not in bound:
+                bound[param.arg] = self.expr(default) or NoneValue()
+        for kwparam, kwdefault in zip(fdef.args.kwonlyargs, fdef.args.kw_defaults, strict=True):
+            if kwparam.arg not in bound and kwdefault is not None:
+                bound[kwparam.arg] = self.expr(kwdefault) or NoneValue()
         if set(bound) != set(params):
             raise self.unsupported(node, f"`{name}()` with missing arguments")
         for v in bound.values():

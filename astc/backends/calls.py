@@ -263,7 +263,7 @@ class Calls(RunBase):
         for a in args:
             if not isinstance(a, Scalar | Array):
                 raise self.unsupported(node, f"`{qual}` of {a.describe()}")
-            if a.cls not in fn.classes:  # type: ignore[union-attr]
+            if a.cls not in fn.classes:
                 raise Problem(
                     Code.KERNEL_INEXACT_FUNCTION,
                     line,

@@ -434,13 +434,13 @@ class Run(Calls, Operators, Callees):
             if any(v is None for v in values):
                 return None
             result: Value | None = None
-            for v in values:
-                assert v is not None
-                if not (isinstance(v, Scalar) and v.cls == "b"):
+            for item in values:
+                assert item is not None
+                if not (isinstance(item, Scalar) and item.cls == "b"):
                     raise self.unsupported(
                         node, "`and`/`or` of values that are not bools (returns an operand)"
                     )
-                result = v if result is None else self.join_or_raise(result, v, node)
+                result = item if result is None else self.join_or_raise(result, item, node)
             return result
         if isinstance(node, ast.IfExp):
             self.truth(node.test)

@@ -324,7 +324,8 @@ class _Statements(ast.NodeTransformer):
 
     def generic_visit(self, node: ast.AST) -> ast.AST:
         if isinstance(node, ast.stmt):
-            return self.rw.visit(node)
+            out: ast.AST = self.rw.visit(node)
+            return out
         return super().generic_visit(node)
 
     def _block(self, stmts: list[ast.stmt]) -> list[ast.stmt]:
@@ -540,12 +541,12 @@ def lower_plan(plan: Plan, fn: ast.FunctionDef, functions: dict[str, ast.Functio
     for key in sorted(plan.callees, key=repr):
         qual = key[0]
         result = plan.callees[key]
-        cdef = closure_defs.get(qual) if "." in qual else functions.get(qual)
-        if cdef is None:
+        callee_def = closure_defs.get(qual) if "." in qual else functions.get(qual)
+        if callee_def is None:
             raise Problem(Code.KERNEL_CALLEE, fn.lineno, f"no definition of `{qual}`")
-        rename = _renames_for(cdef, result.facts, plan.name, copies, captured, {})
+        rename = _renames_for(callee_def, result.facts, plan.name, copies, captured, {})
         text, used = lower_function(
-            cdef,
+            callee_def,
             copies[key],
             result.facts,
             rename,

@@ -97,7 +97,12 @@ def cpython(op: str, left: tuple[str, str], right: tuple[str, str]) -> tuple[str
 @functools.cache
 def cpython_unary(op: str, operand: tuple[str, str]) -> tuple[str, str] | None:
     samples = _samples()
-    fn: Callable[[Any], Any] = {"-": operator.neg, "+": operator.pos, "~": operator.invert}[op]
+    table: dict[str, Callable[[Any], Any]] = {
+        "-": operator.neg,
+        "+": operator.pos,
+        "~": operator.invert,
+    }
+    fn = table[op]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:

@@ -17,6 +17,8 @@ from collections.abc import Callable
 from typing import Any
 
 Fn = Callable[..., Any]
+StubMaker = Callable[[str], Fn]
+Overload = Callable[[Fn], Callable[[Fn], Fn]]
 
 # --- BEGIN RUNTIME ---
 
@@ -29,14 +31,14 @@ class _AstcExact:
         import ctypes
         import math
 
-        import llvmlite.binding as llb
+        import llvmlite.binding as llb  # type: ignore[import-untyped]
         import numpy as np
         from numba import types
         from numba.core.errors import TypingError
         from numba.extending import overload
 
         self.g, self.numba, self.types, self.np, self.math = g, numba, types, np, math
-        self.overload: Any = overload
+        self.overload: Overload = overload
         self.typing_error: Any = TypingError
         self.jit: Callable[[Fn], Fn] = numba.njit(cache=False)
         address = ctypes.cast(ctypes.CDLL(None).pow, ctypes.c_void_p).value
@@ -60,7 +62,9 @@ class _AstcExact:
     def refuse(self, why: str) -> Any:
         raise self.typing_error(f"astc: {why}")
 
-    def parts(self) -> tuple[Any, ...]:
+    def parts(
+        self,
+    ) -> tuple[StubMaker, Callable[[Any], bool], Callable[[str], Any], Overload, Any, Any, Any]:
         return self.stub, self.is_int, self.refuse, self.overload, self.types, self.np, self.math
 
 
@@ -111,11 +115,11 @@ def _astc_exact_powers(x: _AstcExact) -> None:
 
     # -- powers: ints exactly; floats through the C library's pow, with Python's rules
     @jit
-    def odd(y: float) -> bool:
+    def odd(y: float) -> Any:
         return math.fmod(math.fabs(y), 2.0) == 1.0
 
     @jit
-    def float_pow(iv: float, iw: float) -> float:  # CPython 3.11 floatobject.c float_pow
+    def float_pow(iv: float, iw: float) -> Any:  # CPython 3.11 floatobject.c float_pow
         if iw == 0.0:
             return 1.0
         if iv != iv:
@@ -151,7 +155,7 @@ def _astc_exact_powers(x: _AstcExact) -> None:
         return -ix if negate else ix
 
     @jit
-    def numpy_pow(x: float, y: float) -> float:
+    def numpy_pow(x: float, y: float) -> Any:
         return cpow(x, y)
 
     @overload(stub("_astc_pow_py"))
@@ -176,7 +180,7 @@ def _astc_exact_powers(x: _AstcExact) -> None:
 
     @overload(stub("_astc_math_pow"))
     def ov_math_pow(x: Any, y: Any) -> Any:
-        def impl(x: Any, y: Any) -> float:  # CPython 3.11 mathmodule.c math_pow
+        def impl(x: Any, y: Any) -> Any:  # CPython 3.11 mathmodule.c math_pow
             a = float(x)
             b = float(y)
             if not (math.isfinite(a) and math.isfinite(b)):
@@ -219,7 +223,7 @@ def _astc_exact_math(x: _AstcExact) -> None:
     def math1(name: str, fn: Fn, can_overflow: bool) -> None:
         @overload(stub(f"_astc_math_{name}"))
         def ov(x: Any) -> Any:
-            def impl(x: Any) -> float:
+            def impl(x: Any) -> Any:
                 v = float(x)
                 r = fn(v)
                 if r - r == 0.0:
@@ -306,7 +310,7 @@ def _astc_exact_numpy_scalars(x: _AstcExact) -> None:
         if is_int(x):
             return lambda x: 1 if x > 0 else (-1 if x < 0 else 0)
 
-        def impl(x: Any) -> float:
+        def impl(x: Any) -> Any:
             if x != x:
                 return x
             if x > 0:
@@ -329,7 +333,7 @@ def _astc_exact_pairwise(x: _AstcExact) -> tuple[Any, Any]:
     # unresolved when it is compiled inside another function's compilation.
     def pairwise_of(convert: Fn) -> Any:
         @jit
-        def block(a: Any, lo: int, n: int) -> float:
+        def block(a: Any, lo: int, n: int) -> Any:
             if n < 8:
                 res = -0.0
                 for i in range(n):
@@ -362,7 +366,7 @@ def _astc_exact_pairwise(x: _AstcExact) -> tuple[Any, Any]:
             return res
 
         @jit
-        def tree(a: Any, lo: int, n: int) -> float:
+        def tree(a: Any, lo: int, n: int) -> Any:
             if n <= 128:
                 return block(a, lo, n)
             los = np.empty(64, np.int64)
@@ -454,7 +458,7 @@ def _astc_exact_reductions(x: _AstcExact) -> None:
         if float_array(a):
             return lambda a: (0.0 + pairwise(view(a), 0, a.size)) / a.size
 
-        def impl(a: Any) -> float:  # converted in buffers of 8192, as NumPy does
+        def impl(a: Any) -> Any:  # converted in buffers of 8192, as NumPy does
             v = view(a)
             n = v.shape[0]
             s = 0.0

@@ -436,12 +436,12 @@ def _conditions(plan: Plan, fn: ast.FunctionDef) -> dict[str, object]:
             scalars.append(i)
     positional = fn.args.posonlyargs + fn.args.args
     defaults = dict.fromkeys(plan.params, "")
-    for p, d in zip(
+    for param, default in zip(
         positional[len(positional) - len(fn.args.defaults) :], fn.args.defaults, strict=True
     ):
-        if isinstance(d, ast.Constant):
-            v = d.value
-            defaults[p.arg] = (
+        if isinstance(default, ast.Constant):
+            v = default.value
+            defaults[param.arg] = (
                 "Sb" if isinstance(v, bool) else ("Si" if isinstance(v, int) else "Sf")
             )
     return {
@@ -535,7 +535,9 @@ def emit_kernels(host: KernelHost, plan: StagePlan) -> None:
             runtime_done = True
             for entry in emission.entries:
                 host.report(entry)
-            for guard in emission.spec.get("guards", ()):  # type: ignore[union-attr]
+            guards = emission.spec.get("guards", ())
+            assert isinstance(guards, tuple)
+            for guard in guards:
                 host.keep_alias(str(guard), name)
         if candidate != text:
             host.set_unit_text(name, candidate)

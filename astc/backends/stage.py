@@ -28,14 +28,10 @@ import libcst as cst
 
 from astc.analysis.functions import Refusal
 from astc.backends import emit
-from astc.backends.analysis import Plan, analyze
-from astc.backends.cuda import THREADS, cuda_form, device_inexact
+from astc.backends.build import Emission, build_kernel, entry
 from astc.backends.facts import ModuleContext
-from astc.backends.lower import KERNEL_PREFIX, lower_explicit, lower_plan
 from astc.backends.originals import fast_defs
-from astc.backends.parallel import parallel_loops
-from astc.backends.problems import Problem
-from astc.backends.selection import Choice, Refused, Selection, module_aliases, select
+from astc.backends.selection import Refused, Selection, module_aliases, select
 from astc.diagnostics import Code, ReportEntry
 from astc.options import Options
 
@@ -134,15 +130,6 @@ class PipelineHost:
 
 
 @dataclass
-class Emission:
-    """One kernel, ready to emit after the passes."""
-
-    choice: Choice
-    spec: dict[str, object]
-    entries: list[ReportEntry] = field(default_factory=list)
-
-
-@dataclass
 class StagePlan:
     selection: Selection = field(default_factory=Selection)
     tree: ast.Module | None = None
@@ -185,7 +172,7 @@ def plan_kernels(
     plan = StagePlan(sel, tree)
     for refused in sel.refused:
         plan.entries.append(
-            _entry(
+            entry(
                 refused.code, False, refused.line, f"not a kernel: {refused.message}", refused.name
             )
         )
@@ -207,7 +194,7 @@ def plan_kernels(
             )
         if fn is None:
             continue
-        emission = _build(host, ctx, choice, fn, functions, guarded)
+        emission = build_kernel(host, ctx, choice, fn, functions, guarded)
         if emission is not None:
             plan.kernels[name] = emission
     for name in plan.kernels:
@@ -231,253 +218,6 @@ def _module_names(tree: ast.Module) -> set[str]:
     return names
 
 
-def _entry(code: Code, applied: bool, line: int, msg: str, fn: str | None) -> ReportEntry:
-    return ReportEntry("kernels", code, applied, line, msg, fn)
-
-
-def _build(
-    host: KernelHost,
-    ctx: ModuleContext,
-    choice: Choice,
-    fn: ast.FunctionDef,
-    functions: dict[str, ast.FunctionDef],
-    guarded: dict[str, list[str]],
-) -> Emission | None:
-    name = choice.name
-    entries: list[ReportEntry] = []
-    auto = choice.how != "explicit"
-    analysis: Plan | None = None
-    try:
-        if auto:
-            result = analyze(fn, ctx)
-            if isinstance(result, Problem):
-                raise result
-            analysis = result
-            lowered = lower_plan(analysis, fn, functions)
-        else:
-            lowered = lower_explicit(fn, name, functions)
-    except Problem as problem:
-        entries.append(
-            _entry(problem.code, False, choice.line, f"not a kernel: {problem.message}", name)
-        )
-        host.report(entries[0])
-        return None
-    except RecursionError:
-        host.report(
-            _entry(
-                Code.KERNEL_UNSUPPORTED, False, choice.line, "not a kernel: too deeply nested", name
-            )
-        )
-        return None
-    source = lowered.source
-    notes: list[str] = []
-    parallel = False
-    target = choice.target
-    kernel_ast = _kernel_def(source, KERNEL_PREFIX + name)
-    if choice.parallel:
-        loops, why = parallel_loops(kernel_ast)
-        if loops:
-            for loop in loops:
-                assert isinstance(loop.iter, ast.Call)
-                loop.iter.func = ast.Name("_astc_prange", ast.Load())
-            source = _replace_def(source, kernel_ast)
-            parallel = True
-            lines = ", ".join(str(lp.lineno) for lp in loops)
-            entries.append(
-                _entry(
-                    Code.KERNEL_PARALLEL,
-                    True,
-                    choice.line,
-                    f"prange on independent loop(s) (kernel lines {lines})",
-                    name,
-                )
-            )
-        for reason in why:
-            entries.append(
-                _entry(Code.KERNEL_NO_PRANGE, False, choice.line, f"no prange: {reason}", name)
-            )
-    cuda_text = ""
-    if target == "cuda":
-        form, why_not = cuda_form(kernel_ast, name)
-        reason = why_not
-        if form is not None and auto and form.kind == "reduce":
-            form, reason = None, "reductions reorder float additions: explicit kernels only"
-        if form is not None and auto:
-            why_device = device_inexact(kernel_ast)
-            if why_device is not None:
-                form, reason = None, why_device
-        if form is not None and auto and lowered.runtime:
-            form, reason = (
-                None,
-                "it calls astc's exact CPU helpers (" + ", ".join(sorted(lowered.runtime)) + ")",
-            )
-        if form is None:
-            entries.append(
-                _entry(Code.KERNEL_NO_CUDA, False, choice.line, f"no CUDA form: {reason}", name)
-            )
-            target = "cpu"
-        else:
-            cuda_text = (
-                form.source
-                + "\n"
-                + emit.cuda_host(name, form.kind, form.written, form.init, THREADS)
-            )
-            notes.append(f"CUDA {form.kind} kernel with a grid-stride loop")
-    guards: list[str] = []
-    if not host.options.assume_stable:
-        if analysis is not None:
-            compiled = analysis.facts.guards | _callee_guards(analysis)
-        else:
-            compiled = _explicit_guards(fn, functions)
-        # names the fast paths of astc output (compiled again) rely on: checked too
-        for f in {name} | (compiled & set(functions)):
-            compiled |= set(guarded.get(f, ()))
-        guards = sorted(compiled)
-    jit: dict[str, object] = {
-        "parallel": parallel,
-        "fastmath": choice.fastmath,
-        "cache": True,
-        # automatic kernels: NumPy's rule in Numba, Python's through the runtime's helpers
-        "error_model": "numpy" if auto else "python",
-    }
-    spec: dict[str, object] = {
-        "source": source + cuda_text,
-        "line": choice.line,
-        "jit": jit,
-        "callees": tuple(lowered.callees),
-        "guards": tuple(guards),
-        "target": target,
-        "strict": auto,
-    }
-    if analysis is not None:
-        spec.update(_conditions(analysis, fn))
-        spec["returns"] = lowered.returns
-        spec["policy"] = analysis.policy
-        spec["loops"] = analysis.facts.has_loop
-    spec["fingerprint"] = emit.fingerprint(
-        str(spec["source"]),
-        {k: v for k, v in spec.items() if k != "source"},
-        host.options.fingerprint(),
-    )
-    if guards:
-        notes.append(f"runtime checks {', '.join(guards)} unchanged before entering Numba")
-    if analysis is not None:
-        notes.append(_exact_for(analysis))
-        if analysis.policy == "measure":
-            notes.append("whole-array code: the first calls of each signature are timed both ways")
-        if analysis.tier is not None:
-            notes.append(f"ints and sizes checked to be at most {analysis.tier} on entry")
-    how = {"explicit": "explicitly marked", "auto": "auto-selected", "profile": "hot in profile"}
-    entries.append(
-        _entry(
-            Code.KERNEL,
-            True,
-            choice.line,
-            f"Numba kernel ({how.get(choice.how, choice.how)}, target {target})"
-            + "".join(f"; {n}" for n in notes),
-            name,
-        )
-    )
-    return Emission(choice, spec, entries)
-
-
-def _callee_guards(plan: Plan) -> set[str]:
-    out: set[str] = set()
-    for result in plan.callees.values():
-        out |= result.facts.guards
-    return out
-
-
-def _explicit_guards(fn: ast.FunctionDef, functions: dict[str, ast.FunctionDef]) -> set[str]:
-    out: set[str] = set()
-    todo = [fn]
-    while todo:
-        current = todo.pop()
-        for n in ast.walk(current):
-            if isinstance(n, ast.Call) and isinstance(n.func, ast.Name):
-                callee = n.func.id
-                if callee in functions and callee not in out and callee != fn.name:
-                    out.add(callee)
-                    todo.append(functions[callee])
-    return out
-
-
-#: Dtypes of arrays whose elements a kernel never reads (only shapes).
-_ANY_DTYPE = (
-    "float64 float32 int64 int32 int16 int8 uint64 uint32 uint16 uint8 bool complex128".split()
-)
-_SCALAR_KEYS = {"Si": "S:int", "Sf": "S:float", "Sb": "S:bool"}
-
-
-def _conditions(plan: Plan, fn: ast.FunctionDef) -> dict[str, object]:
-    """What the dispatcher checks per signature: the option of each argument's type."""
-    options: list[dict[str, str]] = []
-    ndims: list[int | None] = []
-    scalars: list[int] = []
-    for i, p in enumerate(plan.params):
-        role = plan.roles[p]
-        table: dict[str, str] = {}
-        for option in role.options:
-            if option in _SCALAR_KEYS:
-                table[_SCALAR_KEYS[option]] = option
-                continue
-            dtypes = {"Af": ["float64"], "Ai": ["int64"], "Ab": ["bool"]}[option]
-            if role.store_only and option == "Af":
-                dtypes = ["float64", "float32"]
-            if role.index_only and option == "Ai":
-                dtypes = "int64 int32 int16 int8 uint64 uint32 uint16 uint8".split()
-            if role.shape_only:
-                dtypes = _ANY_DTYPE
-            for d in dtypes:
-                table["A:" + d] = option
-        options.append(table)
-        ndims.append(role.rank)
-        if any(o in _SCALAR_KEYS for o in role.options):
-            scalars.append(i)
-    positional = fn.args.posonlyargs + fn.args.args
-    defaults = dict.fromkeys(plan.params, "")
-    for param, default in zip(
-        positional[len(positional) - len(fn.args.defaults) :], fn.args.defaults, strict=True
-    ):
-        if isinstance(default, ast.Constant):
-            v = default.value
-            defaults[param.arg] = (
-                "Sb" if isinstance(v, bool) else ("Si" if isinstance(v, int) else "Sf")
-            )
-    return {
-        "defaults": tuple(defaults[p] for p in plan.params),
-        "params": tuple(plan.params),
-        "options": tuple(options),
-        "ndims": tuple(ndims),
-        "scalars": tuple(scalars),
-        "allowed": tuple(",".join(a) for a in plan.allowed),
-    }
-
-
-def _exact_for(plan: Plan) -> str:
-    names = {"Af": "float64", "Ai": "int64", "Ab": "bool", "Sf": "float", "Si": "int", "Sb": "bool"}
-    per_param: list[str] = []
-    for i, p in enumerate(plan.params):
-        kinds = sorted({a[i] for a in plan.allowed})
-        per_param.append(f"{p}: " + "/".join(names[k] for k in kinds))
-    return "exact for " + ", ".join(per_param)
-
-
-def _kernel_def(source: str, name: str) -> ast.FunctionDef:
-    for node in ast.parse(source).body:
-        if isinstance(node, ast.FunctionDef) and node.name == name:
-            return node
-    raise AssertionError(f"{name} missing from the kernel source")
-
-
-def _replace_def(source: str, new: ast.FunctionDef) -> str:
-    tree = ast.parse(source)
-    tree.body = [
-        new if isinstance(n, ast.FunctionDef) and n.name == new.name else n for n in tree.body
-    ]
-    return ast.unparse(tree) + "\n"
-
-
 def finish(pipeline: Pipeline, plan: StagePlan) -> None:
     """Emit the kernels and strip the markers (see the module docstring)."""
     emit_kernels(PipelineHost(pipeline), plan)
@@ -488,8 +228,8 @@ def emit_kernels(host: KernelHost, plan: StagePlan) -> None:
     sel = plan.selection
     if plan.tree is None:
         return
-    for entry in plan.entries:
-        host.report(entry)
+    for item in plan.entries:
+        host.report(item)
     runtime_done = False
     lines = {n.name: n.lineno for n in plan.tree.body if isinstance(n, ast.FunctionDef)}
     names = sorted(set(plan.kernels) | set(sel.markers), key=lambda n: (lines.get(n, 0), n))
@@ -521,7 +261,7 @@ def emit_kernels(host: KernelHost, plan: StagePlan) -> None:
             compile(candidate, host.filename, "exec", dont_inherit=True)
         except SyntaxError as error:
             host.report(
-                _entry(
+                entry(
                     Code.INTERNAL_ERROR,
                     False,
                     lines.get(name, 1),
@@ -533,8 +273,8 @@ def emit_kernels(host: KernelHost, plan: StagePlan) -> None:
             emission = None
         if emission is not None:
             runtime_done = True
-            for entry in emission.entries:
-                host.report(entry)
+            for item in emission.entries:
+                host.report(item)
             guards = emission.spec.get("guards", ())
             assert isinstance(guards, tuple)
             for guard in guards:

@@ -6,7 +6,8 @@ methods, casts, ``range``/``enumerate``/``zip``.
 from __future__ import annotations
 
 import ast
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from astc.backends.facts import TRIPS
 from astc.backends.library import (
@@ -46,6 +47,26 @@ from astc.backends.values import (
     py_int,
 )
 from astc.diagnostics import Code
+
+
+@dataclass(frozen=True)
+class LibraryCall:
+    """A call of a library function, as the result rules see it."""
+
+    node: ast.Call
+    namespace: str
+    name: str
+    fn: Fn
+    args: list[Value]
+    keywords: dict[str, ast.expr]
+
+    @property
+    def qual(self) -> str:
+        return f"{self.namespace}.{self.name}" if self.namespace != "builtins" else self.name
+
+    @property
+    def line(self) -> int:
+        return self.node.lineno
 
 
 class Calls(RunBase):
@@ -141,112 +162,131 @@ class Calls(RunBase):
         args: list[Value],
         keywords: dict[str, ast.expr],
     ) -> Value | None:
-        line = node.lineno
-        qual = f"{namespace}.{name}" if namespace != "builtins" else name
+        """A call of a library function (:mod:`astc.backends.library`): its arity and
+        keywords checked, its helper recorded, its value by its kind of result."""
+        call = LibraryCall(node, namespace, name, fn, args, keywords)
         if fn.exact is Exactness.INEXACT:
-            raise Problem(Code.KERNEL_INEXACT_FUNCTION, line, f"line {line}: `{qual}`: {fn.why}")
+            raise Problem(
+                Code.KERNEL_INEXACT_FUNCTION,
+                call.line,
+                f"line {call.line}: `{call.qual}`: {fn.why}",
+            )
         for key in keywords:
             if key not in fn.keywords:
-                raise self.unsupported(node, f"keyword argument `{key}=` of `{qual}`")
+                raise self.unsupported(node, f"keyword argument `{key}=` of `{call.qual}`")
         least, most = fn.arity
         if not least <= len(args) <= most:
-            raise self.unsupported(node, f"`{qual}` with {len(args)} arguments")
+            raise self.unsupported(node, f"`{call.qual}` with {len(args)} arguments")
         if fn.helper is not None:
             self.facts.helpers[id(node)] = fn.helper
-        r = fn.result
-        if r is Result.PY_FLOAT:
-            self.need_scalars(node, qual, args)
-            return py_float()
-        if r is Result.PY_BOOL:
-            self.need_scalars(node, qual, args)
-            return py_bool()
-        if r is Result.PY_INT_UNBOUNDED:
-            self.need_scalars(node, qual, args)
-            return Scalar(frozenset({PY}), "i", INT64, saturated=True)
-        if r is Result.UFUNC:
-            return self.ufunc(node, qual, name, fn, args)
-        if r in (Result.REDUCE, Result.REDUCE_INDEX, Result.REDUCE_BOOL, Result.ACCUMULATE):
-            return self.reduction(node, qual, name, fn, args, keywords)
-        if r is Result.CREATE:
-            return self.create(node, qual, name, args, keywords)
-        if r is Result.CREATE_LIKE:
-            return self.create_like(node, qual, name, args, keywords)
-        if r is Result.ARANGE:
-            for a in args:
-                if not (isinstance(a, Scalar) and a.cls == "i"):
-                    raise Problem(
-                        Code.KERNEL_INEXACT_FUNCTION,
-                        line,
-                        f"line {line}: `numpy.arange` of non-integers rounds differently in Numba",
-                    )
-            return Array("i", 1, True)
-        if r is Result.COPY:
-            a = args[0]
-            if not isinstance(a, Array):
-                raise self.unsupported(node, f"`{qual}` of {a.describe()}")
-            return Array(a.cls, a.rank, True)
-        if r is Result.WHERE:
-            return self.where(node, args)
-        if r is Result.CAST:
-            return self.cast(node, qual, args)
-        if r is Result.LEN:
-            a = args[0]
-            if isinstance(a, Array):
-                return self.size_value()
-            if isinstance(a, Tuple):
-                return py_int(Interval.point(len(a.items)))
-            raise self.unsupported(node, f"len() of {a.describe()}")
-        if r is Result.RANGE:
-            return self.range_(node, args)
-        if r is Result.ABS:
-            a = args[0]
-            if isinstance(a, Array):
-                if a.cls == "b":
-                    raise self.unsupported(node, "abs() of a bool array")
-                return Array(a.cls, a.rank, True)
-            if not isinstance(a, Scalar) or a.cls == "b":
-                raise self.unsupported(node, f"abs() of {a.describe()}")
-            if a.rng is not None:
-                m = a.rng.magnitude()
-                lo = (
-                    0
-                    if (a.rng.lo is not None and a.rng.hi is not None and a.rng.lo <= 0 <= a.rng.hi)
-                    else min(abs(a.rng.lo or 0), abs(a.rng.hi or 0))
+        rule = _RESULTS.get(fn.result)
+        if rule is None:
+            raise self.unsupported(node, f"`{call.qual}`")
+        return rule(self, call)
+
+    # ---- one method per kind of result (see _RESULTS)
+    def _py_float(self, call: LibraryCall) -> Value:
+        self.need_scalars(call.node, call.qual, call.args)
+        return py_float()
+
+    def _py_bool(self, call: LibraryCall) -> Value:
+        self.need_scalars(call.node, call.qual, call.args)
+        return py_bool()
+
+    def _py_int_saturated(self, call: LibraryCall) -> Value:
+        self.need_scalars(call.node, call.qual, call.args)
+        return Scalar(frozenset({PY}), "i", INT64, saturated=True)
+
+    def _ufunc(self, call: LibraryCall) -> Value:
+        return self.ufunc(call.node, call.qual, call.name, call.fn, call.args)
+
+    def _reduction(self, call: LibraryCall) -> Value:
+        return self.reduction(call.node, call.qual, call.name, call.fn, call.args, call.keywords)
+
+    def _create(self, call: LibraryCall) -> Value:
+        return self.create(call.node, call.qual, call.name, call.args, call.keywords)
+
+    def _create_like(self, call: LibraryCall) -> Value:
+        return self.create_like(call.node, call.qual, call.name, call.args, call.keywords)
+
+    def _arange(self, call: LibraryCall) -> Value:
+        for a in call.args:
+            if not (isinstance(a, Scalar) and a.cls == "i"):
+                raise Problem(
+                    Code.KERNEL_INEXACT_FUNCTION,
+                    call.line,
+                    f"line {call.line}: `numpy.arange` of non-integers rounds differently in Numba",
                 )
-                rng = TOP if m is None else Interval(lo, m)
-                self.check_int(node, rng, "abs()")
-                return replace(a, rng=rng)
+        return Array("i", 1, True)
+
+    def _copy(self, call: LibraryCall) -> Value:
+        a = call.args[0]
+        if not isinstance(a, Array):
+            raise self.unsupported(call.node, f"`{call.qual}` of {a.describe()}")
+        return Array(a.cls, a.rank, True)
+
+    def _where(self, call: LibraryCall) -> Value:
+        return self.where(call.node, call.args)
+
+    def _cast(self, call: LibraryCall) -> Value:
+        return self.cast(call.node, call.qual, call.args)
+
+    def _len(self, call: LibraryCall) -> Value:
+        a = call.args[0]
+        if isinstance(a, Array):
+            return self.size_value()
+        if isinstance(a, Tuple):
+            return py_int(Interval.point(len(a.items)))
+        raise self.unsupported(call.node, f"len() of {a.describe()}")
+
+    def _range(self, call: LibraryCall) -> Value:
+        return self.range_(call.node, call.args)
+
+    def _abs(self, call: LibraryCall) -> Value:
+        a = call.args[0]
+        if isinstance(a, Array):
+            if a.cls == "b":
+                raise self.unsupported(call.node, "abs() of a bool array")
+            return Array(a.cls, a.rank, True)
+        if not isinstance(a, Scalar) or a.cls == "b":
+            raise self.unsupported(call.node, f"abs() of {a.describe()}")
+        if a.rng is None:
             return a
-        if r is Result.MINMAX:
-            if len(args) < 2:
-                raise self.unsupported(node, f"{name}() of one iterable")
-            result: Value = args[0]
-            for a in args:
-                if not isinstance(a, Scalar):
-                    raise self.unsupported(node, f"{name}() of {a.describe()}")
-            for a in args[1:]:
-                result = self.join_or_raise(result, a, node)
-            assert isinstance(result, Scalar)
-            rngs = [a.rng for a in args if isinstance(a, Scalar) and a.rng is not None]
-            if result.rng is not None and rngs:
-                if all(x.bounded for x in rngs):
-                    los = [x.lo for x in rngs if x.lo is not None]
-                    his = [x.hi for x in rngs if x.hi is not None]
-                    if name == "min":
-                        result = replace(result, rng=Interval(min(los), min(his)))
-                    else:
-                        result = replace(result, rng=Interval(max(los), max(his)))
+        m = a.rng.magnitude()
+        spans_zero = a.rng.lo is not None and a.rng.hi is not None and a.rng.lo <= 0 <= a.rng.hi
+        lo = 0 if spans_zero else min(abs(a.rng.lo or 0), abs(a.rng.hi or 0))
+        rng = TOP if m is None else Interval(lo, m)
+        self.check_int(call.node, rng, "abs()")
+        return replace(a, rng=rng)
+
+    def _minmax(self, call: LibraryCall) -> Value:
+        args, node = call.args, call.node
+        if len(args) < 2:
+            raise self.unsupported(node, f"{call.name}() of one iterable")
+        for a in args:
+            if not isinstance(a, Scalar):
+                raise self.unsupported(node, f"{call.name}() of {a.describe()}")
+        result: Value = args[0]
+        for a in args[1:]:
+            result = self.join_or_raise(result, a, node)
+        assert isinstance(result, Scalar)
+        rngs = [a.rng for a in args if isinstance(a, Scalar) and a.rng is not None]
+        if result.rng is None or not rngs or not all(x.bounded for x in rngs):
             return result
-        if r is Result.ENUMERATE:
-            a = args[0]
-            item = self.iteration(a, node) if not isinstance(a, Iter) else a.item  # type: ignore[arg-type]
-            return Iter(Tuple((py_int(Interval(0, TRIPS)), item)))
-        if r is Result.ZIP:
-            items = []
-            for a in args:
-                items.append(a.item if isinstance(a, Iter) else self.iteration(a, node))  # type: ignore[arg-type]
-            return Iter(Tuple(tuple(items)))
-        raise self.unsupported(node, f"`{qual}`")
+        los = [x.lo for x in rngs if x.lo is not None]
+        his = [x.hi for x in rngs if x.hi is not None]
+        pick = min if call.name == "min" else max
+        return replace(result, rng=Interval(pick(los), pick(his)))
+
+    def _items(self, values: list[Value], node: ast.Call) -> list[Value]:
+        return [v.item if isinstance(v, Iter) else self.iteration(v, node) for v in values]  # type: ignore[arg-type]
+
+    def _enumerate(self, call: LibraryCall) -> Value:
+        (item,) = self._items(call.args[:1], call.node)
+        return Iter(Tuple((py_int(Interval(0, TRIPS)), item)))
+
+    def _zip(self, call: LibraryCall) -> Value:
+        return Iter(Tuple(tuple(self._items(call.args, call.node))))
 
     def need_scalars(self, node: ast.AST, qual: str, args: list[Value]) -> None:
         """Library functions of numbers (an int argument converts to float, correctly
@@ -540,3 +580,27 @@ class Calls(RunBase):
                 getattr(node, "lineno", self.fn.lineno),
                 f"stores a {CLS[value.cls]} into a {CLS[base.cls]} array",
             )
+
+
+_RESULTS: dict[Result, Callable[[Calls, LibraryCall], Value]] = {
+    Result.PY_FLOAT: Calls._py_float,
+    Result.PY_BOOL: Calls._py_bool,
+    Result.PY_INT_UNBOUNDED: Calls._py_int_saturated,
+    Result.UFUNC: Calls._ufunc,
+    Result.REDUCE: Calls._reduction,
+    Result.REDUCE_INDEX: Calls._reduction,
+    Result.REDUCE_BOOL: Calls._reduction,
+    Result.ACCUMULATE: Calls._reduction,
+    Result.CREATE: Calls._create,
+    Result.CREATE_LIKE: Calls._create_like,
+    Result.ARANGE: Calls._arange,
+    Result.COPY: Calls._copy,
+    Result.WHERE: Calls._where,
+    Result.CAST: Calls._cast,
+    Result.LEN: Calls._len,
+    Result.RANGE: Calls._range,
+    Result.ABS: Calls._abs,
+    Result.MINMAX: Calls._minmax,
+    Result.ENUMERATE: Calls._enumerate,
+    Result.ZIP: Calls._zip,
+}

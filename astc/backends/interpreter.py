@@ -225,84 +225,98 @@ class Run(Calls, Operators, Callees):
             self.stmt(stmt)
 
     def stmt(self, s: ast.stmt) -> None:
-        if isinstance(s, ast.Assign):
-            if (
-                isinstance(s.value, ast.Lambda)
-                and len(s.targets) == 1
-                and isinstance(s.targets[0], ast.Name)
-            ):
-                return  # a lifted closure
-            value = self.expr(s.value)
-            for target in s.targets:
-                self.bind_target(target, value, s)
-        elif isinstance(s, ast.AugAssign):
-            op = BINOPS[type(s.op)]
-            if isinstance(s.target, ast.Name):
-                current = self.read(s.target.id, s.target)
-                value = self.expr(s.value)
-                if current is not None and value is not None:
-                    result = self.binop(s, op, current, value, s.target, s.value)
-                    self.bind(s.target.id, result, s)
-            elif isinstance(s.target, ast.Subscript):
-                current = self.expr(s.target)
-                value = self.expr(s.value)
-                if current is not None and value is not None:
-                    result = self.binop(s, op, current, value, s.target, s.value)
-                    self.store(s.target, result, s)
-            else:
-                raise self.unsupported(s, "augmented assignment to an attribute")
-        elif isinstance(s, ast.AnnAssign):
-            if s.value is not None:
-                self.bind_target(s.target, self.expr(s.value), s)
-        elif isinstance(s, ast.For):
-            if s.orelse:
-                raise self.unsupported(s, "`for ... else`")
-            self.facts.has_loop = True
-            it = self.expr(s.iter)
-            if it is not None:
-                self.facts.trips[id(s)] = self.trip_bound(it)
-                item = self.iteration(it, s)
-                self.bind_target(s.target, item, s)
-            outer = self.positive
-            self.positive = outer | positive_in_body(s)
-            self.block(s.body)
-            self.positive = outer
-        elif isinstance(s, ast.While):
-            if s.orelse:
-                raise self.unsupported(s, "`while ... else`")
-            self.facts.has_loop = True
-            self.truth(s.test)
-            self.block(s.body)
-        elif isinstance(s, ast.If):
-            self.truth(s.test)
-            self.block(s.body)
-            self.block(s.orelse)
-        elif isinstance(s, ast.Return):
-            value = self.expr(s.value) if s.value is not None else NoneValue()
-            if value is not None:
-                self.check_value_use(value, s)
-                self.facts.returns.append((s, value))
-        elif isinstance(s, ast.Expr):
-            if isinstance(s.value, ast.Constant) and isinstance(s.value.value, str):
-                return
-            if not isinstance(s.value, ast.Call):
-                raise self.unsupported(s, "an expression statement that is not a call")
-            self.expr(s.value)
-        elif isinstance(s, ast.Pass | ast.Break | ast.Continue):
-            return
-        elif isinstance(s, ast.Assert):
-            self.truth(s.test)
-            if s.msg is not None and not (
-                isinstance(s.msg, ast.Constant) and isinstance(s.msg.value, str)
-            ):
-                raise self.unsupported(s, "an assert message that is not a string literal")
-        elif isinstance(s, ast.Raise):
-            self.raise_(s)
-        elif isinstance(s, ast.FunctionDef):
-            if s.name not in self.lifted:
-                raise self.unsupported(s, "a nested function")
-        else:
+        """One statement, by its ``stmt_<Type>`` method; any other type is refused."""
+        handler = getattr(self, "stmt_" + type(s).__name__, None)
+        if handler is None:
             raise self.unsupported(s, f"`{type(s).__name__}` statement")
+        handler(s)
+
+    def stmt_Assign(self, s: ast.Assign) -> None:
+        if isinstance(s.value, ast.Lambda) and len(s.targets) == 1:
+            if isinstance(s.targets[0], ast.Name):
+                return  # a lifted closure
+        value = self.expr(s.value)
+        for target in s.targets:
+            self.bind_target(target, value, s)
+
+    def stmt_AugAssign(self, s: ast.AugAssign) -> None:
+        op = BINOPS[type(s.op)]
+        if not isinstance(s.target, ast.Name | ast.Subscript):
+            raise self.unsupported(s, "augmented assignment to an attribute")
+        if isinstance(s.target, ast.Name):
+            current = self.read(s.target.id, s.target)
+        else:
+            current = self.expr(s.target)
+        value = self.expr(s.value)
+        if current is None or value is None:
+            return
+        result = self.binop(s, op, current, value, s.target, s.value)
+        if isinstance(s.target, ast.Name):
+            self.bind(s.target.id, result, s)
+        else:
+            self.store(s.target, result, s)
+
+    def stmt_AnnAssign(self, s: ast.AnnAssign) -> None:
+        if s.value is not None:
+            self.bind_target(s.target, self.expr(s.value), s)
+
+    def stmt_For(self, s: ast.For) -> None:
+        if s.orelse:
+            raise self.unsupported(s, "`for ... else`")
+        self.facts.has_loop = True
+        it = self.expr(s.iter)
+        if it is not None:
+            self.facts.trips[id(s)] = self.trip_bound(it)
+            item = self.iteration(it, s)
+            self.bind_target(s.target, item, s)
+        outer = self.positive
+        self.positive = outer | positive_in_body(s)
+        self.block(s.body)
+        self.positive = outer
+
+    def stmt_While(self, s: ast.While) -> None:
+        if s.orelse:
+            raise self.unsupported(s, "`while ... else`")
+        self.facts.has_loop = True
+        self.truth(s.test)
+        self.block(s.body)
+
+    def stmt_If(self, s: ast.If) -> None:
+        self.truth(s.test)
+        self.block(s.body)
+        self.block(s.orelse)
+
+    def stmt_Return(self, s: ast.Return) -> None:
+        value = self.expr(s.value) if s.value is not None else NoneValue()
+        if value is not None:
+            self.check_value_use(value, s)
+            self.facts.returns.append((s, value))
+
+    def stmt_Expr(self, s: ast.Expr) -> None:
+        if isinstance(s.value, ast.Constant) and isinstance(s.value.value, str):
+            return
+        if not isinstance(s.value, ast.Call):
+            raise self.unsupported(s, "an expression statement that is not a call")
+        self.expr(s.value)
+
+    def stmt_Pass(self, s: ast.stmt) -> None:
+        return
+
+    stmt_Break = stmt_Continue = stmt_Pass
+
+    def stmt_Assert(self, s: ast.Assert) -> None:
+        self.truth(s.test)
+        if s.msg is not None and not (
+            isinstance(s.msg, ast.Constant) and isinstance(s.msg.value, str)
+        ):
+            raise self.unsupported(s, "an assert message that is not a string literal")
+
+    def stmt_Raise(self, s: ast.Raise) -> None:
+        self.raise_(s)
+
+    def stmt_FunctionDef(self, s: ast.FunctionDef) -> None:
+        if s.name not in self.lifted:
+            raise self.unsupported(s, "a nested function")
 
     def raise_(self, s: ast.Raise) -> None:
         exc = s.exc

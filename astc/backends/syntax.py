@@ -152,82 +152,71 @@ def _array_arguments(node: ast.AST) -> list[ast.expr]:
     return []
 
 
-def roles(
-    fn: ast.FunctionDef, functions: Mapping[str, ast.FunctionDef] | None = None
-) -> dict[str, Role]:
-    """Parameter roles: which assumptions (array classes, scalar classes) to try;
-    ``functions`` are the module functions it may call (their parameters' ranks count)."""
-    params = params_of(fn)
-    ranks = _ranks(fn, params, functions or {})
-    arrayish: set[str] = set()
-    intish: set[str] = set()
-    loads: dict[str, int] = {p: 0 for p in params}
-    element_reads: dict[str, int] = {p: 0 for p in params}
-    index_reads: dict[str, int] = {p: 0 for p in params}
-    shape_reads: dict[str, int] = {p: 0 for p in params}
-    stores: dict[str, int] = {p: 0 for p in params}
-    parents: dict[int, ast.AST] = {}
-    for node in own_nodes(fn):
-        for child in ast.iter_child_nodes(node):
-            parents[id(child)] = node
-    for node in own_nodes(fn):
-        if not (isinstance(node, ast.Name) and node.id in loads):
-            continue
-        name = node.id
+@dataclass
+class _Uses:
+    """How often a parameter is read in each way (from the syntax alone)."""
+
+    loads: int = 0
+    elements: int = 0  # its elements (or itself) used as values
+    indices: int = 0  # its elements used as indices of other arrays
+    shapes: int = 0  # only its shape or size
+    stores: int = 0
+    arrayish: bool = False  # subscripted, iterated, an attribute read, passed to len()...
+    intish: bool = False  # a range() bound or an index
+
+    def count(self, node: ast.Name, parents: dict[int, ast.AST]) -> None:
         parent = parents.get(id(node))
         if isinstance(node.ctx, ast.Load):
-            loads[name] += 1
+            self.loads += 1
         if isinstance(parent, ast.Subscript) and parent.value is node:
-            arrayish.add(name)
+            self.arrayish = True
             grand = parents.get(id(parent))
-            if isinstance(parent.ctx, ast.Store) or (
-                isinstance(grand, ast.AugAssign) and grand.target is parent
-            ):
-                stores[name] += 1
-                if isinstance(grand, ast.AugAssign):
-                    element_reads[name] += 1
+            augmented = isinstance(grand, ast.AugAssign) and grand.target is parent
+            if isinstance(parent.ctx, ast.Store) or augmented:
+                self.stores += 1
+                self.elements += augmented
             elif _is_index(parent, parents):
-                index_reads[name] += 1
+                self.indices += 1
             else:
-                element_reads[name] += 1
+                self.elements += 1
         elif isinstance(parent, ast.Attribute) and parent.value is node:
-            arrayish.add(name)
+            self.arrayish = True
             if parent.attr in ("shape", "size", "ndim"):
-                shape_reads[name] += 1
+                self.shapes += 1
             else:
-                element_reads[name] += 1
+                self.elements += 1
         elif isinstance(parent, ast.For) and parent.iter is node:
-            arrayish.add(name)
-            element_reads[name] += 1
+            self.arrayish = True
+            self.elements += 1
         elif isinstance(parent, ast.Call) and node in parent.args:
-            func = parent.func
-            fname = func.id if isinstance(func, ast.Name) else None
-            if (
-                isinstance(func, ast.Attribute)
-                and func.attr in _ARRAY_CONSUMERS
-                and parent.args[0] is node
-            ):
-                arrayish.add(name)
-                element_reads[name] += 1
-            elif fname == "len":
-                arrayish.add(name)
-                shape_reads[name] += 1
-            elif fname == "range":
-                intish.add(name)
-            else:
-                element_reads[name] += 1
+            self.count_argument(node, parent)
         elif _is_index(node, parents):
-            intish.add(name)
+            self.intish = True
         elif isinstance(node.ctx, ast.Load):
-            element_reads[name] += 1
-    out: dict[str, Role] = {}
-    arrayish |= set(ranks)
-    for p in params:
-        rank = ranks.get(p)
-        if p in arrayish:
-            store_only = stores[p] > 0 and element_reads[p] == 0 and index_reads[p] == 0
-            index_only = index_reads[p] > 0 and element_reads[p] == 0 and stores[p] == 0
-            shape_only = shape_reads[p] > 0 and element_reads[p] + index_reads[p] + stores[p] == 0
+            self.elements += 1
+
+    def count_argument(self, node: ast.Name, call: ast.Call) -> None:
+        func = call.func
+        fname = func.id if isinstance(func, ast.Name) else None
+        if isinstance(func, ast.Attribute) and func.attr in _ARRAY_CONSUMERS:
+            if call.args[0] is node:
+                self.arrayish = True
+                self.elements += 1
+                return
+        if fname == "len":
+            self.arrayish = True
+            self.shapes += 1
+        elif fname == "range":
+            self.intish = True
+        else:
+            self.elements += 1
+
+    def role(self, rank: int | None) -> Role:
+        """Which assumptions to try for a parameter used like this."""
+        if self.arrayish or rank is not None:
+            store_only = self.stores > 0 and self.elements == 0 and self.indices == 0
+            index_only = self.indices > 0 and self.elements == 0 and self.stores == 0
+            shape_only = self.shapes > 0 and self.elements + self.indices + self.stores == 0
             if shape_only:
                 options: tuple[str, ...] = ("Af",)
             elif index_only:
@@ -236,14 +225,30 @@ def roles(
                 options = ("Af", "Ai")
             else:
                 options = OPTIONS_ARRAY
-            out[p] = Role(options, rank, store_only, index_only, shape_only)
-        elif p in intish:
-            out[p] = Role(("Si",), None)
-        elif loads[p] == 0:
-            out[p] = Role(("Sf",), None, shape_only=True)
-        else:
-            out[p] = Role(("Sf", "Si", "Af", "Ai"), rank)
-    return out
+            return Role(options, rank, store_only, index_only, shape_only)
+        if self.intish:
+            return Role(("Si",), None)
+        if self.loads == 0:
+            return Role(("Sf",), None, shape_only=True)
+        return Role(("Sf", "Si", "Af", "Ai"), rank)
+
+
+def roles(
+    fn: ast.FunctionDef, functions: Mapping[str, ast.FunctionDef] | None = None
+) -> dict[str, Role]:
+    """Parameter roles: which assumptions (array classes, scalar classes) to try;
+    ``functions`` are the module functions it may call (their parameters' ranks count)."""
+    params = params_of(fn)
+    ranks = _ranks(fn, params, functions or {})
+    uses = {p: _Uses() for p in params}
+    parents: dict[int, ast.AST] = {}
+    for node in own_nodes(fn):
+        for child in ast.iter_child_nodes(node):
+            parents[id(child)] = node
+    for node in own_nodes(fn):
+        if isinstance(node, ast.Name) and node.id in uses:
+            uses[node.id].count(node, parents)
+    return {p: uses[p].role(ranks.get(p)) for p in params}
 
 
 def _is_index(node: ast.AST, parents: dict[int, ast.AST]) -> bool:

@@ -36,7 +36,7 @@ import ast
 import itertools
 from dataclasses import dataclass, field
 
-from astc.backends.facts import Facts, HelperResult, ModuleContext, strength_key
+from astc.backends.facts import Facts, HelperResult, ModuleContext, canonical, strength_key
 from astc.backends.interpreter import Run
 from astc.backends.problems import Problem, most_specific
 from astc.backends.syntax import Role, params_of, roles
@@ -164,43 +164,67 @@ def analyze(fn: ast.FunctionDef, ctx: ModuleContext) -> Plan | Problem:
     return first_problem
 
 
-def _plan(
-    fn: ast.FunctionDef,
-    params: list[str],
-    param_roles: dict[str, Role],
-    passed: list[tuple[tuple[str, ...], Run]],
-    tier: int | None,
-    memo: dict[tuple[object, ...], HelperResult],
-) -> Plan | Problem:
-    facts = Facts()
-    result: Value | None = None
-    for _, run in passed:
-        facts.merge(run.facts)
-        facts.returns = run.facts.returns if not facts.returns else facts.returns
-        facts.calls.update(run.facts.calls)
-        result = run.result if result is None else result
-    first = passed[0][1]
-    facts.returns = first.facts.returns
-    assert result is not None
+def _policy(
+    fn: ast.FunctionDef, params: list[str], param_roles: dict[str, Role], facts: Facts
+) -> str | Problem:
+    """ "trust" (loops, no whole-array computation: machine code wins), "measure" (the
+    dispatcher times both ways), or why a kernel would not pay."""
     if facts.has_loop and not facts.array_work:
-        policy = "trust"
-    elif facts.array_work:
-        policy = "measure"
-        if not facts.has_loop and not any(
-            all(o.startswith("A") for o in param_roles[p].options) for p in params
-        ):
-            return Problem(
-                Code.KERNEL_NO_WORK,
-                fn.lineno,
-                "no loop, and every parameter may be a scalar: for scalars Numba's dispatch "
-                "would cost more than it saves",
-            )
-    else:
+        return "trust"
+    if not facts.array_work:
         return Problem(
             Code.KERNEL_NO_WORK,
             fn.lineno,
             "no loop and no array work: Numba's dispatch would cost more than it saves",
         )
+    if not facts.has_loop and not any(
+        all(o.startswith("A") for o in param_roles[p].options) for p in params
+    ):
+        return Problem(
+            Code.KERNEL_NO_WORK,
+            fn.lineno,
+            "no loop, and every parameter may be a scalar: for scalars Numba's dispatch "
+            "would cost more than it saves",
+        )
+    return "measure"
+
+
+def _callee_results(memo: Memo) -> dict[tuple[str, tuple[object, ...]], HelperResult]:
+    """Callee runs merged per (callee, strength of its arguments): one copy each."""
+    callees: dict[tuple[str, tuple[object, ...]], HelperResult] = {}
+    for key in sorted(memo, key=lambda k: repr(canonical(k))):
+        result = memo[key]
+        qual, context = key[1], key[2]
+        assert isinstance(qual, str) and isinstance(context, tuple)
+        ckey = (qual, strength_key(context))
+        if ckey in callees:
+            callees[ckey].facts.merge(result.facts)
+        else:
+            merged = Facts()
+            merged.merge(result.facts)
+            merged.returns = result.facts.returns
+            callees[ckey] = HelperResult(result.value, merged, result.has_loop)
+    return callees
+
+
+def _plan(
+    fn: ast.FunctionDef,
+    params: list[str],
+    param_roles: dict[str, Role],
+    passed: Passed,
+    tier: int | None,
+    memo: Memo,
+) -> Plan | Problem:
+    facts = Facts()
+    for _, run in passed:
+        facts.merge(run.facts)
+        facts.calls.update(run.facts.calls)
+    first = passed[0][1]
+    facts.returns = first.facts.returns
+    assert first.result is not None
+    policy = _policy(fn, params, param_roles, facts)
+    if isinstance(policy, Problem):
+        return policy
     bounded_arrays: list[str] = []
     bounded_ints: list[str] = []
     if tier is not None:
@@ -208,21 +232,8 @@ def _plan(
             role = param_roles[p]
             if any(o.startswith("A") for o in role.options) and role.rank is not None:
                 bounded_arrays.append(p)
-            if any(o == "Si" for o in role.options):
+            if "Si" in role.options:
                 bounded_ints.append(p)
-    callees: dict[tuple[str, tuple[object, ...]], HelperResult] = {}
-    for key in sorted(memo, key=repr):
-        entry = memo[key]
-        qual, context = key[1], key[2]
-        assert isinstance(qual, str) and isinstance(context, tuple)
-        ckey = (qual, strength_key(context))
-        if ckey in callees:
-            callees[ckey].facts.merge(entry.facts)
-        else:
-            merged = Facts()
-            merged.merge(entry.facts)
-            merged.returns = entry.facts.returns
-            callees[ckey] = HelperResult(entry.value, merged, entry.has_loop)
     return Plan(
         fn.name,
         params,
@@ -230,9 +241,9 @@ def _plan(
         [a for a, _ in passed],
         tier,
         facts,
-        callees,
+        _callee_results(memo),
         policy,
-        result,
+        first.result,
         bounded_arrays,
         bounded_ints,
         first.lifted,

@@ -52,6 +52,8 @@ class Callees(RunBase):
         captured: dict[str, Value],
         key_prefix: tuple[str, str],
     ) -> Value | None:
+        """``fdef`` called at ``node``: interpreted with the arguments' values (memoized
+        per argument context); its facts recorded for the copy compiled with the kernel."""
         line = node.lineno
         qual = key_prefix[1]
         if qual in self.stack:
@@ -59,8 +61,28 @@ class Callees(RunBase):
         problem = callee_problem(fdef)
         if problem is not None:
             raise Problem(Code.KERNEL_CALLEE, line, f"line {line}: `{name}()` {problem}")
+        bound = self.bind_arguments(node, name, fdef)
+        if bound is None:
+            return None
         params = params_of(fdef)
-        bound: dict[str, Value] = {}
+        context = tuple((p, bound[p]) for p in params) + tuple(sorted(captured.items()))
+        key = (*key_prefix, context, self.tier)
+        cached = self.memo.get(key)
+        if cached is None:
+            cached = self.interpret_callee(node, name, fdef, bound, captured, qual)
+            self.memo[key] = cached
+        self.facts.calls[id(node)] = (qual, strength_key(context))
+        self.facts.guards |= cached.facts.guards
+        self.facts.has_loop = self.facts.has_loop or cached.has_loop
+        self.facts.array_work = self.facts.array_work or cached.facts.array_work
+        return cached.value
+
+    def bind_arguments(
+        self, node: ast.Call, name: str, fdef: ast.FunctionDef
+    ) -> dict[str, Value] | None:
+        """Parameter -> value for this call (defaults included); None while an argument's
+        value is not known yet (the next round sees it)."""
+        params = params_of(fdef)
         args = [self.expr(a) for a in node.args]
         kwargs = {k.arg: self.expr(k.value) for k in node.keywords if k.arg is not None}
         if any(a is None for a in args) or any(v is None for v in kwargs.values()):
@@ -68,6 +90,7 @@ class Callees(RunBase):
         positional = fdef.args.posonlyargs + fdef.args.args
         if len(args) > len(positional):
             raise self.unsupported(node, f"`{name}()` with too many arguments")
+        bound: dict[str, Value] = {}
         for p, v in zip(positional, args, strict=False):
             assert v is not None
             bound[p.arg] = v
@@ -89,41 +112,32 @@ class Callees(RunBase):
             raise self.unsupported(node, f"`{name}()` with missing arguments")
         for v in bound.values():
             self.check_value_use(v, node)
-        context = tuple((p, bound[p]) for p in params) + tuple(sorted(captured.items()))
-        key = (*key_prefix, context, self.tier)
-        cached = self.memo.get(key)
-        if cached is None:
-            sub = type(self)(
-                self.ctx,
-                fdef,
-                bound,
-                self.tier,
-                self.memo,
-                (*self.stack, qual),
-                qual,
-                captured,
+        return bound
+
+    def interpret_callee(
+        self,
+        node: ast.Call,
+        name: str,
+        fdef: ast.FunctionDef,
+        bound: dict[str, Value],
+        captured: dict[str, Value],
+        qual: str,
+    ) -> HelperResult:
+        """A run of the callee; its problems are reported at the call."""
+        line = node.lineno
+        sub = type(self)(
+            self.ctx, fdef, bound, self.tier, self.memo, (*self.stack, qual), qual, captured
+        )
+        try:
+            value = sub.run()
+        except Problem as problem:
+            message = f"in `{name}()` (called at line {line}): {problem.message}"
+            raise Problem(problem.code, line, message) from None
+        mixed = any(isinstance(v, Scalar) and v.mixed for _, v in sub.facts.returns)
+        if mixed or (isinstance(value, Scalar) and value.mixed):
+            raise Problem(
+                Code.KERNEL_MIXED_TYPES,
+                line,
+                f"line {line}: `{name}()` returns a Python or a NumPy scalar depending on the path",
             )
-            try:
-                value = sub.run()
-            except Problem as problem_:
-                raise Problem(
-                    problem_.code,
-                    line,
-                    f"in `{name}()` (called at line {line}): {problem_.message}",
-                ) from None
-            if any(isinstance(v, Scalar) and v.mixed for _, v in sub.facts.returns) or (
-                isinstance(value, Scalar) and value.mixed
-            ):
-                raise Problem(
-                    Code.KERNEL_MIXED_TYPES,
-                    line,
-                    f"line {line}: `{name}()` returns a Python or a NumPy scalar depending on "
-                    "the path",
-                )
-            cached = HelperResult(value, sub.facts, sub.facts.has_loop)
-            self.memo[key] = cached
-        self.facts.calls[id(node)] = (qual, strength_key(context))
-        self.facts.guards |= cached.facts.guards
-        self.facts.has_loop = self.facts.has_loop or cached.has_loop
-        self.facts.array_work = self.facts.array_work or cached.facts.array_work
-        return cached.value
+        return HelperResult(value, sub.facts, sub.facts.has_loop)

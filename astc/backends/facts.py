@@ -7,6 +7,7 @@ about calls (:data:`TRIPS`).
 from __future__ import annotations
 
 import ast
+import dataclasses
 from dataclasses import dataclass, field
 
 from astc.backends.values import Scalar, Tuple, Value
@@ -98,3 +99,16 @@ def strength_key(context: tuple[tuple[str, Value], ...]) -> tuple[object, ...]:
     """What decides a callee copy's lowering: the strength of each argument (Python or
     NumPy scalar), not its class (the runtime helpers adapt to classes when typed)."""
     return tuple((name, strength_of(v)) for name, v in context)
+
+
+def canonical(obj: object) -> object:
+    """``obj`` with every set sorted (and dataclasses spelled out): its ``repr`` is the
+    same under any ``PYTHONHASHSEED``, so it can order things deterministically."""
+    if isinstance(obj, frozenset | set):
+        return tuple(sorted((canonical(x) for x in obj), key=repr))
+    if isinstance(obj, tuple | list):
+        return tuple(canonical(x) for x in obj)
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        fields = dataclasses.fields(obj)
+        return (type(obj).__name__, *(canonical(getattr(obj, f.name)) for f in fields))
+    return obj

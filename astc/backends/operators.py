@@ -87,72 +87,78 @@ class Operators(RunBase):
         left_node: ast.expr,
         right_node: ast.expr,
     ) -> Value:
-        line = getattr(node, "lineno", self.fn.lineno)
+        """``left op right``: NumPy 2's result type, which Numba must compute too; Python
+        ints bounded within int64; divisions and powers recorded for lowering."""
         self.check_value_use(left, node)
         self.check_value_use(right, node)
         if isinstance(left, Array) or isinstance(right, Array):
             return self.array_binop(node, op, left, right, right_node)
         if not (isinstance(left, Scalar) and isinstance(right, Scalar)):
             raise self.unsupported(node, f"`{op}` of {left.describe()} and {right.describe()}")
+        strength, cls = self.promote(node, op, left, right)
+        if op in ("/", "//", "%"):
+            self.division(node, op, left, right, right_node)
+        if op == "**":
+            self.power(node, left, right, right_node, cls)
+        rng: Interval | None = None
+        if left.py and right.py and cls in "ib" and PY in strength:
+            rng = int_op(
+                op,
+                left.rng if left.rng is not None else TOP,
+                right.rng if right.rng is not None else TOP,
+            )
+            if rng is None:
+                raise self.unsupported(node, f"`{op}` of Python ints")
+            self.check_int(node, rng, op)
+        if left.py and right.py and op == "/" and left.cls in "ib" and right.cls in "ib":
+            self.check_exact_int_division(node, left, right)
+        if PY in strength and cls == "b":
+            rng = BOOL_RANGE
+        return Scalar(strength, cls, rng if PY in strength and cls in "ib" else None)
+
+    def promote(
+        self, node: ast.AST, op: str, left: Scalar, right: Scalar
+    ) -> tuple[frozenset[str], str]:
+        """Strength and class of ``left op right`` for every strength each side may have
+        (computed with the installed NumPy); refused where Numba's class differs."""
+        line = getattr(node, "lineno", self.fn.lineno)
         strengths: set[str] = set()
         classes: set[str] = set()
         for ls, rs in itertools.product(sorted(left.strength), sorted(right.strength)):
             got = promotion.cpython(op, (ls, left.cls), (rs, right.cls))
+            sides = f"`{op}` of {describe(ls, left.cls)} and {describe(rs, right.cls)}"
             if got is None:
                 raise Problem(
                     Code.KERNEL_INEXACT_OPERATION,
                     line,
-                    f"line {line}: `{op}` of {describe(ls, left.cls)} and "
-                    f"{describe(rs, right.cls)} raises or leaves int64/float64 in NumPy",
+                    f"line {line}: {sides} raises or leaves int64/float64 in NumPy",
                 )
             nb = promotion.numba(op, left.cls, right.cls)
             if nb != got[1]:
                 raise Problem(
                     Code.KERNEL_INEXACT_OPERATION,
                     line,
-                    f"line {line}: `{op}` of {describe(ls, left.cls)} and "
-                    f"{describe(rs, right.cls)}: NumPy gives a {CLS[got[1]]}, Numba a "
+                    f"line {line}: {sides}: NumPy gives a {CLS[got[1]]}, Numba a "
                     f"{CLS.get(nb or '', 'error')}",
                 )
             strengths.add(got[0])
             classes.add(got[1])
         if len(classes) != 1:
             raise Problem(Code.KERNEL_MIXED_TYPES, line, f"line {line}: `{op}` gives mixed types")
-        cls = classes.pop()
-        strength = frozenset(strengths)
-        py_py = left.py and right.py
-        rng: Interval | None = None
-        if op in ("/", "//", "%"):
-            self.division(node, op, left, right, right_node)
-        if op == "**":
-            self.power(node, left, right, right_node, cls)
-        if py_py and cls in "ib" and PY in strength:
-            lr = left.rng if left.rng is not None else TOP
-            rr = right.rng if right.rng is not None else TOP
-            rng = int_op(op, lr, rr)
-            if rng is None:
-                raise self.unsupported(node, f"`{op}` of Python ints")
-            self.check_int(node, rng, op)
-        if py_py and op == "/" and left.cls in "ib" and right.cls in "ib":
-            for v in (left, right):
-                if (
-                    v.cls in "ib"
-                    and v.rng is not None
-                    and not v.rng.within(-EXACT_FLOAT_INT, EXACT_FLOAT_INT)
-                ):
-                    raise Problem(
-                        Code.KERNEL_INT_RANGE,
-                        line,
-                        f"line {line}: `{op}` converts an int that may exceed 2**53 "
-                        "(CPython's int/int division is exact)",
-                    )
-        return Scalar(
-            strength,
-            cls,
-            rng
-            if PY in strength and cls in "ib"
-            else (BOOL_RANGE if PY in strength and cls == "b" else None),
-        )
+        return frozenset(strengths), classes.pop()
+
+    def check_exact_int_division(self, node: ast.AST, left: Scalar, right: Scalar) -> None:
+        """CPython's int / int is correctly rounded; Numba converts both to float first,
+        which is the same only within 2**53."""
+        for v in (left, right):
+            if v.rng is not None and not v.rng.within(-EXACT_FLOAT_INT, EXACT_FLOAT_INT):
+                line = getattr(node, "lineno", self.fn.lineno)
+                raise Problem(
+                    Code.KERNEL_INT_RANGE,
+                    line,
+                    f"line {line}: `/` converts an int that may exceed 2**53 "
+                    "(CPython's int/int division is exact)",
+                )
 
     def array_binop(
         self, node: ast.AST, op: str, left: Value, right: Value, right_node: ast.expr

@@ -215,6 +215,100 @@ def _hot_functions(profile: str, filename: str) -> tuple[dict[str, float], str |
     return out, None
 
 
+def _binding_counts(tree: ast.Module) -> dict[str, int]:
+    """How often each module name is bound at top level (a kernel must be bound once);
+    the bodies of functions and classes bind nothing at module level."""
+    counts: dict[str, int] = {}
+    todo: list[ast.AST] = list(tree.body)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            counts[node.name] = counts.get(node.name, 0) + 1
+            todo.extend(node.decorator_list)
+            continue
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            counts[node.id] = counts.get(node.id, 0) + 1
+        todo.extend(ast.iter_child_nodes(node))
+    return counts
+
+
+def _explicit(
+    defs: list[ast.FunctionDef | ast.AsyncFunctionDef],
+    lines: list[str],
+    listed: tuple[str, ...],
+    sel: Selection,
+    modules: set[str],
+    kernels: set[str],
+) -> set[str]:
+    """Functions marked by a decorator, a ``# astc: kernel`` comment or the configuration;
+    the decorators to strip go into ``sel.markers``."""
+    names: set[str] = set()
+    for node in defs:
+        markers = [
+            i for i, d in enumerate(node.decorator_list) if _marker(d, modules, kernels) is not None
+        ]
+        if markers:
+            sel.markers[node.name] = markers
+        commented = any(
+            KERNEL_COMMENT.search(lines[ln - 1])
+            for ln in (node.lineno - 1, node.lineno)
+            if 0 < ln <= len(lines)
+        )
+        if markers or commented or node.name in listed:
+            names.add(node.name)
+    return names
+
+
+@dataclass(frozen=True)
+class _Context:
+    mode: str
+    target: str
+    explicit: set[str]
+    counts: dict[str, int]
+    hot: dict[str, float]
+    modules: dict[str, str]
+    imported: dict[str, tuple[str, str]]
+    helpers: dict[str, ast.FunctionDef]
+
+
+def _judge(
+    node: ast.FunctionDef | ast.AsyncFunctionDef, sel: Selection, at: _Context
+) -> Choice | Refused:
+    """The kernel ``node`` becomes, or why not (before the exactness analysis)."""
+    name = node.name
+    explicit = name in at.explicit
+    opts: dict[str, object] = {"target": at.target, "parallel": False, "fastmath": False}
+    for i in sel.markers.get(name, []):
+        opts, problem = _marker_options(node.decorator_list[i], at.target)
+        if problem is not None:
+            return Refused(name, node.lineno, Code.KERNEL_MARKER, problem)
+    problem = None
+    if len(node.decorator_list) > len(sel.markers.get(name, [])):
+        problem = "has other decorators (a kernel must be a plain def)"
+    problem = problem or _structural_refusal(node)
+    if problem is None and at.counts.get(name, 0) > 1:
+        problem = f"`{name}` is bound more than once in the module"
+    if problem is not None:
+        return Refused(name, node.lineno, Code.KERNEL_REFUSED, problem)
+    if not explicit:
+        assert isinstance(node, ast.FunctionDef)
+        share = at.hot.get(name, 0.0)
+        if at.mode == "profile" and share < HOT_FRACTION:
+            why = f"not hot in the profile ({share:.1%} of the run < {HOT_FRACTION:.0%})"
+            return Refused(name, node.lineno, Code.KERNEL_NOT_HOT, why)
+        lists = list_refusal(node, at.modules, at.imported, at.helpers)
+        if lists is not None:
+            return Refused(name, node.lineno, Code.KERNEL_LISTS, lists)
+    return Choice(
+        name,
+        node.lineno,
+        "explicit" if explicit else at.mode,
+        str(opts["target"]),
+        bool(opts["parallel"]),
+        bool(opts["fastmath"]),
+    )
+
+
 def select(
     tree: ast.Module,
     lines: list[str],
@@ -231,76 +325,22 @@ def select(
     sel.astc_names = mods | kern
     modules, imported = module_aliases(tree)
     defs = [n for n in tree.body if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)]
-    helpers = {n.name: n for n in defs if isinstance(n, ast.FunctionDef)}
     hot: dict[str, float] = {}
     if mode == "profile" and profile is not None:
         hot, unreadable = _hot_functions(profile, filename)
         if unreadable is not None:
             sel.refused.append(Refused("<module>", 1, Code.KERNEL_MARKER, unreadable))
-    counts: dict[str, int] = {}
-    for node in tree.body:
-        for target_node in ast.walk(node) if not isinstance(node, ast.FunctionDef) else []:
-            if isinstance(target_node, ast.Name) and isinstance(target_node.ctx, ast.Store):
-                counts[target_node.id] = counts.get(target_node.id, 0) + 1
+    explicit = _explicit(defs, lines, listed, sel, mods, kern)
+    helpers = {n.name: n for n in defs if isinstance(n, ast.FunctionDef)}
+    at = _Context(mode, target, explicit, _binding_counts(tree), hot, modules, imported, helpers)
     for node in defs:
-        counts[node.name] = counts.get(node.name, 0) + 1
-    explicit_names: set[str] = set()
-    for node in defs:
-        markers = [
-            i for i, d in enumerate(node.decorator_list) if _marker(d, mods, kern) is not None
-        ]
-        if markers:
-            sel.markers[node.name] = markers
-        commented = any(
-            KERNEL_COMMENT.search(lines[ln - 1])
-            for ln in (node.lineno - 1, node.lineno)
-            if 0 < ln <= len(lines)
-        )
-        if markers or commented or node.name in listed:
-            explicit_names.add(node.name)
-    for node in defs:
-        name = node.name
-        if name.startswith("_astc_") or mode == "off":
+        if node.name.startswith("_astc_") or mode == "off":
             continue
-        explicit = name in explicit_names
-        if not explicit and mode not in ("auto", "profile"):
+        if node.name not in explicit and mode not in ("auto", "profile"):
             continue
-        opts: dict[str, object] = {"target": target, "parallel": False, "fastmath": False}
-        problem: str | None = None
-        code = Code.KERNEL_REFUSED
-        for i in sel.markers.get(name, []):
-            opts, problem = _marker_options(node.decorator_list[i], target)
-            code = Code.KERNEL_MARKER
-        others = len(node.decorator_list) - len(sel.markers.get(name, []))
-        if problem is None:
-            code = Code.KERNEL_REFUSED
-        if problem is None and others:
-            problem = "has other decorators (a kernel must be a plain def)"
-        if problem is None:
-            problem = _structural_refusal(node)
-        if problem is None and counts.get(name, 0) > 1:
-            problem = f"`{name}` is bound more than once in the module"
-        if problem is None and not explicit:
-            assert isinstance(node, ast.FunctionDef)
-            if mode == "profile":
-                share = hot.get(name, 0.0)
-                if share < HOT_FRACTION:
-                    problem = (
-                        f"not hot in the profile ({share:.1%} of the run < {HOT_FRACTION:.0%})"
-                    )
-                    code = Code.KERNEL_NOT_HOT
-            if problem is None:
-                problem = list_refusal(node, modules, imported, helpers)
-                code = Code.KERNEL_LISTS
-        if problem is not None:
-            sel.refused.append(Refused(name, node.lineno, code, problem))
-            continue
-        sel.chosen[name] = Choice(
-            name,
-            node.lineno,
-            "explicit" if explicit else mode,
-            str(opts["target"]),
-            bool(opts["parallel"]),
-            bool(opts["fastmath"]),
-        )
+        verdict = _judge(node, sel, at)
+        if isinstance(verdict, Refused):
+            sel.refused.append(verdict)
+        else:
+            sel.chosen[node.name] = verdict
     return sel

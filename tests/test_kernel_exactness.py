@@ -154,6 +154,12 @@ SOURCE = textwrap.dedent(
         for i in range(a.shape[0]):
             out[i] = x ** (1.0 / 3.0)
 
+    def python_powers(n, x):
+        s = 0.0
+        for i in range(n):
+            s += x ** 3.0 + math.pow(x, 0.5 * i) + 2.0 ** -x
+        return s
+
     # -- broad: what Numba runs with CPython's result
     def norm2(v):
         s = 0.0
@@ -448,6 +454,9 @@ def test_powers(mod: Compiled) -> None:
     _kernel(mod, "roots")
     mod.check("roots", np.array([4.0, 2.0]), np.zeros(2), 1.0)
     _refused(mod, "cube_roots", Code.KERNEL_INEXACT_OPERATION)
+    _kernel(mod, "python_powers")  # CPython's float_pow and math.pow, errors included
+    for x in (1.5, -2.0, 0.0, -0.0, 1e300, float("inf"), float("nan")):
+        mod.check("python_powers", 4, x)
 
 
 # -- rule: broad where Numba gives the same result --------------------------------------

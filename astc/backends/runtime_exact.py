@@ -108,15 +108,14 @@ def _astc_exact_division(x: _AstcExact) -> None:
     zero_division("mod", operator.mod, "integer division or modulo by zero", "float modulo")
 
 
-def _astc_exact_powers(x: _AstcExact) -> None:
-    """Ints exactly; floats through the C library's pow, with Python's rules."""
-    stub, is_int, refuse, overload, types, np, math = x.parts()
-    jit, cpow = x.jit, x.cpow
+def _astc_float_pow(x: _AstcExact) -> tuple[Fn, Fn]:
+    """CPython's float ``**`` (3.11 floatobject.c ``float_pow``) over the C library's
+    ``pow``, and the ``odd`` test it uses."""
+    math, jit, cpow = x.math, x.jit, x.cpow
 
-    # -- powers: ints exactly; floats through the C library's pow, with Python's rules
     @jit
     def odd(y: float) -> Any:
-        return math.fmod(math.fabs(y), 2.0) == 1.0
+        return math.fabs(y) % 2.0 == 1.0  # (Numba has no math.fmod)
 
     @jit
     def float_pow(iv: float, iw: float) -> Any:  # CPython 3.11 floatobject.c float_pow
@@ -154,6 +153,56 @@ def _astc_exact_powers(x: _AstcExact) -> None:
             raise OverflowError("(34, 'Numerical result out of range')")
         return -ix if negate else ix
 
+    return odd, float_pow
+
+
+def _astc_math_pow(x: _AstcExact, odd: Fn) -> Fn:
+    """``math.pow`` with CPython's special cases and errors."""
+    math, jit, cpow = x.math, x.jit, x.cpow
+
+    @jit
+    def math_pow(x: Any, y: Any) -> Any:  # CPython 3.11 mathmodule.c math_pow
+        a = float(x)
+        b = float(y)
+        if not (math.isfinite(a) and math.isfinite(b)):
+            if a != a:
+                return 1.0 if b == 0.0 else a
+            if b != b:
+                return 1.0 if a == 1.0 else b
+            if math.isinf(a):
+                odd_y = math.isfinite(b) and odd(b)
+                if b > 0.0:
+                    return a if odd_y else math.fabs(a)
+                if b == 0.0:
+                    return 1.0
+                return math.copysign(0.0, a) if odd_y else 0.0
+            if math.fabs(a) == 1.0:
+                return 1.0
+            if b > 0.0 and math.fabs(a) > 1.0:
+                return b
+            if b < 0.0 and math.fabs(a) < 1.0:
+                return -b
+            return 0.0
+        r = cpow(a, b)
+        if r != r:
+            raise ValueError("math domain error")
+        if math.isinf(r):
+            if a == 0.0:
+                raise ValueError("math domain error")
+            raise OverflowError("math range error")
+        return r
+
+    return math_pow
+
+
+def _astc_exact_powers(x: _AstcExact) -> None:
+    """Ints exactly; floats through the C library's pow, with Python's rules (``_py``),
+    NumPy's (``_np``) or either, by a flag (``_m``); ``math.pow``."""
+    stub, is_int, refuse, overload, types, np, math = x.parts()
+    jit, cpow = x.jit, x.cpow
+    odd, float_pow = _astc_float_pow(x)
+    math_pow = _astc_math_pow(x, odd)
+
     @jit
     def numpy_pow(x: float, y: float) -> Any:
         return cpow(x, y)
@@ -180,38 +229,7 @@ def _astc_exact_powers(x: _AstcExact) -> None:
 
     @overload(stub("_astc_math_pow"))
     def ov_math_pow(x: Any, y: Any) -> Any:
-        def impl(x: Any, y: Any) -> Any:  # CPython 3.11 mathmodule.c math_pow
-            a = float(x)
-            b = float(y)
-            if not (math.isfinite(a) and math.isfinite(b)):
-                if a != a:
-                    return 1.0 if b == 0.0 else a
-                if b != b:
-                    return 1.0 if a == 1.0 else b
-                if math.isinf(a):
-                    odd_y = math.isfinite(b) and odd(b)
-                    if b > 0.0:
-                        return a if odd_y else math.fabs(a)
-                    if b == 0.0:
-                        return 1.0
-                    return math.copysign(0.0, a) if odd_y else 0.0
-                if math.fabs(a) == 1.0:
-                    return 1.0
-                if b > 0.0 and math.fabs(a) > 1.0:
-                    return b
-                if b < 0.0 and math.fabs(a) < 1.0:
-                    return -b
-                return 0.0
-            r = cpow(a, b)
-            if r != r:
-                raise ValueError("math domain error")
-            if math.isinf(r):
-                if a == 0.0:
-                    raise ValueError("math domain error")
-                raise OverflowError("math range error")
-            return r
-
-        return impl
+        return lambda x, y: math_pow(x, y)
 
 
 def _astc_exact_math(x: _AstcExact) -> None:

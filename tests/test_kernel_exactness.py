@@ -585,3 +585,111 @@ def test_output_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
         outputs.add(proc.stdout)
     assert len(outputs) == 1
     assert "('f', 'ASTC233')" in outputs.pop()
+
+
+# -- every exact helper of the runtime, through a kernel, at its edge cases ---------------
+
+HELPERS = textwrap.dedent(
+    """\
+    import math
+    import numpy as np
+
+    def maths(n, x):
+        s = 0.0
+        for i in range(n):
+            s += math.sqrt(x) + math.log(x) + math.exp(x) + math.atan(x) + math.tanh(x)
+        return s
+
+    def floors(a, out):
+        for i in range(a.shape[0]):
+            j = math.floor(a[i])
+            k = math.ceil(a[i])
+            m = math.trunc(a[i])
+            out[i] = 1 if j < 5 else (2 if m < 0 else (3 if k > -3 else 0))
+        return out
+
+    def np_scalars(a, out):
+        for i in range(a.shape[0]):
+            out[i] = np.minimum(a[i], 0.5) + np.maximum(a[i], -0.5) + np.sign(a[i])
+        return out
+
+    def python_division(n, x, y):
+        s = 0.0
+        for i in range(n):
+            s += x / y + x // y + x % y
+        return s
+
+    def int_division(n, k):
+        s = 0
+        for i in range(n):
+            s += (i // k) + (i % k)
+        return s
+
+    def reductions(m):
+        for i in range(m.shape[0]):
+            pass
+        return np.sum(m) + np.mean(m) + m[0].sum() + np.sum(m, axis=0)[0] + np.mean(m, axis=1)[0]
+
+    def int_reductions(m):
+        for i in range(m.shape[0]):
+            pass
+        return np.sum(m) + np.mean(m)
+
+    def views(a):
+        m = a.reshape(2, a.shape[0] // 2)
+        r = m.ravel()
+        s = 0.0
+        for i in range(r.shape[0]):
+            s += r[i] * m[0, 0]
+        return s
+    """
+)
+
+_EDGES = [0.0, -0.0, 1.0, -1.0, 0.5, 2.0, 710.0, float("inf"), float("-inf"), float("nan")]
+
+
+@pytest.fixture(scope="module")
+def helpers() -> Compiled:
+    return compile_both(HELPERS, kernels="auto")
+
+
+@pytest.mark.parametrize("x", _EDGES)
+def test_math_helpers_raise_as_cpython(helpers: Compiled, x: float) -> None:
+    """``math`` functions: CPython's ValueError/OverflowError (domain, range), nan in."""
+    mod = helpers
+    assert Code.KERNEL in mod.codes("maths")
+    mod.check("maths", 2, x)
+
+
+def test_rounding_and_numpy_scalar_helpers(helpers: Compiled) -> None:
+    a = np.array(_EDGES[:7] + [1e300, -1e300, 2.5, -2.5])
+    for name in ("floors", "np_scalars"):
+        assert Code.KERNEL in helpers.codes(name)
+        helpers.check(name, a, np.zeros(a.size))
+    helpers.check("floors", np.array([np.nan]), np.zeros(1))  # ValueError in both
+    helpers.check("floors", np.array([np.inf]), np.zeros(1))  # OverflowError in both
+    with np.errstate(invalid="ignore"):
+        helpers.check("np_scalars", np.array([np.nan, -0.0]), np.zeros(2))
+
+
+@pytest.mark.parametrize(
+    ("x", "y"), [(7.5, 2.0), (-7.5, 2.0), (7.5, -2.0), (1.0, 0.0), (0.0, -0.0), (5.0, float("inf"))]
+)
+def test_python_division_helpers(helpers: Compiled, x: float, y: float) -> None:
+    assert Code.KERNEL in helpers.codes("python_division")
+    helpers.check("python_division", 3, x, y)
+    helpers.check("int_division", 10, 3)
+    helpers.check("int_division", 10, -3)
+    helpers.check("int_division", 10, 0)  # ZeroDivisionError in both
+
+
+def test_reduction_and_view_helpers(helpers: Compiled) -> None:
+    rng = np.random.default_rng(7)
+    m = rng.standard_normal((40, 300)) * 1e5
+    for name in ("reductions", "int_reductions", "views"):
+        assert Code.KERNEL in helpers.codes(name), helpers.codes(name)
+    helpers.check("reductions", m)
+    helpers.check("reductions", np.asfortranarray(m))  # axis=: C order only, else plain
+    assert any("C-contiguous" in r for r in helpers.state("reductions").reasons)
+    helpers.check("int_reductions", (m * 10).astype(np.int64))
+    helpers.check("views", rng.standard_normal(1000))

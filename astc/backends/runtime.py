@@ -517,8 +517,11 @@ class _AstcKernel:
             return self.plain(*args)
         first = str(error).strip().splitlines()
         reason = f"{type(error).__name__}: {first[0] if first else ''}"
+        refused_by_helper = "astc: " in str(error)  # an exact helper's refusal of a type
         if isinstance(error, _AstcRefused):
             reason = str(error)
+        elif refused_by_helper:
+            reason = str(error)[str(error).index("astc: ") + 6 :].splitlines()[0]
         elif self.errors == "raise":
             raise error  # the caller wants compile errors as exceptions
         if not self.strict and not isinstance(error, _AstcRefused):
@@ -526,7 +529,7 @@ class _AstcKernel:
             self.compiled = None
             self.become(_ASTC_PLAIN)
             return self.plain(*args)
-        if isinstance(error, _AstcRefused):
+        if isinstance(error, _AstcRefused) or refused_by_helper:
             self.route(reason)
         else:
             self.warn(reason)  # Numba could not compile what astc proved: worth telling

@@ -269,14 +269,16 @@ def _astc_exact_index(x: _AstcExact) -> None:
     stub, is_int, refuse, overload, types, np, math = x.parts()
 
     # -- int() / math.floor() of a float, saturated to int64 (see values.Scalar.saturated)
-    def index(name: str, rounding: Fn) -> None:
+    def index(name: str, rounding: Fn | None) -> None:
+        """``rounding`` is None for ``int()``/``math.trunc``: the conversion truncates."""
+
         @overload(stub(name))
         def ov(x: Any) -> Any:
             if is_int(x):
                 return lambda x: x
 
             def impl(x: Any) -> int:
-                r = rounding(x)
+                r = x if rounding is None else rounding(x)
                 if -9.223372036854775808e18 <= r < 9.223372036854775807e18:
                     return int(r)  # the common case: one comparison pair
                 if r != r:
@@ -288,8 +290,8 @@ def _astc_exact_index(x: _AstcExact) -> None:
 
             return impl
 
-    index("_astc_index_int", np.trunc)
-    index("_astc_index_trunc", np.trunc)
+    index("_astc_index_int", None)
+    index("_astc_index_trunc", None)
     index("_astc_index_floor", np.floor)
     index("_astc_index_ceil", np.ceil)
 

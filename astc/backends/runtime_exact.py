@@ -342,100 +342,107 @@ def _astc_exact_numpy_scalars(x: _AstcExact) -> None:
         return impl
 
 
-def _astc_exact_pairwise(x: _AstcExact) -> tuple[Any, Any]:
-    """NumPy's pairwise summation: of floats, and of ints converted to float."""
-    stub, is_int, refuse, overload, types, np, math = x.parts()
+def _astc_pairwise_block(x: _AstcExact, convert: Fn) -> Fn:
+    """The sum of at most 128 elements, as NumPy's ``pairwise_sum`` adds them: fewer than 8
+    one by one (from -0.0), else 8 accumulators then the rest."""
     jit = x.jit
 
-    # -- NumPy's pairwise summation (numpy/_core/src/umath/loops_utils.h.src): blocks of at
-    # most 128 elements summed with 8 accumulators, halves (a multiple of 8) added as a
-    # tree. Iterative with an explicit stack: Numba leaves a recursive function's symbol
-    # unresolved when it is compiled inside another function's compilation.
-    def pairwise_of(convert: Fn) -> Any:
-        @jit
-        def block(a: Any, lo: int, n: int) -> Any:
-            if n < 8:
-                res = -0.0
-                for i in range(n):
-                    res += convert(a[lo + i])
-                return res
-            r0 = convert(a[lo])
-            r1 = convert(a[lo + 1])
-            r2 = convert(a[lo + 2])
-            r3 = convert(a[lo + 3])
-            r4 = convert(a[lo + 4])
-            r5 = convert(a[lo + 5])
-            r6 = convert(a[lo + 6])
-            r7 = convert(a[lo + 7])
-            i = 8
-            stop = n - n % 8
-            while i < stop:
-                r0 += convert(a[lo + i])
-                r1 += convert(a[lo + i + 1])
-                r2 += convert(a[lo + i + 2])
-                r3 += convert(a[lo + i + 3])
-                r4 += convert(a[lo + i + 4])
-                r5 += convert(a[lo + i + 5])
-                r6 += convert(a[lo + i + 6])
-                r7 += convert(a[lo + i + 7])
-                i += 8
-            res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
-            while i < n:
+    @jit
+    def block(a: Any, lo: int, n: int) -> Any:
+        if n < 8:
+            res = -0.0
+            for i in range(n):
                 res += convert(a[lo + i])
-                i += 1
             return res
+        r0 = convert(a[lo])
+        r1 = convert(a[lo + 1])
+        r2 = convert(a[lo + 2])
+        r3 = convert(a[lo + 3])
+        r4 = convert(a[lo + 4])
+        r5 = convert(a[lo + 5])
+        r6 = convert(a[lo + 6])
+        r7 = convert(a[lo + 7])
+        i = 8
+        stop = n - n % 8
+        while i < stop:
+            r0 += convert(a[lo + i])
+            r1 += convert(a[lo + i + 1])
+            r2 += convert(a[lo + i + 2])
+            r3 += convert(a[lo + i + 3])
+            r4 += convert(a[lo + i + 4])
+            r5 += convert(a[lo + i + 5])
+            r6 += convert(a[lo + i + 6])
+            r7 += convert(a[lo + i + 7])
+            i += 8
+        res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
+        while i < n:
+            res += convert(a[lo + i])
+            i += 1
+        return res
 
-        @jit
-        def tree(a: Any, lo: int, n: int) -> Any:
-            if n <= 128:
-                return block(a, lo, n)
-            los = np.empty(64, np.int64)
-            ns = np.empty(64, np.int64)
-            state = np.zeros(64, np.int64)  # 0: new, 1: left child running, 2: right
-            left = np.empty(64, np.float64)
-            los[0], ns[0], sp = lo, n, 1
-            val, returning = 0.0, False
-            while True:
-                t = sp - 1
-                if returning:
-                    if state[t] == 1:  # the left half's sum: now the right half
-                        left[t] = val
-                        state[t] = 2
-                        returning = False
-                        half = ns[t] // 2
-                        half -= half % 8
-                        los[sp], ns[sp], state[sp] = los[t] + half, ns[t] - half, 0
-                        sp += 1
-                    else:  # both halves: left + right, returned to the parent
-                        val = left[t] + val
-                        sp -= 1
-                        if sp == 0:
-                            return val
-                elif ns[t] <= 128:
-                    val = block(a, los[t], ns[t])
-                    returning = True
+    return block
+
+
+def _astc_pairwise_tree(x: _AstcExact, block: Fn) -> Fn:
+    """NumPy's pairwise summation (numpy/_core/src/umath/loops_utils.h.src): halves (a
+    multiple of 8) added as a tree down to blocks of at most 128. Iterative, with an
+    explicit stack: Numba leaves a recursive function's symbol unresolved when it is
+    compiled inside another function's compilation."""
+    jit, np = x.jit, x.np
+
+    @jit
+    def tree(a: Any, lo: int, n: int) -> Any:
+        if n <= 128:
+            return block(a, lo, n)
+        los = np.empty(64, np.int64)
+        ns = np.empty(64, np.int64)
+        state = np.zeros(64, np.int64)  # 0: new, 1: left child running, 2: right
+        left = np.empty(64, np.float64)
+        los[0], ns[0], sp = lo, n, 1
+        val, returning = 0.0, False
+        while True:
+            t = sp - 1
+            if returning:
+                if state[t] == 1:  # the left half's sum: now the right half
+                    left[t] = val
+                    state[t] = 2
+                    returning = False
+                    half = ns[t] // 2
+                    half -= half % 8
+                    los[sp], ns[sp], state[sp] = los[t] + half, ns[t] - half, 0
+                    sp += 1
+                else:  # both halves: left + right, returned to the parent
+                    val = left[t] + val
                     sp -= 1
                     if sp == 0:
                         return val
-                else:
-                    state[t] = 1
-                    half = ns[t] // 2
-                    half -= half % 8
-                    los[sp], ns[sp], state[sp] = los[t], half, 0
-                    sp += 1
+            elif ns[t] <= 128:
+                val = block(a, los[t], ns[t])
+                returning = True
+                sp -= 1
+                if sp == 0:
+                    return val
+            else:
+                state[t] = 1
+                half = ns[t] // 2
+                half -= half % 8
+                los[sp], ns[sp], state[sp] = los[t], half, 0
+                sp += 1
 
-        return tree
-
-    pairwise = pairwise_of(jit(lambda v: v))
-    pairwise_float = pairwise_of(jit(lambda v: float(v)))
-    return pairwise, pairwise_float
+    return tree
 
 
-def _astc_exact_reductions(x: _AstcExact) -> None:
-    """np.sum / np.mean (also with axis= on 2-D arrays) as NumPy sums."""
-    stub, is_int, refuse, overload, types, np, math = x.parts()
-    jit = x.jit
-    pairwise, pairwise_float = _astc_exact_pairwise(x)
+def _astc_exact_pairwise(x: _AstcExact) -> tuple[Fn, Fn]:
+    """NumPy's pairwise summation: of floats, and of ints converted to float."""
+    same = _astc_pairwise_block(x, x.jit(lambda v: v))
+    converted = _astc_pairwise_block(x, x.jit(lambda v: float(v)))
+    return _astc_pairwise_tree(x, same), _astc_pairwise_tree(x, converted)
+
+
+def _astc_flat_view(x: _AstcExact) -> Fn:
+    """At typing time: a jitted 1-D view of an array's elements in NumPy's reduction
+    order (memory order of a contiguous array), or a refusal."""
+    jit, refuse = x.jit, x.refuse
     same_view = jit(lambda a: a)
     c_view = jit(lambda a: a.ravel())
     f_view = jit(lambda a: a.T.ravel())
@@ -450,8 +457,21 @@ def _astc_exact_reductions(x: _AstcExact) -> None:
             return f_view
         return refuse("a reduction of an N-D array that is not contiguous")
 
+    return flat
+
+
+def _astc_float_array(x: _AstcExact, a: Any) -> bool:
+    return isinstance(a, x.types.Array) and isinstance(a.dtype, x.types.Float)
+
+
+def _astc_exact_reductions(x: _AstcExact) -> None:
+    """np.sum / np.mean / .sum() / .mean() as NumPy sums (pairwise for floats)."""
+    stub, is_int, refuse, overload, types, np, math = x.parts()
+    pairwise, pairwise_float = _astc_exact_pairwise(x)
+    flat = _astc_flat_view(x)
+
     def float_array(a: Any) -> bool:
-        return isinstance(a, types.Array) and isinstance(a.dtype, types.Float)
+        return _astc_float_array(x, a)
 
     @overload(stub("_astc_sum"))
     def ov_sum(a: Any) -> Any:
@@ -487,6 +507,17 @@ def _astc_exact_reductions(x: _AstcExact) -> None:
             return s / n
 
         return impl
+
+    _astc_exact_axis_reductions(x, pairwise)
+
+
+def _astc_exact_axis_reductions(x: _AstcExact, pairwise: Fn) -> None:
+    """np.sum / np.mean with ``axis=`` of 2-D C-contiguous arrays: rows pairwise (axis 1),
+    columns row by row (axis 0), as NumPy's iterator orders them."""
+    stub, is_int, refuse, overload, types, np, math = x.parts()
+
+    def float_array(a: Any) -> bool:
+        return _astc_float_array(x, a)
 
     def axis_reduction(name: str, axis: int, mean: bool) -> None:
         @overload(stub(name))

@@ -373,7 +373,10 @@ class Pipeline:
             for name in set(scope.bindings) | set(other.bindings):
                 if guards.is_generated(name):
                     continue
-                if scope.is_local(name) != other.is_local(name) and other.reads.get(name):
+                # A read the function had that now finds another binding. (Reads the
+                # rewrite added come from inlined code, whose names were checked then.)
+                changed = scope.is_local(name) != other.is_local(name)
+                if changed and scope.reads.get(name) and other.reads.get(name):
                     return f"{name} changed scope in {qualname}"
         for o, n in zip(ast.walk(old), ast.walk(new), strict=False):
             if (

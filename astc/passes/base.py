@@ -72,6 +72,12 @@ class StatementLines:
             self._by_node = {}
 
     def line(self, node: cst.CSTNode) -> int | None:
+        """The source line of statement ``node`` of the current tree (None: not known)."""
+        current = self.current_line(node)
+        return None if current is None else self._source_line(current)
+
+    def current_line(self, node: cst.CSTNode) -> int | None:
+        """The line of statement ``node`` in the unit's current text (None: not known)."""
         if not self._by_node and self._tree is not None:
             statements = _cst_statements_in_order(self._tree)
             if len(statements) == len(self.lines_of_ast):
@@ -79,8 +85,7 @@ class StatementLines:
                     self._by_node[id(s)] = line
         if isinstance(node, cst.SimpleStatementLine) and node.body:
             node = node.body[0]  # `a = 1; b = 2` is one line
-        current = self._by_node.get(id(node))
-        return None if current is None else self._source_line(current)
+        return self._by_node.get(id(node))
 
     def _source_line(self, current: int) -> int:
         if self._back is None:
@@ -110,14 +115,46 @@ def _statements_in_order(tree: ast.AST) -> list[ast.stmt]:
 
 
 def _cst_statements_in_order(tree: cst.CSTNode) -> list[cst.CSTNode]:
+    """Statements in source order, walking statement containers only (``children`` would
+    walk every expression too, at many times the cost)."""
     out: list[cst.CSTNode] = []
     stack: list[cst.CSTNode] = [tree]
     while stack:
         node = stack.pop()
         if isinstance(node, cst.BaseSmallStatement | cst.BaseCompoundStatement):
             out.append(node)
-        stack.extend(reversed(node.children))
+        stack.extend(reversed(_statement_parts(node)))
     return out
+
+
+def _statement_parts(node: cst.CSTNode) -> list[cst.CSTNode]:
+    """The parts of ``node`` that hold statements, in source order."""
+    if isinstance(node, cst.Module | cst.IndentedBlock | cst.SimpleStatementSuite):
+        return list(node.body)
+    if isinstance(node, cst.SimpleStatementLine):
+        return list(node.body)
+    parts: list[cst.CSTNode | None] = []
+    if isinstance(node, cst.If):
+        parts = [node.body, node.orelse]
+    elif isinstance(node, cst.For | cst.While):
+        parts = [node.body, node.orelse]
+    elif isinstance(node, cst.Try | cst.TryStar):
+        parts = [node.body, *node.handlers, node.orelse, node.finalbody]
+    elif isinstance(node, cst.Match):
+        parts = list(node.cases)
+    elif isinstance(
+        node,
+        cst.With
+        | cst.FunctionDef
+        | cst.ClassDef
+        | cst.Else
+        | cst.Finally
+        | cst.ExceptHandler
+        | cst.ExceptStarHandler
+        | cst.MatchCase,
+    ):
+        parts = [node.body]
+    return [p for p in parts if p is not None]
 
 
 class ModuleView:
@@ -347,9 +384,15 @@ class ScopedTransformer(cst.CSTTransformer):
         parent_kind, parent = self._stack[-1] if self._stack else ("module", "")
         self._stack.append((kind, child_qualname(parent_kind, parent, name)))
 
+    #: False for a transformer that works on statements only: it never enters an
+    #: expression (LibCST's visits cost per node; most nodes are in expressions).
+    enters_expressions: ClassVar[bool] = True
+
     def on_visit(self, node: cst.CSTNode) -> bool:
         if isinstance(node, cst.BaseSmallStatement | cst.BaseStatement):
             self.ctx.statements.append(node)
+        elif not self.enters_expressions and isinstance(node, cst.BaseExpression):
+            return False
         return super().on_visit(node)
 
     def on_leave(  # type: ignore[override]  # LibCST's own signature is generic
@@ -361,9 +404,18 @@ class ScopedTransformer(cst.CSTTransformer):
             statements.pop()
         return result
 
+    #: False for a transformer that rewrites a function only as a whole, when it leaves
+    #: it: it then descends into a body only to reach the functions nested there.
+    descends: ClassVar[bool] = True
+
     def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
         self._push("function", node.name.value)
-        return self.function not in self.ctx.frozen
+        if self.function in self.ctx.frozen:
+            return False
+        if not self.descends:
+            scope = self.scope
+            return scope is None or any(c.kind in ("function", "class") for c in scope.walk()[1:])
+        return True
 
     def leave_FunctionDef(
         self, original: cst.FunctionDef, updated: cst.FunctionDef

@@ -140,7 +140,11 @@ class _NestedBlocks(cst.CSTTransformer):
         self.changed = False
 
     def on_visit(self, node: cst.CSTNode) -> bool:
-        return not isinstance(node, cst.FunctionDef | cst.ClassDef | cst.Lambda)
+        # Blocks are all it rewrites: never enter an expression, a simple statement line
+        # or another scope.
+        return not isinstance(
+            node, cst.FunctionDef | cst.ClassDef | cst.BaseExpression | cst.SimpleStatementLine
+        )
 
     def leave_IndentedBlock(
         self, original: cst.IndentedBlock, updated: cst.IndentedBlock
@@ -198,6 +202,8 @@ def _has_binding_expr(node: cst.CSTNode) -> bool:
 
 
 class _Propagator(ScopedTransformer):
+    descends = False  # the work is in leave_FunctionDef and leave_Module
+
     def __init__(self, ctx: PassContext) -> None:
         super().__init__(ctx)
         self.constant_line = {name: line for name, (_, line) in ctx.facts.constants.items()}

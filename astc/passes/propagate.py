@@ -51,7 +51,7 @@ from astc.passes.cst_util import (
     strip_parens,
     substitute,
 )
-from astc.passes.prefix import prefix_problem
+from astc.passes.prefix import prefix_problem, statement_problem
 from astc.passes.statements import (
     body_of,
     is_plain_local,
@@ -447,6 +447,9 @@ class _Propagator(ScopedTransformer):
         in the statement that could rebind them."""
         judge = self.ctx.facts.judge(set(mapping), self.ctx.unit.first_line)
         usable = dict(mapping)
+        if statement_problem(stmt, judge) is None:
+            return usable  # nothing in it can run unanalysed code
+        judge = self.ctx.facts.judge(set(mapping), self.ctx.unit.first_line)  # a fresh one
         for name in names_in(stmt):
             if name.value in usable and prefix_problem(stmt, name, judge) is not None:
                 del usable[name.value]

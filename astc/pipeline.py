@@ -35,7 +35,7 @@ from astc.frontend.source import (
 from astc.frontend.units import Unit, split_units
 from astc.options import Options
 from astc.passes import registry
-from astc.passes.base import Callee, ModuleView, PassContext, StatementLines
+from astc.passes.base import Callee, ModuleView, Pass, PassContext, StatementLines
 
 
 def _find_function(tree: cst.Module, qualname: str) -> cst.FunctionDef | None:
@@ -71,6 +71,20 @@ def _guarded_names(tree: ast.Module) -> set[str]:
         ):
             found.add(node.left.id)
     return found
+
+
+_NO_ROUND_TRIP = "LibCST cannot reproduce this statement exactly; left unchanged"
+
+
+def _parse_exactly(text: str) -> cst.Module | None:
+    """LibCST's tree of ``text``, or None unless it gives the text back exactly."""
+    try:
+        tree = cst.parse_module(text)
+    except RecursionError:
+        raise  # too deep here: the API compiles again on a deep stack
+    except Exception:  # LibCST's parser is stricter than CPython's in places
+        return None
+    return tree if tree.code == text else None
 
 
 def keep_line_numbers(old: str, new: str, tree: ast.Module) -> str:
@@ -222,9 +236,12 @@ class Pipeline:
             module=self.view,
         )
 
-    def _refresh(self, ctx: PassContext, text: str) -> ast.Module | None:
+    def _refresh(
+        self, ctx: PassContext, text: str, hot: dict[str, Hot] | None = None
+    ) -> ast.Module | None:
         """The analyses of the unit's current ``text`` (its ``ast``, or None if it does not
-        parse): scopes, statement lines, where each pass may have work."""
+        parse): scopes, statement lines, where each pass may have work (``hot``, when the
+        caller has scanned the same statements already)."""
         try:
             tree = ast.parse(text)
         except SyntaxError:
@@ -233,30 +250,21 @@ class Pipeline:
         ctx.positions = StatementLines(ctx.unit, text, tree)
         ctx.unit_scope = scope
         ctx.functions = function_scopes(scope)
-        ctx.hot = self._scan(tree.body, {id(s.node): s for s in scope.walk()}, ctx.inlined_into)
+        if hot is None:
+            hot = self._scan(tree.body, {id(s.node): s for s in scope.walk()}, ctx.inlined_into)
+        ctx.hot = hot
         return tree
 
     def _compile_unit(self, unit: Unit, hot: dict[str, Hot]) -> None:
-        tree = unit.parse()
-        if tree is None:
-            self.report.add(
-                ReportEntry(
-                    "pipeline",
-                    Code.ROUND_TRIP,
-                    False,
-                    unit.first_line,
-                    "LibCST cannot reproduce this statement exactly; left unchanged",
-                )
-            )
-            return
         ctx = self._context(unit)
-        first = self._refresh(ctx, unit.text)
+        # The module's scan of the same statements stands (its scopes know more).
+        first = self._refresh(ctx, unit.text, hot)
         if first is None:
             return
         current: ast.Module = first
         first_functions = ctx.functions
-        ctx.hot = hot  # the module's scan: the same statements, and its scopes know more
         text = unit.text
+        tree: cst.Module | None = None  # LibCST's tree of `text`, parsed when a pass needs it
         idle: dict[str, str] = {}  # pass -> the text it last ran on and changed nothing in
         for _ in range(self.options.max_iterations):
             changed = False
@@ -267,38 +275,36 @@ class Pipeline:
                 # Only where the pass's triggers fired: every other function is frozen.
                 ctx.frozen = {q for q in ctx.functions if q not in where.functions}
                 before = ctx.changes
-                if ctx.positions is not None:
-                    ctx.positions.of_tree(tree)
+                new_tree: cst.Module | None = None
                 try:
-                    new_tree = p.run(tree, ctx)
-                except (cst.CSTValidationError, ValueError, RecursionError) as error:
-                    self.report.add(
-                        ReportEntry(
-                            p.name,
-                            Code.INTERNAL_ERROR,
-                            False,
-                            unit.first_line,
-                            f"pass failed, unit left unchanged: {error}",
-                        )
+                    if p.works_on_text:
+                        new_text = p.run_text(text, current, ctx)
+                    else:
+                        if tree is None:
+                            tree = unit.parse() if text == unit.text else _parse_exactly(text)
+                        if tree is None:
+                            self._report_unit(unit, Code.ROUND_TRIP, _NO_ROUND_TRIP)
+                            return
+                        if ctx.positions is not None:
+                            ctx.positions.of_tree(tree)
+                        new_tree = p.run(tree, ctx)
+                        changes = new_tree is not tree and ctx.changes != before
+                        new_text = new_tree.code if changes else text
+                except (cst.CSTValidationError, ValueError) as error:  # RecursionError: the API's
+                    self._report_unit(
+                        unit, Code.INTERNAL_ERROR, f"pass failed, unit left unchanged: {error}", p
                     )
                     return
-                if new_tree is tree or ctx.changes == before:
-                    idle[p.name] = text
-                    continue  # LibCST rebuilds nodes it visits: identity is no test
-                new_text = new_tree.code
-                if new_text == text:
-                    idle[p.name] = text
+                if ctx.changes == before or new_text == text:
+                    idle[p.name] = text  # LibCST rebuilds nodes it visits: identity is no test
                     continue
                 refreshed = self._refresh(ctx, new_text)
                 if refreshed is None:
-                    self.report.add(
-                        ReportEntry(
-                            p.name,
-                            Code.INTERNAL_ERROR,
-                            False,
-                            unit.first_line,
-                            "pass produced code that does not parse; unit left unchanged",
-                        )
+                    self._report_unit(
+                        unit,
+                        Code.INTERNAL_ERROR,
+                        "pass produced code that does not parse; unit left unchanged",
+                        p,
                     )
                     return
                 tree, text, current, changed = new_tree, new_text, refreshed, True
@@ -334,13 +340,27 @@ class Pipeline:
             self.report.add(entry)
         self.use_aliases(_guarded_names(current), unit)
         unit.new_text = keep_line_numbers(unit.text, text, current)
-        self._remember_compiled(unit, tree, ctx.functions)
+        self._remember_compiled(unit, tree, text, ctx.functions)
 
-    def _remember_compiled(self, unit: Unit, tree: cst.Module, scopes: dict[str, Scope]) -> None:
-        for node in unit.nodes:
-            name = getattr(node, "name", None)
-            if name not in self.facts.functions:
-                continue
+    def _report_unit(self, unit: Unit, code: Code, message: str, by: Pass | None = None) -> None:
+        name = by.name if by is not None else "pipeline"
+        self.report.add(ReportEntry(name, code, False, unit.first_line, message))
+
+    def _remember_compiled(
+        self, unit: Unit, tree: cst.Module | None, text: str, scopes: dict[str, Scope]
+    ) -> None:
+        """The unit's module functions, compiled, for callers to inline from now on."""
+        names = [
+            n.name
+            for n in unit.nodes
+            if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)
+            and n.name in self.facts.functions
+        ]
+        if names and tree is None:
+            tree = _parse_exactly(text)  # only text passes ran: LibCST's tree now
+        if tree is None:
+            return
+        for name in names:
             fn, scope = _find_function(tree, name), scopes.get(name)
             if fn is not None and scope is not None:
                 self._compiled_defs[name] = fn

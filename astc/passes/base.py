@@ -74,7 +74,7 @@ class StatementLines:
     def line(self, node: cst.CSTNode) -> int | None:
         """The source line of statement ``node`` of the current tree (None: not known)."""
         current = self.current_line(node)
-        return None if current is None else self._source_line(current)
+        return None if current is None else self.source_line(current)
 
     def current_line(self, node: cst.CSTNode) -> int | None:
         """The line of statement ``node`` in the unit's current text (None: not known)."""
@@ -87,7 +87,8 @@ class StatementLines:
             node = node.body[0]  # `a = 1; b = 2` is one line
         return self._by_node.get(id(node))
 
-    def _source_line(self, current: int) -> int:
+    def source_line(self, current: int) -> int:
+        """The source line of line ``current`` of the unit's current text."""
         if self._back is None:
             old = self.unit.text.splitlines()
             new = self.text.splitlines()
@@ -297,24 +298,38 @@ class PassContext:
         message: str,
         function: str | None,
         at: cst.CSTNode | None = None,
+        line: int | None = None,
     ) -> None:
         """Report a transformation (``applied``) or a refusal, at statement ``at`` (default:
-        the innermost statement a transformer is in)."""
+        the innermost statement a transformer is in) or at source ``line``."""
         if at is not None:
             self.statements.append(at)
         try:
-            self._note(pass_name, code, applied, message, function)
+            self._note(pass_name, code, applied, message, function, line)
         finally:
             if at is not None:
                 self.statements.pop()
 
     def _note(
-        self, pass_name: str, code: Code, applied: bool, message: str, function: str | None
+        self,
+        pass_name: str,
+        code: Code,
+        applied: bool,
+        message: str,
+        function: str | None,
+        line: int | None,
     ) -> None:
         if applied:
             self.changes += 1
         self.report.add(
-            ReportEntry(pass_name, code, applied, self.line_of(function), message, function)
+            ReportEntry(
+                pass_name,
+                code,
+                applied,
+                self.line_of(function) if line is None else line,
+                message,
+                function,
+            )
         )
 
 
@@ -346,10 +361,17 @@ class Pass:
 
     name: ClassVar[str] = ""
     triggers: ClassVar[Mapping[type[ast.AST], Trigger]] = {}
+    #: A pass that rewrites text by ``ast`` positions implements :meth:`run_text` instead
+    #: of :meth:`run`, and needs no LibCST tree.
+    works_on_text: ClassVar[bool] = False
     applied: ClassVar[Mapping[Code, str]] = {}
     refusals: ClassVar[tuple[Code, ...]] = ()
 
     def run(self, tree: cst.Module, ctx: PassContext) -> cst.Module:
+        raise NotImplementedError
+
+    def run_text(self, text: str, tree: ast.Module, ctx: PassContext) -> str:
+        """The unit's new text (``text`` itself when nothing changed); ``tree`` is its ast."""
         raise NotImplementedError
 
 

@@ -60,7 +60,7 @@ class StatementLines:
     def __init__(self, unit: Unit, text: str, tree: ast.Module) -> None:
         self.unit = unit
         self.text = text
-        self.lines_of_ast = [n.lineno for n in _statements_in_order(tree)]
+        self.ast_tree = tree
         self._by_node: dict[int, int] = {}
         self._tree: cst.Module | None = None
         self._back: list[int] | None = None
@@ -80,8 +80,9 @@ class StatementLines:
         """The line of statement ``node`` in the unit's current text (None: not known)."""
         if not self._by_node and self._tree is not None:
             statements = _cst_statements_in_order(self._tree)
-            if len(statements) == len(self.lines_of_ast):
-                for s, line in zip(statements, self.lines_of_ast, strict=True):
+            lines = [n.lineno for n in _statements_in_order(self.ast_tree)]  # when needed
+            if len(statements) == len(lines):
+                for s, line in zip(statements, lines, strict=True):
                     self._by_node[id(s)] = line
         if isinstance(node, cst.SimpleStatementLine) and node.body:
             node = node.body[0]  # `a = 1; b = 2` is one line

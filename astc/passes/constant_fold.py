@@ -105,8 +105,11 @@ class _Source:
 
     def with_parens(self, node: ast.AST, within: ast.AST) -> tuple[int, int]:
         """``node``'s span, widened over the parentheses around it inside ``within``."""
+        return self.widened(node, *self.span(within))
+
+    def widened(self, node: ast.AST, low: int, high: int) -> tuple[int, int]:
+        """``node``'s span, widened over the parentheses around it inside ``[low, high)``."""
         start, end = self.span(node)
-        low, high = self.span(within)
         while True:
             a, b = start - 1, end
             while a >= low and self.text[a] in " \t\r\n\\":
@@ -118,6 +121,14 @@ class _Source:
             else:
                 return start, end
 
+    def arguments(self, call: ast.Call) -> tuple[int, int]:
+        """The text between a call's own parentheses."""
+        at = self.span(call.func)[1]
+        end = self.span(call)[1]
+        while self.text[at] != "(":  # past the func's closing parentheses, if any
+            at += 1
+        return at + 1, end - 1
+
 
 class _Folder:
     """Folds one unit: :meth:`render` gives an expression's new text (None: unchanged)."""
@@ -127,6 +138,7 @@ class _Folder:
         self.ctx = ctx
         self.values: dict[int, Any] = {}
         self.renders: dict[int, str | None] = {}
+        self.spans: dict[int, tuple[int, int]] = {}  # a fold that replaces its parentheses too
         self.parents: dict[int, ast.AST] = {}
         self.function: str | None = None
         self.statement: ast.stmt | None = None
@@ -136,6 +148,7 @@ class _Folder:
         """The constant value of expression ``node``, or ``_NOT``."""
         key = id(node)
         if key not in self.values:
+            self.values[key] = _NOT  # while computing it (a refusal's note renders around it)
             self.values[key] = self._value(node)
         return self.values[key]
 
@@ -265,10 +278,18 @@ class _Folder:
             return None
         if text.startswith("-") and _binds_tighter(node, parent):
             text = f"({text})"  # `(-3).real`, `(-2) ** 2`
-        before = self._updated(node)
+        before = self.source.segment(node)
         if text == before.strip():
             return None
-        self._note(Code.CONSTANT_FOLDED, True, f"{before.strip()[:60]} -> {text[:60]}")
+        if parent is not None and _parentheses_go(text, node, parent):
+            if isinstance(parent, ast.Call):
+                span = self.source.widened(node, *self.source.arguments(parent))
+            else:
+                span = self.source.with_parens(node, parent)
+            self.spans[id(node)] = span
+            before = self.source.text[span[0] : span[1]]
+        if not _folds_too(parent, self):  # one note per fold as the user sees it
+            self._note(Code.CONSTANT_FOLDED, True, f"{before.strip()[:60]} -> {text[:60]}")
         return text
 
     def _bool_op(self, node: ast.BoolOp) -> str | None:
@@ -291,6 +312,10 @@ class _Folder:
         text = self._splice_range(start, end, rest)
         self._note(Code.CONSTANT_FOLDED, True, f"{self._updated(node)[:60]} -> {text[:60]}")
         return text
+
+    def span(self, node: ast.AST) -> tuple[int, int]:
+        """The text that ``node``'s new text replaces."""
+        return self.spans.get(id(node)) or self.source.span(node)
 
     def _text(self, node: ast.AST) -> str:
         rendered = self.render(node)
@@ -318,7 +343,7 @@ class _Folder:
             new = self.render(child)
             if new is None:
                 continue
-            c_start, c_end = self.source.span(child)
+            c_start, c_end = self.span(child)
             if c_start < at or c_end > end:
                 continue  # not within the range (a part printed elsewhere)
             out.append(self.source.text[at:c_start])
@@ -334,12 +359,42 @@ class _Folder:
         self.ctx.note("constant-fold", code, applied, message, self.function, line=line)
 
 
+def _folds_too(parent: ast.AST | None, folder: _Folder) -> bool:
+    """The parent is an operation that folds to a literal as well (it reports the fold)."""
+    return (
+        isinstance(parent, ast.BinOp | ast.UnaryOp | ast.Compare | ast.Subscript)
+        and folder.value(parent) is not _NOT
+    )
+
+
 def _is_operand(node: ast.AST, compare: ast.Compare) -> bool:
     operands = [compare.left, *compare.comparators]
     for i, op in enumerate(compare.ops):
         if isinstance(op, ast.Is | ast.IsNot) and node in (operands[i], operands[i + 1]):
             return True
     return False
+
+
+def _parentheses_go(text: str, node: ast.AST, parent: ast.AST) -> bool:
+    """The parentheses around ``node`` can go with the fold: ``(3 + 4) * x`` -> ``7 * x``.
+
+    Only for an atom (a literal, a display, a call), and never over a parenthesis that
+    is the parent's own syntax (a call's arguments, a class's bases) or where ``7.real``
+    would not parse.
+    """
+    if not hasattr(parent, "lineno") or isinstance(
+        parent, ast.ClassDef | ast.Attribute | ast.JoinedStr | ast.FormattedValue
+    ):
+        return False
+    if isinstance(parent, ast.Call) and parent.func is node:
+        return False
+    if text.startswith("-"):
+        return False
+    try:
+        atom = ast.parse(text, mode="eval").body
+    except SyntaxError:
+        return False
+    return isinstance(atom, ast.Constant | ast.Name | ast.Call | ast.List | ast.Tuple | ast.Dict | ast.Set)
 
 
 def _binds_tighter(node: ast.AST, parent: ast.AST | None) -> bool:
@@ -390,7 +445,7 @@ class ConstantFold(Pass):
             for node in _expressions(statement, folder.parents):
                 new = folder.render(node)
                 if new is not None:
-                    edits.append((*folder.source.span(node), new))
+                    edits.append((*folder.span(node), new))
         for start, end, new in sorted(edits, reverse=True):
             text = text[:start] + new + text[end:]
         return text

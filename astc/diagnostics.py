@@ -61,6 +61,7 @@ class Code(enum.Enum):
     CLASS_SCOPE = "ASTC222"
     KERNEL_REFUSED = "ASTC223"  # not a plain top-level def (decorated, generator, rebound...)
     KERNEL_CALL = "ASTC224"
+    TOO_DEEP = "ASTC225"  # nested deeper than astc's rewriter can follow: left unchanged
     # kernels: one code per reason a function is not handed to Numba (docs/kernels.md)
     KERNEL_NO_WORK = "ASTC230"  # no loop and no whole-array work: dispatch would cost more
     KERNEL_NOT_HOT = "ASTC231"  # profile mode: below the hot threshold
@@ -424,6 +425,12 @@ EXPLANATIONS: dict[Code, Explanation] = {
         "stopped early: no fixed point",
         "The passes kept finding work after --max-iterations rounds; the result so far is kept.",
         "Raise --max-iterations if you want astc to keep going.",
+    ),
+    Code.TOO_DEEP: Explanation(
+        "left alone: nested too deeply",
+        "An expression or block is nested deeper than astc's rewriter can follow even with "
+        "its deepest stack; astc leaves the module as it is (Python compiles it unchanged).",
+        "Nothing to do; splitting the expression lets astc optimize it.",
     ),
     Code.CLASS_SCOPE: Explanation(
         "left alone: code in a class body",

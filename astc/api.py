@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import ast
 import os
-import sys
+from pathlib import Path
 
-from astc.diagnostics import Code, CompileResult, Diagnostic, Report
-from astc.frontend.source import decode_source, find_header, header_line, split_lines
+from astc.config import ConfigError, load_project_config, with_kernel_functions
+from astc.diagnostics import Code, CompileError, CompileResult, Diagnostic, Report
+from astc.frontend.source import (
+    declared_encoding,
+    decode_source,
+    find_header,
+    header_line,
+    split_lines,
+    with_header,
+)
 from astc.options import Options
 from astc.pipeline import Pipeline
 
@@ -47,31 +55,52 @@ def compile_source(
         return CompileResult(filename, source, _unchanged(body, source, header_at), [], Report())
     if header_at is not None and not report.applied:
         return CompileResult(filename, source, source, [], report)  # already astc output
-    return CompileResult(filename, source, pipeline.assemble(header_line(source)), [], report)
+    code = pipeline.assemble(header_line(source))
+    return CompileResult(filename, source, code, [], pipeline.report)
 
 
 def _unchanged(body: str, source: str, header_at: int | None) -> str:
     if header_at is not None:
         return source
-    pipeline_lines = split_lines(body)
-    del pipeline_lines  # an unoptimized copy still carries the header
-    return header_line(source) + "\n" + body
+    return with_header(split_lines(body), header_line(source))
 
 
-def compile_file(path: str | os.PathLike[str], *, options: Options | None = None) -> CompileResult:
-    """Compile a file; unreadable files give a result with an ``ASTC002`` diagnostic."""
+def read_source(path: str | os.PathLike[str]) -> tuple[str, str]:
+    """A source file's text and the encoding it declares (:func:`declared_encoding`).
+
+    Raises :class:`CompileError` carrying an ``ASTC002`` diagnostic (no position) when the
+    file cannot be read or does not decode in its declared encoding.
+    """
     name = os.fspath(path)
     try:
         with open(name, "rb") as handle:
             data = handle.read()
-        source = decode_source(data)
+        return decode_source(data), declared_encoding(data)
     except (OSError, UnicodeDecodeError, SyntaxError, LookupError) as error:
         message = getattr(error, "strerror", None) or str(error)
-        return CompileResult(
-            name, "", None, [Diagnostic(name, 1, 1, f"cannot read: {message}", Code.READ_ERROR)]
-        )
+        diag = Diagnostic(name, 0, 0, f"cannot read: {message}", Code.READ_ERROR)
+        raise CompileError(diag) from None
+
+
+def compile_file(path: str | os.PathLike[str], *, options: Options | None = None) -> CompileResult:
+    """Compile a file; unreadable files give a result with an ``ASTC002`` diagnostic.
+
+    The names in ``[tool.astc.kernels] functions`` of the file's project are added to
+    ``options.kernel_functions`` (an invalid value there is an ``ASTC006`` diagnostic).
+    The file's other settings are the command line's business: ``options`` is taken as given.
+    """
+    name = os.fspath(path)
+    try:
+        source, _ = read_source(name)
+    except CompileError as error:
+        return CompileResult(name, "", None, [error.diagnostic])
+    try:
+        options = with_kernel_functions(options or Options(), load_project_config(Path(name)))
+    except ConfigError as error:
+        where = str(error.path) if error.path is not None else name
+        diag = Diagnostic(where, 0, 0, error.detail, Code.CONFIG_ERROR)
+        return CompileResult(name, source, None, [diag])
     return compile_source(source, filename=name, options=options)
 
 
-__all__ = ["compile_file", "compile_source"]
-_ = sys
+__all__ = ["compile_file", "compile_source", "read_source"]

@@ -1,32 +1,41 @@
 """The pipeline: parse → analyse → run the passes on each unit to a fixed point → emit.
 
 Units (top-level statements) that the pre-scan finds nothing in are copied through as
-text. A unit that is rewritten is checked before it is accepted (it must parse, compile,
-keep every docstring and keep each function a generator or not); a unit that fails the
-check keeps its original text and the report says why. The guarded form of specialized
-functions and the identity aliases the guards compare against are added last.
+text. A unit that is rewritten is checked before it is accepted (it must compile —
+symbol table included — with no warning the original did not give, keep every docstring
+and keep each function a generator or not); a unit that fails the check keeps its
+original text and the report says why. The aliases that the guards in rewritten units
+compare against (:mod:`astc.guards`) are added when the module is assembled, and the
+assembled module is compiled once more before it is returned.
 """
 
 from __future__ import annotations
 
 import ast
+import difflib
 import itertools
+import warnings
 
 import libcst as cst
 
-from astc.analysis.candidates import scopes_by_node, worth_compiling
+from astc import guards
+from astc.analysis.effects import BUILTIN_NAMES
 from astc.analysis.functions import FunctionFacts
 from astc.analysis.module import ModuleFacts, module_facts
-from astc.analysis.scopes import analyze, function_scopes
+from astc.analysis.prescan import Hot, Scan, scan
+from astc.analysis.scopes import Scope, analyze, function_scopes
 from astc.backends import stage as kernel_stage
 from astc.diagnostics import Code, Report, ReportEntry
-from astc.frontend.source import magic_line_count, split_lines
+from astc.frontend.source import (
+    cookie_encoding,
+    line_ending,
+    split_lines,
+    with_header,
+)
 from astc.frontend.units import Unit, split_units
 from astc.options import Options
-from astc.passes import PASSES, PassContext
-from astc.passes.base import GUARD_PREFIX, Callee
-from astc.passes.cst_util import docstring_of
-from astc.passes.statements import body_of
+from astc.passes import registry
+from astc.passes.base import Callee, ModuleView, PassContext, StatementLines
 
 
 def _find_function(tree: cst.Module, qualname: str) -> cst.FunctionDef | None:
@@ -47,18 +56,59 @@ def _find_function(tree: cst.Module, qualname: str) -> cst.FunctionDef | None:
     return found if isinstance(found, cst.FunctionDef) else None
 
 
-def _guard_test(names: list[str]) -> str:
-    return " and ".join(f"{n} is {GUARD_PREFIX}{n}" for n in names)
+def _guarded_names(tree: cst.Module) -> set[str]:
+    """Every module name a guard in ``tree`` checks (each needs its alias)."""
+    found: set[str] = set()
+
+    class _Collect(cst.CSTVisitor):
+        def visit_IfExp(self, node: cst.IfExp) -> None:
+            found.update(guards.guard_names(node.test) or ())
+
+        def visit_If(self, node: cst.If) -> None:
+            found.update(guards.guard_names(node.test) or ())
+
+    tree.visit(_Collect())
+    return found
 
 
-def is_guarded(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
-    """astc output already: the body starts with an identity guard on ``_astc_`` aliases."""
-    body = fn.body[1:] if ast.get_docstring(fn, clean=False) is not None else fn.body
-    if not body or not isinstance(body[0], ast.If):
-        return False
-    return any(
-        isinstance(n, ast.Name) and n.id.startswith(GUARD_PREFIX) for n in ast.walk(body[0].test)
-    )
+def keep_line_numbers(old: str, new: str) -> str:
+    """``new`` with blank lines inserted so that its statements kept from ``old`` start on
+    the lines they had there (code removed above them would move them up: tracebacks and
+    reports would point at the wrong line). Blank lines go only before a line where a
+    statement starts, never inside a bracket or a string."""
+    old_lines, new_lines = split_lines(old), split_lines(new)
+    try:
+        tree = ast.parse(new)
+    except SyntaxError:
+        return new
+    starts = {n.lineno - 1 for n in ast.walk(tree) if isinstance(n, ast.stmt)}
+    newline = line_ending(new_lines)
+    out: list[str] = []
+    done = 0
+    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    for old_at, new_at, size in matcher.get_matching_blocks():
+        if not size:
+            continue
+        out.extend(new_lines[done:new_at])
+        missing = old_at - len(out)
+        if missing > 0 and new_at in starts:
+            out.extend([newline] * missing)
+        out.extend(new_lines[new_at : new_at + size])
+        done = new_at + size
+    out.extend(new_lines[done:])
+    return "".join(out)
+
+
+def compile_warnings(text: str, filename: str) -> list[str] | str:
+    """The warnings compiling ``text`` gives (the full compiler: symbol table included),
+    or the error message if it does not compile."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            compile(text, filename, "exec", dont_inherit=True)
+        except (SyntaxError, ValueError) as error:
+            return f"does not compile: {error}"
+    return sorted(f"{w.category.__name__}: {w.message}" for w in caught)
 
 
 class Pipeline:
@@ -67,8 +117,11 @@ class Pipeline:
         self.options = options
         self.filename = filename
         self.lines = split_lines(source)
-        self.facts: ModuleFacts = module_facts(tree)
+        self.facts: ModuleFacts = module_facts(tree, options.fold_step_budget)
+        self.encoding = cookie_encoding(self.lines)
         self.ffacts = FunctionFacts(self.facts)
+        self.view = ModuleView(self.facts, self.ffacts)
+        self.passes = [p() for p in registry.load() if options.enabled(p.name)]
         self.units = split_units(tree, self.lines)
         self.report = Report()
         self._def_unit: dict[str, Unit] = {}
@@ -80,17 +133,18 @@ class Pipeline:
                     for t in node.targets:
                         if isinstance(t, ast.Name):
                             self._def_unit.setdefault(t.id, unit)
-        self.guard_names: set[str] = set()
-        #: Module functions compiled already, unguarded (see :meth:`callee`).
+        #: Guarded names -> index of the first unit that uses their alias.
+        self._alias_uses: dict[str, int] = {}
+        #: Module functions compiled already (see :meth:`callee`).
         self._compiled_defs: dict[str, cst.FunctionDef] = {}
 
     def callee(self, name: str) -> Callee | None:
         """The definition of module function ``name`` to inline, with its scope.
 
         A callee compiled already (see :meth:`_order`) is inlined in its compiled form,
-        which is equivalent to the original under the model in force — unless that form is
-        guarded, whose fast path is only valid behind its own guard. Inlining the compiled
-        form is also what makes compiling astc's output again a no-op.
+        which is equivalent to the original under the model in force (its guards are valid
+        anywhere in the module). Inlining the compiled form is also what makes compiling
+        astc's output again a no-op.
         """
         fn = self._compiled_defs.get(name)
         if fn is None:
@@ -102,16 +156,21 @@ class Pipeline:
 
     def run(self) -> Report:
         """Compile every unit worth it; :meth:`assemble` then gives the module text."""
-        by_node = scopes_by_node(self.facts)
+        by_node = {id(s.node): s for s in self.facts.scope.walk()}
         kernels = kernel_stage.prepare(self)  # before the passes: kernels are not inlined
         for unit in self._order():
-            hot = worth_compiling(
-                unit.nodes, self.facts, by_node, self.options.assume_stable, self._inlinable
-            )
-            if hot is not None:
+            hot = self._scan(unit.nodes, by_node, set())
+            if any(hot.values()):
                 self._compile_unit(unit, hot)
         kernel_stage.finish(self, kernels)  # after: emit kernels from the rewritten units
         return self.report
+
+    def _scan(
+        self, nodes: list[ast.stmt], scopes: dict[int, Scope], inlined_into: set[str]
+    ) -> dict[str, Hot]:
+        """Where each enabled pass may have work in these statements (its triggers)."""
+        at = Scan(self.facts, self.options.assume_stable, self._inlinable, scopes, inlined_into)
+        return scan(nodes, {p.name: p.triggers for p in self.passes}, at)
 
     def _inlinable(self, name: str) -> bool:
         return self.ffacts.inline_refusal(name) is None
@@ -121,16 +180,21 @@ class Pipeline:
         rank: dict[str, int] = {}
         done = itertools.count()
 
-        def visit(name: str) -> None:
-            if name in rank:
-                return
-            rank[name] = -1  # on the stack: a cycle is cut here
-            for callee in sorted(self.ffacts.call_graph.get(name, ())):
-                visit(callee)
-            rank[name] = next(done)
-
-        for name in self.facts.functions:
-            visit(name)
+        graph = self.ffacts.call_graph
+        for root in self.facts.functions:  # depth first, iteratively: chains can be long
+            if root in rank:
+                continue
+            rank[root] = -1  # on the stack: a cycle is cut here
+            stack = [(root, iter(sorted(graph.get(root, ()))))]
+            while stack:
+                name, callees = stack[-1]
+                callee = next(callees, None)
+                if callee is None:
+                    stack.pop()
+                    rank[name] = next(done)
+                elif callee not in rank:
+                    rank[callee] = -1
+                    stack.append((callee, iter(sorted(graph.get(callee, ())))))
 
         def key(unit: Unit) -> tuple[int, int]:
             ranks = [
@@ -142,9 +206,23 @@ class Pipeline:
 
         return sorted(self.units, key=key)
 
+    def use_aliases(self, names: set[str], unit: Unit) -> None:
+        """Code in ``unit`` compares these names with their aliases: emit the aliases."""
+        for name in names:
+            self._alias_uses[name] = min(self._alias_uses.get(name, unit.index), unit.index)
+
     # -- one unit ----------------------------------------------------------------------
     def _context(self, unit: Unit) -> PassContext:
-        return PassContext(self.options, self.facts, Report(), unit, self.ffacts, self.callee)
+        return PassContext(
+            self.options,
+            self.facts,
+            Report(),
+            unit,
+            self.ffacts,
+            self.callee,
+            encoding=self.encoding,
+            module=self.view,
+        )
 
     def _refresh(self, ctx: PassContext, text: str) -> bool:
         try:
@@ -152,18 +230,13 @@ class Pipeline:
         except SyntaxError:
             return False
         scope = analyze(tree)
+        ctx.positions = StatementLines(ctx.unit, text, tree)
         ctx.unit_scope = scope
         ctx.functions = function_scopes(scope)
-        ctx.called_functions = frozenset(
-            node.func.id
-            for node in ast.walk(tree)
-            if isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Name)
-            and node.func.id in self.facts.functions
-        )
+        ctx.hot = self._scan(tree.body, {id(s.node): s for s in scope.walk()}, ctx.inlined_into)
         return True
 
-    def _compile_unit(self, unit: Unit, hot: set[str]) -> None:
+    def _compile_unit(self, unit: Unit, hot: dict[str, Hot]) -> None:
         tree = unit.parse()
         if tree is None:
             self.report.add(
@@ -178,21 +251,20 @@ class Pipeline:
             return
         ctx = self._context(unit)
         self._refresh(ctx, unit.text)
-        # Guarded functions are astc output already; cold ones hold nothing to do.
-        ctx.frozen = {
-            q
-            for q, s in ctx.functions.items()
-            if isinstance(s.node, ast.FunctionDef | ast.AsyncFunctionDef)
-            and (is_guarded(s.node) or q not in hot)
-        }
-        passes = [p() for p in PASSES if self.options.enabled(p.name)]
+        ctx.hot = hot  # the module's scan: the same statements, and its scopes know more
         text = unit.text
+        idle: dict[str, str] = {}  # pass -> the text it last ran on and changed nothing in
         for _ in range(self.options.max_iterations):
             changed = False
-            for p in passes:
-                if not p.applies(ctx):
+            for p in self.passes:
+                where = ctx.hot.get(p.name)
+                if not where or idle.get(p.name) == text:
                     continue
+                # Only where the pass's triggers fired: every other function is frozen.
+                ctx.frozen = {q for q in ctx.functions if q not in where.functions}
                 before = ctx.changes
+                if ctx.positions is not None:
+                    ctx.positions.of_tree(tree)
                 try:
                     new_tree = p.run(tree, ctx)
                 except (cst.CSTValidationError, ValueError, RecursionError) as error:
@@ -207,9 +279,11 @@ class Pipeline:
                     )
                     return
                 if new_tree is tree or ctx.changes == before:
+                    idle[p.name] = text
                     continue  # LibCST rebuilds nodes it visits: identity is no test
                 new_text = new_tree.code
                 if new_text == text:
+                    idle[p.name] = text
                     continue
                 if not self._refresh(ctx, new_text):
                     self.report.add(
@@ -235,10 +309,8 @@ class Pipeline:
                     f"no fixed point after {self.options.max_iterations} iterations",
                 )
             )
-        if ctx.guards:
-            tree = self._add_guards(tree, unit, ctx)
         text = tree.code
-        if text == unit.text:
+        if text == unit.text or not ctx.report.applied:
             for entry in ctx.report.refused:
                 self.report.add(entry)
             return
@@ -256,70 +328,32 @@ class Pipeline:
             return
         for entry in ctx.report.entries:
             self.report.add(entry)
-        for names in ctx.guards.values():
-            self.guard_names.update(names)
-        unit.new_text = text
-        self._remember_compiled(unit, tree, set(ctx.guards))
+        self.use_aliases(_guarded_names(tree), unit)
+        unit.new_text = keep_line_numbers(unit.text, text)
+        self._remember_compiled(unit, tree)
 
-    def _remember_compiled(self, unit: Unit, tree: cst.Module, guarded: set[str]) -> None:
+    def _remember_compiled(self, unit: Unit, tree: cst.Module) -> None:
         scopes = function_scopes(analyze(ast.parse(tree.code)))
         for node in unit.nodes:
             name = getattr(node, "name", None)
-            if name not in self.facts.functions or name in guarded:
+            if name not in self.facts.functions:
                 continue
             fn, scope = _find_function(tree, name), scopes.get(name)
             if fn is not None and scope is not None:
                 self._compiled_defs[name] = fn
                 self.ffacts.use_compiled(name, scope)
 
-    def _add_guards(self, tree: cst.Module, unit: Unit, ctx: PassContext) -> cst.Module:
-        """Default model: ``if <guards>: <specialized body>`` before the untouched original."""
-        original_tree = unit.parse()
-        assert original_tree is not None
-        for qualname, names in ctx.guards.items():
-            spec = _find_function(tree, qualname)
-            orig = _find_function(original_tree, qualname)
-            if spec is None or orig is None or body_of(spec) is None or body_of(orig) is None:
-                continue
-            spec_body, orig_body = body_of(spec), body_of(orig)
-            assert spec_body is not None and orig_body is not None
-            doc = orig_body[:1] if docstring_of(orig_body) is not None else []
-            if doc:
-                spec_body, orig_body = spec_body[1:], orig_body[1:]
-            if not spec_body or not _ends_in_exit(spec_body[-1]):
-                spec_body = [*spec_body, cst.SimpleStatementLine([cst.Return(None)])]
-            block: cst.BaseSuite
-            if (
-                len(spec_body) == 1
-                and isinstance(spec_body[0], cst.SimpleStatementLine)
-                and not spec_body[0].leading_lines
-            ):
-                block = cst.SimpleStatementSuite(
-                    body=spec_body[0].body
-                )  # one line: `if g: return x`
-            else:
-                block = cst.IndentedBlock(
-                    body=[
-                        s.with_changes(leading_lines=[]) if i == 0 else s
-                        for i, s in enumerate(spec_body)
-                    ]
-                )
-            fast = cst.If(test=cst.parse_expression(_guard_test(sorted(names))), body=block)
-            new_fn = orig.with_changes(body=orig.body.with_changes(body=[*doc, fast, *orig_body]))
-            tree = tree.visit(_ReplaceFunction(spec, new_fn))
-            ctx.note(
-                "inline",
-                Code.GUARDED,
-                True,
-                f"fast path guarded by `{_guard_test(sorted(names))}`",
-                qualname,
-            )
-        return tree
-
     def _check(self, before: str, after: str) -> str | None:
         """Invariants every accepted rewrite keeps."""
+        old_warnings = compile_warnings(before, self.filename)
+        new_warnings = compile_warnings(after, self.filename)
+        if isinstance(new_warnings, str):
+            return new_warnings
+        if not isinstance(old_warnings, str):
+            added = sorted(set(new_warnings) - set(old_warnings))
+            if added:
+                return f"new warning: {added[0]}"
         try:
-            compile(after, self.filename, "exec", dont_inherit=True, flags=ast.PyCF_ONLY_AST)
             old, new = ast.parse(before), ast.parse(after)
         except (SyntaxError, ValueError) as error:
             return f"does not compile: {error}"
@@ -337,9 +371,12 @@ class Pipeline:
             ):
                 return f"{qualname} docstring changed"
             for name in set(scope.bindings) | set(other.bindings):
-                if name.startswith(GUARD_PREFIX):
+                if guards.is_generated(name):
                     continue
-                if scope.is_local(name) != other.is_local(name) and other.reads.get(name):
+                # A read the function had that now finds another binding. (Reads the
+                # rewrite added come from inlined code, whose names were checked then.)
+                changed = scope.is_local(name) != other.is_local(name)
+                if changed and scope.reads.get(name) and other.reads.get(name):
                     return f"{name} changed scope in {qualname}"
         for o, n in zip(ast.walk(old), ast.walk(new), strict=False):
             if (
@@ -356,32 +393,75 @@ class Pipeline:
 
         ``header`` goes after any shebang/encoding lines; the lines it and the rewrites add
         are taken back from blank lines between statements, so that statements below
-        keep their line numbers whenever there is room.
+        keep their line numbers whenever there is room. Each alias goes right after the
+        unit binding its name; aliases used before that (or in that unit) get one
+        placeholder line before the first unit using them (:mod:`astc.guards`). If the
+        assembled module does not compile as the source did, the source is returned.
         """
-        aliases = set(self.guard_names)
-        newline = "\r\n" if self.lines and self.lines[0].endswith("\r\n") else "\n"
-        magic = magic_line_count(self.lines)
-        out: list[str] = [*self.lines[:magic], header + newline]
-        pos = magic  # index into self.lines
-        shift = 1  # output lines minus original lines so far
+        if not self._alias_uses and all(u.new_text is None for u in self.units):
+            return with_header(self.lines, header)  # nothing changed: every byte kept
+        after: dict[int, list[str]] = {}
+        forward: list[str] = []
+        builtin: list[str] = []
+        for name, used_in in self._alias_uses.items():
+            home = self._def_unit.get(name)
+            if home is None:
+                if name in BUILTIN_NAMES and name not in self.facts.shadowed_builtins:
+                    builtin.append(name)
+                continue
+            after.setdefault(home.index, []).append(name)
+            if used_in <= home.index:
+                forward.append(name)
+        placeholder_at = min((self._alias_uses[n] for n in forward), default=-1)
+        builtins_at = min((self._alias_uses[n] for n in builtin), default=-1)
+        out: list[str] = []
+        pos = 0  # index into self.lines
+        shift = 0  # output lines minus original lines so far
         for unit in self.units:
+            text = unit.new_text if unit.new_text is not None else unit.text
+            unit_newline = line_ending(split_lines(unit.text))
+            added = 0
+            if unit.index == placeholder_at:
+                text = guards.placeholder_line(forward, unit_newline) + text
+                added += 1
+            if unit.index == builtins_at:
+                text = guards.builtin_alias_line(builtin, unit_newline) + text
+                added += 1
+            if unit.index in after:
+                if not text.endswith(("\n", "\r")):
+                    text += unit_newline
+                text += guards.alias_lines(after[unit.index], unit_newline)
             gap = self.lines[pos : unit.first_line - 1]
-            new_gap = _absorb(gap, shift)
+            new_gap = _absorb(gap, shift + added)
             out.extend(new_gap)
             shift += len(new_gap) - len(gap)
-            text = unit.new_text if unit.new_text is not None else unit.text
-            extra = [n for n in sorted(aliases) if self._def_unit.get(n) is unit]
-            if extra:
-                newline = "\r\n" if unit.text.endswith("\r\n") else "\n"
-                if not text.endswith(("\n", "\r")):
-                    text += newline
-                text += "".join(f"{GUARD_PREFIX}{n} = {n}{newline}" for n in extra)
             new_lines = split_lines(text)
             out.extend(new_lines)
             shift += len(new_lines) - (unit.last_line - unit.first_line + 1)
             pos = unit.last_line
         out.extend(self.lines[pos:])
-        return "".join(out)
+        result = with_header(out, header)
+        before = compile_warnings("".join(self.lines), self.filename)
+        now = compile_warnings(result, self.filename)
+        if not isinstance(before, str) and (isinstance(now, str) or set(now) - set(before)):
+            why = (
+                now if isinstance(now, str) else f"new warning: {sorted(set(now) - set(before))[0]}"
+            )
+            self.report.add(
+                ReportEntry(
+                    "pipeline",
+                    Code.INTERNAL_ERROR,
+                    False,
+                    1,
+                    f"output rejected ({why}); module left unchanged",
+                )
+            )
+            kept = [e for e in self.report.entries if not e.applied]
+            self.report = Report()
+            for entry in kept:
+                self.report.add(entry)
+            return with_header(self.lines, header)
+        return result
 
 
 def _absorb(gap: list[str], shift: int) -> list[str]:
@@ -397,20 +477,3 @@ def _absorb(gap: list[str], shift: int) -> list[str]:
         newline = "\r\n" if gap[-1].endswith("\r\n") else "\n"
         return [*gap, *([newline] * -shift)]
     return gap
-
-
-def _ends_in_exit(stmt: cst.BaseStatement) -> bool:
-    return isinstance(stmt, cst.SimpleStatementLine) and any(
-        isinstance(s, cst.Return | cst.Raise) for s in stmt.body
-    )
-
-
-class _ReplaceFunction(cst.CSTTransformer):
-    def __init__(self, old: cst.FunctionDef, new: cst.FunctionDef) -> None:
-        super().__init__()
-        self.old, self.new = old, new
-
-    def leave_FunctionDef(
-        self, original: cst.FunctionDef, updated: cst.FunctionDef
-    ) -> cst.FunctionDef:
-        return self.new if original is self.old else updated

@@ -52,6 +52,12 @@ REGISTRY: list[Benchmark] = [
         "the chapter's MLP: net(x) per call at batch 1/64/1024, eager vs astc.hybridize vs Numba",
     ),
     Benchmark(
+        "model_zoo",
+        "model_zoo",
+        "models users write (MLPs, residual, layer norm, softmax, attention, conv1d, "
+        "containers): eager vs astc.hybridize at batch 1/64/1024",
+    ),
+    Benchmark(
         "kernels",
         "kernels",
         "numeric kernels: CPython vs astc (auto Numba kernels) vs numba.njit vs NumPy",

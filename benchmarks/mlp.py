@@ -1,12 +1,15 @@
 """The chapter's MLP (512 -> 256 relu -> 128 relu -> 2, float32): eager vs hybridized.
 
 Per-call time of ``net(x)`` at batch 1, 64 and 1024 for: the NumPy layer objects as a user
-writes them (eager), ``astc.hybridize(net)`` (default: loop kernel up to 4 rows, NumPy's
-BLAS above), the same with ``fastmath`` (fused multiply-add), the loop kernel at every batch
-size (``max_rows=None``, shows the crossover), a hand-fused ``numba.njit`` forward (the
-plain triple loop one writes by hand; ``np.dot`` in Numba needs SciPy), and PyTorch eager and
-``torch.jit.script`` when torch is installed (``pip install -e '.[bench]'``). All variants
-are timed side by side in one run (min over interleaved repeats) and checked against eager.
+writes them (eager), ``astc.hybridize(net)`` (default: the faster of the loop kernel and
+NumPy's BLAS, measured per batch size up to 16 rows; BLAS above), the same with ``fastmath``
+(fused multiply-add), the loop kernel at every batch size (``max_rows=None``, shows the
+crossover), a hand-fused ``numba.njit`` forward (the plain triple loop one writes by hand;
+``np.dot`` in Numba needs SciPy), and PyTorch eager and ``torch.jit.script`` when torch is
+installed (``pip install -e '.[bench]'``). All variants are timed side by side in one run
+(min over interleaved repeats) and checked against eager. A second table breaks a batch-1
+call down: the dispatcher, Numba's call, the loops, and the time to read the weights once
+(the memory floor), next to an empty model and Numba's own dispatch.
 """
 
 from __future__ import annotations
@@ -128,6 +131,102 @@ def torch_variants(net: Sequential) -> list[tuple[str, Any, Any]]:
     ]
 
 
+def breakdown(net: Sequential, config: BenchConfig) -> Table:
+    """Where a batch-1 call goes: each layer of the hybridized call timed on its own, side by
+    side (min over interleaved repeats)."""
+    import numba
+
+    import astc
+
+    hybrid = astc.hybridize(net)
+    empty = astc.hybridize(_Identity())
+    empty_kernel = astc.hybridize(_Identity(), max_rows=None)  # the kernel, never NumPy
+    x = np.random.default_rng(1).standard_normal((1, SIZES[0])).astype(np.float32)
+    for f in (hybrid, empty, empty_kernel):
+        for _ in range(4):  # the check, the measurement, then the fast path
+            f(x)
+    helpers = hybrid.kernel.py_func.__globals__  # type: ignore[union-attr]
+    relu, last = helpers["_astc_dense_b1_r1"], helpers["_astc_dense_b1_r0"]
+
+    @numba.njit
+    def body(n: int, x: Any, p0: Any, p1: Any, p2: Any, p3: Any, p4: Any, p5: Any) -> float:
+        total = 0.0
+        for _ in range(n):
+            total += last(relu(relu(x, p0, p1), p2, p3), p4, p5)[0, 0]
+        return total
+
+    @numba.njit(fastmath=True)
+    def stream(n: int, p0: Any, p2: Any, p4: Any) -> float:
+        total = np.float32(0)
+        for _ in range(n):
+            for w in (p0.ravel(), p2.ravel(), p4.ravel()):
+                for i in range(w.size):
+                    total += w[i]
+        return total
+
+    @numba.njit
+    def identity(x: Any) -> Any:
+        return x
+
+    @numba.njit
+    def seven(p0: Any, p1: Any, p2: Any, p3: Any, p4: Any, p5: Any, x: Any) -> Any:
+        return np.empty((1, 2), np.float32)
+
+    p = hybrid.params
+    n = 100
+    body(1, x, *p), stream(1, p[0], p[2], p[4]), identity(x), seven(*p, x)
+    rows = [
+        ("NumPy eager (layer objects)", "net(x)", {"net": net}),
+        ("fused NumPy code alone (no kernel)", "f(x)", {"f": hybrid._python}),
+        ("astc.hybridize(net)", "f(x)", {"f": hybrid}),
+        ("  its kernel called directly (no dispatcher)", "f(x)", {"f": hybrid._kernel}),
+        (
+            f"  kernel body in a Numba loop (1/{n} of {n} calls)",
+            "f(n, x, *p)",
+            {"f": body, "n": n, "p": p},
+        ),
+        (
+            f"  reading the weights once, fastmath sum (1/{n})",
+            "f(n, *p[::2])",
+            {"f": stream, "n": n, "p": p},
+        ),
+        ("empty model (return x), hybridized: runs NumPy", "f(x)", {"f": empty}),
+        ("  the same, kernel forced (max_rows=None)", "f(x)", {"f": empty_kernel}),
+        ("  numba.njit identity(x): Numba's dispatch", "f(x)", {"f": identity}),
+        ("  numba.njit of 7 arrays -> new (1, 2) array", "f(*p, x)", {"f": seven, "p": p}),
+    ]
+    timed = time_variants(
+        [Variant(label, stmt, {**ns, "x": x}) for label, stmt, ns in rows],
+        repeat=config.repeat,
+        target_s=config.target_s / 2,
+    )
+    us = [
+        t / 1e3 / (n if "Numba loop" in r[0] or "weights once" in r[0] else 1)
+        for t, r in zip(timed, rows, strict=True)
+    ]
+    table = Table("mlp breakdown at batch 1: microseconds per call", ["part", "us/call"])
+    for (label, _, _), t in zip(rows, us, strict=True):
+        table.add_row(label, f"{t:,.2f}")
+    weights = sum(w.nbytes for w in p[::2])
+    table.notes.append(
+        f"the hybridized callable's own overhead (empty model, kernel forced, minus Numba's "
+        f"dispatch) = {us[7] - us[8]:.2f} us; the empty model picks its NumPy code (faster "
+        "than any Numba call)"
+    )
+    table.notes.append(
+        f"dispatcher (checks, partial call) = {us[2] - us[3]:.2f} us; Numba's call "
+        f"(argument unboxing, boxing the result) = {us[3] - us[4]:.2f} us; loops = "
+        f"{us[4]:.2f} us, of which reading {weights / 1024:.0f} KiB of weights from L2 "
+        f"bounds {us[5]:.2f} us ({weights / us[5] / 1e3:.0f} GB/s)"
+    )
+    return table
+
+
+class _Identity:
+    def __call__(self, x: Any) -> Any:
+        return x
+
+
 def run(config: BenchConfig) -> BenchResult:
     """Time every variant at every batch size; check each against eager."""
     import astc
@@ -160,7 +259,8 @@ def run(config: BenchConfig) -> BenchResult:
         for label, fn, convert in variants:
             arg = convert(x) if convert is not None else x
             got = np.asarray(fn(arg))
-            fn(arg)  # the second call runs the checked kernel
+            fn(arg)  # the second call measures kernel vs NumPy at this batch size
+            fn(arg)
             if got.shape != want.shape or not np.allclose(got, want, rtol=1e-4, atol=1e-5):
                 result.problems.append(f"{label} at batch {batch}: result differs from eager")
             timed.append(Variant(label, "f(x)", {"f": fn, "x": arg}))
@@ -184,4 +284,5 @@ def run(config: BenchConfig) -> BenchResult:
     if not importlib.util.find_spec("torch"):
         table.notes.append("torch not installed: pip install -e '.[bench]' adds its rows")
     result.tables.append(table)
+    result.tables.append(breakdown(net, config))
     return result

@@ -11,6 +11,21 @@ FANCY = (Path(__file__).resolve().parent.parent / "samples" / "fancy_func.py").r
 CONST = "WIDTH = 2 * 21\nprint(WIDTH + 1)\n"
 PLAIN = "import sys\nprint(len(sys.argv) > 0)\n"  # nothing to optimize
 
+#: A recursive function (never inlined), a method calling two module functions.
+RECURSIVE = """\
+def fact(n):
+    return 1 if n <= 1 else n * fact(n - 1)
+
+def sq(x):
+    return x * x
+
+class C:
+    def m(self, y):
+        return sq(y) + fact(3)
+
+print(C().m(2))
+"""
+
 
 def make_project(root: Path, pyproject: str | None = None) -> Path:
     """``root`` as a Git-less project root (``.git`` marks it) with ``pkg/`` inside."""

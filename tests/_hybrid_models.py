@@ -209,3 +209,27 @@ class Normalized:
 
     def __call__(self, x):  # type: ignore[no-untyped-def]
         return (x / np.linalg.norm(x, axis=1, keepdims=True)).astype(self.dtype)
+
+
+# --- h01: a helper the passes keep, float32 throughout ---------------------------------------
+W32 = np.ones((3, 3), np.float32)
+
+
+def tanh_twice(x):  # type: ignore[no-untyped-def]
+    return np.tanh(x) * 2.0
+
+
+def keeps_helper(x):  # type: ignore[no-untyped-def]
+    return tanh_twice(x @ W32) + 1.0
+
+
+def bump(x):  # type: ignore[no-untyped-def]
+    x += 1.0  # updates the caller's array, as NumPy does
+    return x
+
+
+def scaled_sum(x, scale):  # type: ignore[no-untyped-def]
+    total = 0.0
+    for i in range(x.shape[0]):
+        total += x[i] * scale
+    return total

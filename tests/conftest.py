@@ -33,3 +33,11 @@ def run_module(source: str, calls: list[tuple[str, tuple[Any, ...]]] = ()) -> di
         outcome["calls"] = results
     outcome["stdout"] = out.getvalue()
     return outcome
+
+
+def without_header(code: str) -> str:
+    """astc's output without its header line (the last line: it names the source's hash)."""
+    lines = code.splitlines(keepends=True)
+    if lines and lines[-1].startswith("# Compiled by astc "):
+        lines = lines[:-1]
+    return "".join(lines)

@@ -43,9 +43,9 @@ def _split(
 
 
 def _strip_header(code: str) -> str:
-    first, _, rest = code.partition("\n")
-    assert first.startswith("# Compiled by astc "), first
-    return rest
+    rest, _, last = code.rstrip("\n").rpartition("\n")
+    assert last.startswith("# Compiled by astc "), last
+    return rest + "\n"
 
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])

@@ -16,8 +16,9 @@ from click.testing import CliRunner, Result
 from astc import compile_source
 from astc.cli import main
 from astc.cli._report import Reporter, summary
-from astc.cli._work import COMPILED, FAILED, UNCHANGED, Outcome
+from astc.cli._work import Outcome, Status
 from astc.cli.compile import _Streamer
+from tests.conftest import without_header
 
 
 def cli(*args: str, env: dict[str, str] | None = None, stdin: str | None = None) -> Result:
@@ -41,7 +42,7 @@ def test_tree_is_mirrored_under_build_astc_and_outputs_behave_like_sources(proje
         "pkg/sub/const.py",
     ]
     compiled = (out / "pkg" / "fancy.py").read_text()
-    assert compiled.rstrip().endswith("print(10)")
+    assert without_header(compiled).rstrip().endswith("print(10)")
     for rel in ("pkg/fancy.py", "pkg/sub/const.py", "pkg/plain.py"):
         assert run_python(out / rel) == run_python(project / rel)
     assert f"compiled {project / 'pkg' / 'fancy.py'} (1 inlined" in result.stderr
@@ -61,7 +62,7 @@ def test_exit_codes_in_real_subprocesses(project: Path) -> None:
     (project / "pkg" / "broken.py").write_text("def f(:\n")
     failed = astc("compile", "pkg", cwd=project)
     assert failed.returncode == 123
-    assert "error: cannot compile pkg/broken.py:1:7: invalid syntax [ASTC001]" in failed.stderr
+    assert "pkg/broken.py:1:7: error: invalid syntax [ASTC001]" in failed.stderr
     assert "Exit codes" in astc("compile", "--help", cwd=project).stdout
 
 
@@ -106,7 +107,7 @@ def test_stdin_compiles_to_stdout_with_its_file_name(project: Path) -> None:
     assert result.stdout == compile_source(FANCY, filename=name).code
     bad = cli("compile", "-", "--stdin-filename", "x.py", stdin="def f(:\n")
     assert bad.exit_code == 123
-    assert "error: cannot compile x.py:1:7: invalid syntax [ASTC001]" in bad.stderr
+    assert "x.py:1:7: error: invalid syntax [ASTC001]" in bad.stderr
     assert bad.stdout == ""
     proc = astc("compile", "-", cwd=project, stdin=FANCY)
     assert proc.returncode == 0
@@ -136,22 +137,23 @@ def test_syntax_error_among_good_files(project: Path) -> None:
     assert (project / "pkg" / "broken.py").read_text() == "x = (1,\n"
 
 
-def test_unwritable_output_directory_fails_cleanly(project: Path) -> None:
+def test_unwritable_output_directory_is_one_usage_error(project: Path) -> None:
     blocker = project / "not_a_dir"
     blocker.write_text("a regular file\n")
     sources = snapshot(project / "pkg")
-    result = cli("compile", str(project / "pkg"), "-o", str(blocker / "out"), "-W", "1")
-    assert result.exit_code == 123
-    assert "cannot write" in result.stderr and "[ASTC004]" in result.stderr
-    assert "5 files failed to compile." in result.stderr
+    for out in (blocker / "out", blocker, Path("/dev/null")):
+        result = cli("compile", str(project / "pkg"), "-o", str(out), "-W", "1")
+        assert result.exit_code == 2, result.output
+        assert result.stderr.count("Error: ") == 1 and "out-dir" in result.stderr
+        assert "[ASTC004]" not in result.stderr  # not one error per file
     assert snapshot(project / "pkg") == sources
     assert blocker.read_text() == "a regular file\n"
 
 
 def test_output_may_not_overwrite_a_source(project: Path) -> None:
     result = cli("compile", str(project / "pkg" / "fancy.py"), "-o", str(project), "-W", "1")
-    assert result.exit_code == 123
-    assert "output would overwrite the source" in result.stderr
+    assert result.exit_code == 2
+    assert "holds the source" in result.stderr
     assert (project / "pkg" / "fancy.py").read_text() == FANCY
 
 
@@ -187,7 +189,7 @@ def test_cache_skips_unchanged_files_and_notices_changes(project: Path) -> None:
     out.write_text("tampered\n")
     fixed = cli("compile", str(project), "-W", "1", env=env)
     assert "1 file compiled, 4 files left unchanged." in fixed.stderr
-    assert out.read_text().rstrip().endswith("print(10)")
+    assert without_header(out.read_text()).rstrip().endswith("print(10)")
     other = cli("compile", str(project), "-W", "1", "--assume-stable", env=env)
     assert "compiled" in other.stderr and "left unchanged" not in other.stderr.split("\n")[0]
     assert "if add is _astc_add" not in out.read_text()
@@ -200,7 +202,7 @@ def test_in_place_only_when_asked(project: Path) -> None:
     result = cli("compile", str(project / "pkg"), "--in-place", "-W", "1")
     assert result.exit_code == 0, result.output
     fancy = (project / "pkg" / "fancy.py").read_text()
-    assert fancy.startswith("# Compiled by astc") and fancy.rstrip().endswith("print(10)")
+    assert without_header(fancy) != fancy and without_header(fancy).rstrip().endswith("print(10)")
     assert (project / "pkg" / "plain.py").read_bytes() == plain  # nothing to do: untouched
     assert not (project / "build").exists()
     again = cli("compile", str(project / "pkg"), "--in-place", "-W", "1", "--no-cache")
@@ -217,14 +219,15 @@ def test_verify_passes_good_output_and_fails_bad(
     import astc.api
     from astc.diagnostics import CompileResult
 
-    real = astc.api.compile_file
+    real = astc.api.compile_source
 
-    def broken(path: str, *, options: object = None) -> CompileResult:
-        result = real(path, options=options)  # type: ignore[arg-type]
-        result.code = (result.code or "") + "def (:\n"
+    def broken(source: str, *, filename: str, options: object = None) -> CompileResult:
+        result = real(source, filename=filename, options=options)  # type: ignore[arg-type]
+        if not source.endswith("def (:\n"):  # --verify compiles the output again
+            result.code = (result.code or "") + "def (:\n"
         return result
 
-    monkeypatch.setattr(astc.api, "compile_file", broken)
+    monkeypatch.setattr(astc.api, "compile_source", broken)
     bad = cli("compile", str(project / "pkg"), "--verify", "-W", "1", "-o", str(project / "v"))
     assert bad.exit_code == 123
     assert "does not compile" in bad.stderr and "[ASTC005]" in bad.stderr
@@ -236,7 +239,7 @@ def test_json_and_github_formats(project: Path) -> None:
     result = cli("compile", str(project / "pkg"), "--output-format", "json", "-W", "1")
     assert result.exit_code == 123
     doc = json.loads(result.stdout)
-    assert doc["summary"] == {"compiled": 5, "unchanged": 0, "failed": 1}
+    assert doc["summary"] == {"compiled": 5, "stale": 0, "unchanged": 0, "failed": 1}
     broken = next(f for f in doc["files"] if f["source"].endswith("broken.py"))
     assert broken["errors"] == [
         {"line": 1, "column": 7, "message": "invalid syntax", "code": "ASTC001"}
@@ -250,7 +253,7 @@ def test_quiet_and_verbose(project: Path) -> None:
     (project / "pkg" / "broken.py").write_text("def f(:\n")
     quiet = cli("compile", str(project / "pkg"), "-q", "-W", "1")
     assert quiet.stderr.splitlines() == [
-        f"error: cannot compile {project / 'pkg' / 'broken.py'}:1:7: invalid syntax [ASTC001]"
+        f"{project / 'pkg' / 'broken.py'}:1:7: error: invalid syntax [ASTC001]"
     ]
     verbose = cli("compile", str(project / "pkg"), "-v", "-W", "1")
     assert "project root: " + str(project) in verbose.stderr
@@ -275,9 +278,10 @@ def test_no_files_is_not_an_error_but_no_src_is(project: Path) -> None:
     ],
 )
 def test_summary_is_pluralised(tally: tuple[int, int, int], dry: bool, expected: str) -> None:
+    first = Status.STALE if dry else Status.COMPILED
     outcomes = [
         Outcome(0, "x.py", None, status)
-        for status, n in zip((COMPILED, UNCHANGED, FAILED), tally, strict=True)
+        for status, n in zip((first, Status.UNCHANGED, Status.FAILED), tally, strict=True)
         for _ in range(n)
     ]
     assert summary(outcomes, dry) == expected
@@ -300,18 +304,18 @@ def test_a_compiler_crash_fails_that_file_only(
 ) -> None:
     import astc.api
 
-    real = astc.api.compile_file
+    real = astc.api.compile_source
 
-    def crashing(path: str, *, options: object = None) -> object:
-        if str(path).endswith("plain.py"):
+    def crashing(source: str, *, filename: str, options: object = None) -> object:
+        if filename.endswith("plain.py"):
             raise RuntimeError("boom")
-        return real(path, options=options)  # type: ignore[arg-type]
+        return real(source, filename=filename, options=options)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(astc.api, "compile_file", crashing)
+    monkeypatch.setattr(astc.api, "compile_source", crashing)
     result = cli("compile", str(project / "pkg"), "-W", "1")
     assert result.exit_code == 123
     plain = project / "pkg" / "plain.py"
-    assert f"error: cannot compile {plain}: internal error: RuntimeError: boom [ASTC003]" in (
+    assert f"{plain}: error: internal error: RuntimeError: boom [ASTC003]" in (
         result.stderr
     )
     assert "4 files compiled, 1 file failed to compile." in result.stderr
@@ -356,11 +360,11 @@ def test_results_are_reported_in_order_whatever_order_they_finish(
     monkeypatch.setattr(sys, "stderr", stderr)
     reporter = _Recorder()
     slots: list[Outcome | None] = [None] * 25
-    slots[3] = Outcome(3, "cached.py", None, UNCHANGED)  # known before any job ran
+    slots[3] = Outcome(3, "cached.py", None, Status.UNCHANGED)  # known before any job ran
     streamer = _Streamer(slots, reporter, progress=True)
     with streamer:
         for index in [7, 0, 24, 1, 2, *range(4, 7), *range(8, 24)]:
-            streamer.done(Outcome(index, f"f{index}.py", None, COMPILED))
+            streamer.done(Outcome(index, f"f{index}.py", None, Status.COMPILED))
             if not terminal and index == 0:
                 assert reporter.seen == [0]  # streamed as soon as the head is known
     assert reporter.seen == list(range(25))
@@ -373,4 +377,4 @@ def test_excluded_stdin_file_is_echoed_with_force_exclude(project: Path) -> None
     echoed = cli(*args, "--force-exclude", stdin=FANCY)
     assert echoed.exit_code == 0 and echoed.stdout == FANCY
     compiled = cli(*args, stdin=FANCY)
-    assert compiled.exit_code == 0 and compiled.stdout.rstrip().endswith("print(10)")
+    assert compiled.exit_code == 0 and without_header(compiled.stdout).rstrip().endswith("print(10)")

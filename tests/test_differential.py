@@ -1143,8 +1143,8 @@ def check_program(
     note(f"compiled:\n{res.code}")
     for entry in res.report.applied:
         event(f"applied {entry.code.name}")
-    first_line = res.code.split("\n", 1)[0]
-    assert first_line.startswith("#") and "astc" in first_line, first_line
+    last_line = res.code.rstrip("\n").rsplit("\n", 1)[-1]
+    assert last_line.startswith("# Compiled by astc "), last_line
 
     with (
         registered_module("astc_generated_original") as original_ns,

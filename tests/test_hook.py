@@ -291,12 +291,65 @@ def test_dont_write_bytecode_and_pycache_prefix(
     hook("hk5c")
     monkeypatch.setattr(sys, "dont_write_bytecode", True)
     assert compiled(fresh_import("hk5c.mod"))
-    assert project.entries() == [] and not (tmp_path / "usercache").exists()
+    # -B: nothing beside the sources, but astc's own cache directory keeps the entry
+    assert project.entries() == []
+    assert len(list((tmp_path / "usercache").rglob("mod.*.opt-astc-*.pyc"))) == 1
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
     monkeypatch.setattr(sys, "pycache_prefix", str(tmp_path / "prefix"))
     assert compiled(fresh_import("hk5c.mod"))
     assert project.entries() == []
     assert len(list((tmp_path / "prefix").rglob("mod.*.opt-astc-*.pyc"))) == 1
+
+
+def test_dont_write_bytecode_keeps_the_hook_cache_warm(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import astc.hook.compiler as compiler_mod
+
+    project.package("hk5e", {"mod": FANCY})
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    hook("hk5e")
+    assert compiled(fresh_import("hk5e.mod"))
+
+    def no_compiling(*args: object) -> None:
+        raise AssertionError("the second import must be a cache hit")
+
+    monkeypatch.setattr(compiler_mod, "compile_module", no_compiling)
+    module = fresh_import("hk5e.mod")
+    assert compiled(module)
+    assert module.__cached__.startswith(str(tmp_path / "usercache"))  # type: ignore[attr-defined]
+    assert Path(module.__cached__).is_file()  # type: ignore[attr-defined]
+
+
+def test_astc_no_cache_writes_no_entry_anywhere(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project.package("hk5f", {"mod": FANCY})
+    monkeypatch.setenv("ASTC_NO_CACHE", "1")
+    hook("hk5f")
+    module = fresh_import("hk5f.mod")
+    assert compiled(module) and module.__cached__ is None  # type: ignore[attr-defined]
+    assert project.entries() == [] and not (tmp_path / "usercache").exists()
+
+
+def test_pythondontwritebytecode_in_a_real_interpreter(project: Project, tmp_path: Path) -> None:
+    from hook_support import run
+
+    project.package("hk5g", {"mod": FANCY})
+    script = (
+        "import sys, astc; astc.install(['hk5g']); import hk5g.mod\n"
+        "print(hk5g.mod._astc_add is not None, 'astc.hook.compiler' in sys.modules)\n"
+    )
+    env = {
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "ASTC_CACHE_DIR": str(tmp_path / "cache"),
+        "PYTHONPATH": os.pathsep.join([str(project.root), str(Path(astc.__file__).parent.parent)]),
+    }
+    first = run([sys.executable, "-c", script], cwd=project.root, **env)
+    second = run([sys.executable, "-c", script], cwd=project.root, **env)
+    assert first.stdout == "True True\n", first.stderr
+    assert second.stdout == "True False\n", second.stderr  # warm: no compiler loaded
+    assert project.entries() == [] and not list(project.root.rglob("__pycache__"))
 
 
 def test_atomic_write_leaves_no_partial_file(
@@ -355,6 +408,52 @@ def test_compile_failure_under_error_filter_still_imports(
         warnings.simplefilter("error")
         assert fresh_import("hk6b.mod").RESULT == 10  # type: ignore[attr-defined]
     assert "ZeroDivisionError" in capsys.readouterr().err
+
+
+def test_valid_module_astc_cannot_compile_is_imported_plain_with_a_warning(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import astc.hook.compiler as compiler_mod
+    from astc.diagnostics import Code, CompileResult, Diagnostic
+
+    project.package("hk6d", {"mod": FANCY})
+
+    def refuse(source: str, *, filename: str, options: Options) -> CompileResult:
+        diag = Diagnostic(filename, 3, 1, "cannot parse: too deep", Code.SYNTAX_ERROR)
+        return CompileResult(filename, source, None, [diag])
+
+    monkeypatch.setattr(compiler_mod, "compile_source", refuse)
+    hook("hk6d")
+    with pytest.warns(
+        AstcHookWarning,
+        match=r"could not compile hk6d\.mod \(.*mod\.py:3:1: "
+        r"error: cannot parse: too deep \[ASTC001\]\); imported it unchanged",
+    ):
+        module = fresh_import("hk6d.mod")
+    assert not compiled(module) and module.RESULT == 10  # type: ignore[attr-defined]
+    # the plain import's own .pyc, not an astc entry that was never written
+    assert module.__cached__ == importlib.util.cache_from_source(module.__file__)  # type: ignore[attr-defined]
+    assert Path(module.__cached__).is_file()  # type: ignore[attr-defined]
+    assert project.entries() == []
+
+
+def test_cached_names_the_file_the_code_came_from(project: Project, tmp_path: Path) -> None:
+    pkg = project.package("hk6e", {"mod": FANCY, "skipped": "# astc: skip-file\n" + FANCY})
+    hook("hk6e")
+    skipped = fresh_import("hk6e.skipped")
+    assert skipped.__cached__ == importlib.util.cache_from_source(skipped.__file__)  # type: ignore[attr-defined]
+    assert Path(skipped.__cached__).is_file()  # type: ignore[attr-defined]
+    for directory in pkg.rglob("__pycache__"):
+        for entry in directory.iterdir():
+            entry.unlink()
+        directory.rmdir()
+    (pkg / "__pycache__").write_text("a file where the directory should be")
+    for _ in range(2):  # compiled into the fallback, then read back from there
+        module = fresh_import("hk6e.mod")
+        assert compiled(module)
+        assert module.__cached__.startswith(str(tmp_path / "usercache"))  # type: ignore[attr-defined]
+        assert Path(module.__cached__).is_file()  # type: ignore[attr-defined]
+        assert module.__spec__.cached == module.__cached__  # type: ignore[attr-defined]
 
 
 def test_syntax_error_is_the_plain_one_without_warning(project: Project) -> None:
@@ -524,8 +623,10 @@ def test_install_reads_tool_astc_hook(
     assert not handle.active and astc_finders() == []
     assert module.RESULT == 10 and not hasattr(module, "_astc_add")  # type: ignore[attr-defined]  # no guard
     assert "return a + b + (c + d)" in _compiled_text(module)
-    (tmp_path / "pyproject.toml").write_text('[tool.astc.hook]\npackages = "hk11"\n')
-    with pytest.raises(ConfigError, match="packages must be a list of strings"):
+    (tmp_path / "pyproject.toml").write_text("[tool.astc.hook]\npackages = 3\n")
+    with pytest.raises(
+        ConfigError, match=r"\[tool.astc.hook\] packages: expected a list of strings, got 3"
+    ):
         astc.install()
 
 

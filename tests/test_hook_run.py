@@ -64,6 +64,19 @@ def test_run_module_and_traceback(project: Project) -> None:
     assert result.stderr.rstrip().endswith("ZeroDivisionError: division by zero")
 
 
+def test_run_module_cached_names_an_existing_file(project: Project, tmp_path: Path) -> None:
+    body = "import os, sys\nprint(__cached__ is None or os.path.exists(__cached__))\n"
+    for name, env in (
+        ("rp2c", {}),
+        ("rp2d", {"ASTC_NO_CACHE": "1"}),  # no entry anywhere: __cached__ is None
+        ("rp2e", {"PYTHONDONTWRITEBYTECODE": "1", "ASTC_CACHE_DIR": str(tmp_path / "c")}),
+    ):
+        project.package(name, {"mod": FANCY, "__main__": FANCY + body})
+        for _ in range(2):  # cold, then warm
+            result = run([*ASTC, "run", "-m", name], project.root, **env)
+            assert result.stdout == "True\n", (name, result.stderr)
+
+
 def test_run_errors_and_disable(project: Project) -> None:
     assert run([*ASTC, "run", "missing.py"], project.root).returncode == 2
     assert run([*ASTC, "run"], project.root).returncode == 2

@@ -37,8 +37,8 @@ for rows in (1, 3, 64, 17):
     d_got = hybrid(cuda.to_device(x))  # device in, device out
     assert not isinstance(d_got, np.ndarray)
     np.testing.assert_allclose(d_got.copy_to_host(), want, rtol=1e-5, atol=1e-5)
-assert hybrid.gpu_checked is True
-assert {s.rows_per_item for s in hybrid.checked_shapes} == {1, 8}
+assert hybrid.device.checked is True
+assert {s.rows_per_item for s in hybrid.device.checked_shapes} == {1, 8}
 # a strided device view is read in place
 wide = np.random.default_rng(5).standard_normal((3, 80)).astype(np.float32)
 d_view = cuda.to_device(wide)[:, ::2]
@@ -47,6 +47,23 @@ np.testing.assert_allclose(hybrid(d_view).copy_to_host(), net(wide[:, ::2]), rto
 hybrid(np.ones((1, 40), np.float32))  # a cached plan: .variant says what this call ran
 assert hybrid.variant.endswith("1 row(s) x 32 units per work item"), hybrid.variant
 assert "x 160 threads" in hybrid.variant  # 5 warps split 40/33/70-long dot products
+
+# into(): device in, the caller's device array out, nothing allocated
+x = np.random.default_rng(9).standard_normal((3, 40)).astype(np.float32)
+d_out = cuda.device_array((3, 3), np.float32)
+assert hybrid.into(cuda.to_device(x), d_out) is d_out
+np.testing.assert_allclose(d_out.copy_to_host(), net(x), rtol=1e-5, atol=1e-5)
+for bad in (np.ones((3, 40), np.float32), cuda.device_array((3, 40), np.float64)):
+    try:
+        hybrid.into(bad, d_out)
+        raise AssertionError("no TypeError")
+    except TypeError:
+        pass
+try:
+    hybrid.into(cuda.to_device(x), cuda.device_array((2, 3), np.float32))
+    raise AssertionError("no TypeError")
+except TypeError as error:
+    assert "(3, 3)" in str(error)
 
 # parameters live on the device: a host update is seen after upload()
 net.layers[0].weight *= 2.0
@@ -67,19 +84,20 @@ except TypeError as error:
 
 # no cooperative launch, no 1024-thread block: block-per-row-group kernels of <= 8 warps
 fallback = astc.hybridize(models.mlp((200, 33, 3)), target="cuda")
-real = fallback._kernel
+real = fallback._cuda_kernel
 def limited(shape):
     if shape.grid_sync or shape.warps > 8:
         raise RuntimeError("cooperative launch not supported / too many resources requested")
     return real(shape)
-fallback._kernel = limited
+fallback._cuda_kernel = limited
 with warnings.catch_warnings():
     warnings.simplefilter("error")  # falling back to a smaller kernel is silent
     for rows in (1, 20):
         x = np.random.default_rng(rows).standard_normal((rows, 200)).astype(np.float32)
         np.testing.assert_allclose(fallback(x), fallback.original(x), rtol=1e-5, atol=1e-5)
         assert fallback.variant.startswith("block-per-row-group"), fallback.variant
-assert fallback.gpu_checked is True and fallback.grid_sync is False and fallback.max_warps == 8
+state = fallback.device
+assert state.checked is True and state.grid_sync is False and state.max_warps == 8
 assert [f.split(":")[0] for f in fallback.fallbacks] == [
     "grid-sync (<= 32 warps)", "block-per-row-group (<= 32 warps)"
 ], fallback.fallbacks
@@ -90,24 +108,24 @@ assert "x 256 threads" in fallback.variant or "x 128 threads" in fallback.varian
 failing = astc.hybridize(models.mlp((40, 33, 70, 3)), target="cuda")
 def never(shape):
     raise RuntimeError("CUDA_ERROR_LAUNCH_FAILED")
-failing._kernel = never
+failing._cuda_kernel = never
 x = np.ones((2, 40), np.float32)
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     got = failing(x)
 np.testing.assert_allclose(got, failing.original(x), rtol=1e-5, atol=1e-5)
-assert failing.gpu_checked is False
+assert failing.device.checked is False
 assert any("CUDA_ERROR_LAUNCH_FAILED" in str(w.message) for w in caught)
 
 # a wrong GPU result is caught by the first-call check: CPU result, warning, CPU from then on
 broken = astc.hybridize(models.mlp((40, 33, 70, 3)), target="cuda")
-broken.d_params = cuda.to_device(np.zeros(broken.d_params.shape, np.float32))
+broken.device.d_params = cuda.to_device(np.zeros(broken.device.d_params.shape, np.float32))
 x = np.random.default_rng(0).standard_normal((2, 40)).astype(np.float32)
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     got = broken(x)
 np.testing.assert_allclose(got, broken.original(x), rtol=1e-5, atol=1e-5)
-assert broken.gpu_checked is False
+assert broken.device.checked is False
 assert len(broken.fallbacks) == 3 and all("differs" in f for f in broken.fallbacks)
 assert any("differs from NumPy" in str(w.message) for w in caught)
 
@@ -123,7 +141,7 @@ print("ok")
 KERNELS = r"""
 import numpy as np
 from numba import cuda
-from astc.hybrid.cuda import KernelShape, kernel_source, param_offsets
+from astc.hybrid.cuda_kernel import DenseChain, KernelShape, kernel_source
 
 def forward(x, params, chain):
     for w, b, relu in chain:
@@ -147,12 +165,12 @@ for widths, dtype, shape, rows in cases:
             params[bias] = rng.standard_normal(m).astype(dtype)
         chain.append((f"w{n}", bias, n < len(widths) - 2))
     shapes = {name: p.shape for name, p in params.items()}
-    source = kernel_source(chain, shapes, dtype, shape)
+    dense = DenseChain(tuple(chain), shapes, dtype)
+    source = kernel_source(dense, shape)
     namespace = {"cuda": cuda, dtype: getattr(np, dtype)}
     exec(source, namespace)
     kernel = cuda.jit(namespace["_astc_cuda_forward"])
-    offsets = param_offsets(chain, shapes)
-    flat = np.concatenate([params[n].ravel() for n in offsets])
+    flat = dense.pack(params)
     hidden = sum(widths[1:-1])
     x = rng.standard_normal((rows, widths[0])).astype(dtype)
     out = np.full((rows, widths[-1]), np.nan, dtype)
@@ -167,7 +185,7 @@ for widths, dtype, shape, rows in cases:
     tol = 1e-5 if dtype == "float32" else 1e-12
     np.testing.assert_allclose(got, want, rtol=tol, atol=tol * 10)
 try:
-    kernel_source(chain, shapes, "float32", KernelShape(4, 2))
+    kernel_source(DenseChain(tuple(chain), shapes, "float32"), KernelShape(4, 2))
     raise AssertionError("no ValueError")
 except ValueError as error:
     assert "rows_per_item 4 exceeds warps 2" in str(error)

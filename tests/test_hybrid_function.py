@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import types
+import warnings
 from pathlib import Path
 
 import _hybrid_models as models
@@ -80,3 +82,49 @@ def test_objects_are_read_by_identity_and_cannot_be_saved(tmp_path: Path) -> Non
     with pytest.raises(ValueError, match="non-array object"):
         hybrid.save(tmp_path / "saved_dict")
     assert not (tmp_path / "saved_dict").exists()
+
+
+def test_a_helper_kept_by_the_passes_keeps_numpy_dtypes() -> None:  # shared/bugs/h01
+    hybrid = astc.hybridize(models.keeps_helper)
+    x = np.ones((2, 3), np.float32)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", astc.HybridizationWarning)
+        for _ in range(3):  # NumPy and kernel (checked), then the kernel alone
+            got, want = hybrid(x), models.keeps_helper(x)
+            assert got.dtype == want.dtype == np.float32 and got.shape == want.shape
+            np.testing.assert_allclose(got, want, rtol=1e-6)
+    assert hybrid.checked == {((np.dtype(np.float32), 2, True),)}
+    # the NumPy code calls the Python helper, never the compiled one
+    helper = hybrid.python.__globals__["tanh_twice"]
+    assert isinstance(helper, types.FunctionType)
+
+
+def test_the_numpy_code_runs_python_helpers_after_the_kernel_is_given_up() -> None:
+    hybrid = astc.hybridize(models.keeps_helper)
+    x = np.ones((2, 3), np.float64)  # not the dtype the check saw: a signature of its own
+    with pytest.warns(astc.HybridizationWarning, match="differs"):
+        hybrid.kernel = lambda x: x.astype(np.float32)  # a kernel that disagrees
+        hybrid._kernel = hybrid.kernel
+        hybrid(x)
+    got = hybrid(x)
+    assert got.dtype == np.float64 and np.allclose(got, models.keeps_helper(x))
+    assert any(e.code is Code.HYBRID_NO_KERNEL for e in hybrid.report.entries)
+
+
+def test_in_place_updates_happen_once_per_call() -> None:
+    hybrid = astc.hybridize(models.bump)
+    assert hybrid.mutates
+    x = np.zeros(4)
+    assert hybrid(x) is x and np.all(x == 1.0)  # NumPy on x, the kernel on a copy
+    hybrid(x)  # the kernel on x
+    assert np.all(x == 2.0)
+
+
+def test_loops_over_floats_and_keyword_arguments() -> None:
+    hybrid = astc.hybridize(models.scaled_sum)
+    assert not hybrid.mutates
+    x = np.arange(5.0)
+    for _ in range(2):
+        assert hybrid(x, 2.0) == models.scaled_sum(x, 2.0)
+    assert hybrid(x, scale=3.0) == models.scaled_sum(x, 3.0)  # by name: the NumPy code
+    assert hybrid.checked == {((np.dtype(np.float64), 1, True), float)}

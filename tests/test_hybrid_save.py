@@ -61,7 +61,7 @@ def test_saved_mlp_runs_without_astc(tmp_path: Path) -> None:
     ]
     wanted = [hybrid(x) for x in inputs]
     path = hybrid.save(tmp_path / "pkg" / "saved_mlp")
-    assert sorted(os.listdir(path)) == ["__init__.py", "model.py", "params.npz"]
+    assert sorted(os.listdir(path)) == ["__init__.py", "kernel.py", "model.py", "params.npz"]
     net.layers[0].weight[:] = 0.0  # the saved copy holds the values at save time
     for got, want in zip(run_saved(path, inputs, tmp_path), wanted, strict=True):
         assert got.dtype == want.dtype and got.shape == want.shape

@@ -138,7 +138,7 @@ def test_comment_and_config_and_option_markers(tmp_path: Path) -> None:
 def test_explicit_mode_ignores_unmarked_and_off_strips_markers() -> None:
     assert kernel_names(compile_text(AUTO)) == set()
     off = compile_text(PAIRWISE, kernels="off")
-    body = (off.code or "").split("\n", 1)[1]  # after astc's header line
+    body = without_header(off.code or "")
     assert kernel_names(off) == set() and "astc" not in body
     assert "_astc_kernel_bind" not in (off.code or "")
 
@@ -288,6 +288,7 @@ def _run(path: Path, env: dict[str, str]) -> str:
 
 CACHED = """\
 import numpy as np
+from tests.conftest import without_header
 
 
 def helper(x):

@@ -1,16 +1,17 @@
-"""Function facts: which module functions may be inlined, and which calls are guard-safe.
+"""Function facts: which module functions may be inlined.
 
 A function may be *inlined* when its body can be pasted into a caller without changing
 what either does: a plain ``def`` at module level, bound once; not recursive (directly or
 through other module functions), not a generator or coroutine, no decorators, no
 ``*args``/``**kwargs``, no ``global``/``nonlocal``, no nested scopes (closures), no
-``locals()``/``exec``/``eval``, literal default values only, and a body whose only
+``locals()``/``exec``/``eval``, defaults that are immutable literals (Python creates a
+default once per ``def`` and every call shares it: an inlined copy of ``[]`` would be a
+new list per call), no f-string ``=`` specifier (it prints the source text of its
+expression, which renaming the callee's variables would change), and a body whose only
 ``return`` is its last statement.
 
-A call is *guard-safe* when it cannot rebind module globals: a call of an allow-listed
-builtin, or of a module function that only makes guard-safe calls and declares no
-``global``. The identity guard that protects inlined code is checked once, at function
-entry, so it is only valid while everything the function calls is guard-safe.
+Whether a call *site* may use the inlined body is the inliner's question (guards, name
+clashes, class scopes: :mod:`astc.passes.inline`).
 """
 
 from __future__ import annotations
@@ -24,56 +25,50 @@ from astc.analysis.scopes import Scope, function_scopes
 from astc.diagnostics import Code
 from astc.evaluate import values
 from astc.evaluate.interpreter import literal_expression
+from astc.guards import would_be_mangled
 
 MAX_INLINE_STATEMENTS = 30
-
-#: Builtins assumed not to rebind module globals (see docs/semantics.md).
-SAFE_BUILTINS = frozenset(
-    {
-        *values.PURE_BUILTINS,
-        "range",
-        "isinstance",
-        "issubclass",
-        "print",
-        "repr",
-        "hash",
-        "len",
-        "enumerate",
-        "zip",
-        "sorted",
-        "reversed",
-        "list",
-        "dict",
-        "set",
-        "frozenset",
-        "any",
-        "all",
-        "map",
-        "filter",
-        "iter",
-        "next",
-        "type",
-        "id",
-        "format",
-        "bin",
-        "hex",
-        "oct",
-        "complex",
-        "bytes",
-        "ValueError",
-        "TypeError",
-        "KeyError",
-        "IndexError",
-        "RuntimeError",
-        "ZeroDivisionError",
-    }
-)
+#: Largest callee, in ``ast`` nodes (a 30-statement function of plain arithmetic is ~400).
+MAX_INLINE_NODES = 400
 
 
 @dataclass(frozen=True)
 class Refusal:
     code: Code
     message: str
+
+
+def private_names(node: ast.AST) -> set[str]:
+    """``__x`` identifiers (names, attributes, keywords) Python would mangle in a class."""
+    out: set[str] = set()
+    for n in ast.walk(node):
+        for ident in (
+            getattr(n, "id", None),
+            getattr(n, "attr", None) if isinstance(n, ast.Attribute) else None,
+            n.arg if isinstance(n, ast.keyword | ast.arg) else None,
+        ):
+            if isinstance(ident, str) and would_be_mangled(ident):
+                out.add(ident)
+    return out
+
+
+def has_debug_fstring(node: ast.AST) -> bool:
+    """An f-string ``{x=}``: its text is part of the value (``ast`` keeps it as a literal
+    ``'x='`` before the formatted value)."""
+    for n in ast.walk(node):
+        if isinstance(n, ast.JoinedStr):
+            parts = n.values
+            for before, after in zip(parts, parts[1:], strict=False):
+                if (
+                    isinstance(before, ast.Constant)
+                    and isinstance(before.value, str)
+                    and isinstance(after, ast.FormattedValue)
+                    and before.value.replace(" ", "").endswith(
+                        ast.unparse(after.value).replace(" ", "") + "="
+                    )
+                ):
+                    return True  # `f"x={x}"` looks the same: refusing it too is the safe side
+    return False
 
 
 def own_calls(node: ast.AST) -> list[ast.Call]:
@@ -139,36 +134,6 @@ class FunctionFacts:
                 stack.extend(self.call_graph.get(n, ()))
         return False
 
-    @cached_property
-    def guard_safe_functions(self) -> frozenset[str]:
-        """Module functions whose calls (transitively) cannot rebind module globals."""
-        safe = set(self.facts.functions)
-        changed = True
-        while changed:
-            changed = False
-            for name in list(safe):
-                fn, _ = self.facts.functions[name]
-                scope = self.scopes.get(name)
-                if (
-                    scope is None
-                    or scope.declared_global
-                    or not all(self.safe_call(c, safe) for c in own_calls(fn))
-                ):
-                    safe.discard(name)
-                    changed = True
-        return frozenset(safe)
-
-    def safe_call(
-        self, call: ast.Call, safe_functions: set[str] | frozenset[str] | None = None
-    ) -> bool:
-        if not isinstance(call.func, ast.Name):
-            return False
-        name = call.func.id
-        functions = self.guard_safe_functions if safe_functions is None else safe_functions
-        if name in functions:
-            return True
-        return name in SAFE_BUILTINS and name not in self.facts.shadowed_builtins
-
     def inline_refusal(self, name: str) -> Refusal | None:
         """Why ``name`` cannot be inlined, or None if it can."""
         if name in self._forbidden:
@@ -207,15 +172,31 @@ class FunctionFacts:
         if self.recursive(name):
             return Refusal(Code.RECURSIVE, f"{name} is recursive")
         for default in [*fn.args.defaults, *(d for d in fn.args.kw_defaults if d is not None)]:
-            if not literal_expression(default)[0]:
+            ok, value = literal_expression(default)
+            if not ok:
                 return Refusal(
                     Code.NON_CONSTANT_DEFAULT, f"{name} has a default that is not a literal"
                 )
+            if not values.is_immutable(value):
+                return Refusal(
+                    Code.NON_CONSTANT_DEFAULT,
+                    f"{name} has a mutable default (shared by every call; a copy would not be)",
+                )
+        if has_debug_fstring(fn):
+            return Refusal(
+                Code.UNSUPPORTED_BODY, f"{name} has an f-string `=` specifier (shows its source)"
+            )
         body = fn.body[1:] if ast.get_docstring(fn, clean=False) is not None else fn.body
         returns = [n for n in ast.walk(fn) if isinstance(n, ast.Return)]
         if any(r is not body[-1] for r in returns) if body else False:
             return Refusal(Code.UNSUPPORTED_BODY, f"{name} returns from more than one place")
-        if sum(isinstance(n, ast.stmt) for n in ast.walk(fn)) > MAX_INLINE_STATEMENTS:
+        nodes = list(ast.walk(fn))
+        # Judged on the compiled form, which holds what was inlined into it: without a
+        # bound on nodes, a chain of calls would grow quadratically in code size.
+        if (
+            sum(isinstance(n, ast.stmt) for n in nodes) > MAX_INLINE_STATEMENTS
+            or len(nodes) > MAX_INLINE_NODES
+        ):
             return Refusal(Code.UNSUPPORTED_BODY, f"{name} is too large to inline")
         if any(
             isinstance(n, ast.Try | ast.TryStar | ast.With | ast.AsyncWith | ast.Match)

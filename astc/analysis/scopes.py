@@ -184,7 +184,9 @@ class _ScopeBuilder(ast.NodeVisitor):
     def visit_Name(self, node: ast.Name) -> None:
         if isinstance(node.ctx, ast.Load):
             self.scope.reads[node.id].append(node)
-            if node.id in DYNAMIC_BUILTINS or node.id == "super":
+            # `super()` and `__class__` mean something else inside a class body's function:
+            # code using them never moves into another function.
+            if node.id in DYNAMIC_BUILTINS or node.id in ("super", "__class__"):
                 self.scope.dynamic.add(node.id)
         elif isinstance(node.ctx, ast.Del):
             self.scope.deletes.add(node.id)

@@ -5,13 +5,14 @@ For a kernel ``f`` the unit that defines it becomes::
     def f(...):                      # the plain function, as the core passes left it,
         ...                          # astc markers removed
     <runtime, once per module>       # astc/backends/runtime.py, annotations stripped
-    def _astc_kernel_f(...):         # what Numba compiles: the guarded fast path of f
-        ...                          # (helpers inlined), no guard, no docstring
+    def _astc_kernel_f(...):         # what Numba compiles: f with every guarded call
+        ...                          # site's fast path (helpers inlined), no docstring
     f = _astc_kernel_bind(globals(), "f", f, _astc_kernel_f, "<fingerprint>", {...}, guards)
 
-The guard of the default model (``if add is _astc_add: <inlined>``) cannot be typed by
-Numba, so the kernel copy takes the inlined branch unconditionally and the runtime
-checks the same identities once per call before entering Numba (see docs/kernels.md).
+The guards of the default model (``(a + b if add is _astc_add else add(a, b))``) cannot be
+typed by Numba, so the kernel copy takes every fast path and the runtime checks the same
+identities once per call before entering Numba: compiled nopython code cannot run Python
+code, so nothing inside the kernel can rebind them (see docs/kernels.md).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from pathlib import Path
 import libcst as cst
 
 from astc import __version__
-from astc.passes.base import GUARD_PREFIX
+from astc.guards import fast_paths
 from astc.passes.cst_util import docstring_of
 from astc.passes.statements import body_of
 
@@ -65,28 +66,6 @@ def runtime_line(newline: str) -> str:
     )
 
 
-def _guard_names(test: cst.BaseExpression) -> list[str] | None:
-    """``a is _astc_a and b is _astc_b`` -> ["a", "b"]; None for any other test."""
-    parts: list[cst.BaseExpression] = []
-    while isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.And):
-        parts.append(test.right)
-        test = test.left
-    parts.append(test)
-    names: list[str] = []
-    for part in parts:
-        if not (
-            isinstance(part, cst.Comparison)
-            and len(part.comparisons) == 1
-            and isinstance(part.comparisons[0].operator, cst.Is)
-            and isinstance(part.left, cst.Name)
-            and isinstance(part.comparisons[0].comparator, cst.Name)
-            and part.comparisons[0].comparator.value == GUARD_PREFIX + part.left.value
-        ):
-            return None
-        names.append(part.left.value)
-    return sorted(names)
-
-
 def strip_decorators(fn: cst.FunctionDef, indices: list[int]) -> cst.FunctionDef:
     """``fn`` without the decorators at these positions (astc markers); each removed
     decorator leaves a blank line, so that the ``def`` keeps its line number."""
@@ -108,17 +87,6 @@ def kernel_copy(fn: cst.FunctionDef) -> tuple[cst.FunctionDef, list[str]]:
         body = [cst.SimpleStatementLine(body=list(fn.body.body))]
     if docstring_of(body) is not None:
         body = body[1:]
-    guards: list[str] = []
-    if body and isinstance(body[0], cst.If) and body[0].orelse is None:
-        names = _guard_names(body[0].test)
-        if names is not None:
-            guards = names
-            fast = body[0].body
-            if isinstance(fast, cst.SimpleStatementSuite):
-                body = [cst.SimpleStatementLine(body=list(fast.body))]
-            else:
-                assert isinstance(fast, cst.IndentedBlock)
-                body = list(fast.body)
     if not body:
         body = [cst.SimpleStatementLine(body=[cst.Pass()])]
     first = body[0]
@@ -129,7 +97,8 @@ def kernel_copy(fn: cst.FunctionDef) -> tuple[cst.FunctionDef, list[str]]:
         leading_lines=[],
         body=cst.IndentedBlock(body=body),
     )
-    return new, guards
+    fast, names = fast_paths(new)
+    return fast, sorted(names)
 
 
 class _RenameCalls(cst.CSTTransformer):

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import libcst as cst
@@ -26,10 +25,10 @@ from astc.backends.compat import error_models, module_aliases
 from astc.backends.cuda import THREADS, cuda_form
 from astc.backends.parallel import parallel_loops
 from astc.backends.selection import Choice, Selection, final_refusal, select
-from astc.config import ConfigError, load_project_config
 from astc.diagnostics import Code, ReportEntry
 
 if TYPE_CHECKING:
+    from astc.frontend.units import Unit
     from astc.pipeline import Pipeline
 
 RUNTIME_MARKER = "_astc_kernel_bind"
@@ -46,18 +45,8 @@ def _module(pipeline: Pipeline) -> ast.Module:
 
 
 def _listed(pipeline: Pipeline) -> tuple[tuple[str, ...], str | None]:
-    names = list(pipeline.options.kernel_functions)
-    path = Path(pipeline.filename)
-    if not path.is_file():
-        return tuple(names), None
-    try:
-        section = load_project_config(path).section("kernels")
-    except ConfigError as error:
-        return tuple(names), str(error)
-    functions = section.get("functions", [])
-    if not isinstance(functions, list) or not all(isinstance(f, str) for f in functions):
-        return tuple(names), "[tool.astc.kernels] functions must be a list of names"
-    return tuple(names + functions), None
+    """Functions named in the options (the config layer put ``[tool.astc.kernels]`` there)."""
+    return pipeline.options.kernel_functions, None
 
 
 def prepare(pipeline: Pipeline) -> Plan:
@@ -118,7 +107,7 @@ def finish(pipeline: Pipeline, plan: Plan) -> None:
                 plain = emit.strip_decorators(stmt, sel.markers.get(name, []))
                 new_body.append(plain)
                 if choice is not None:
-                    extra = _kernel_text(pipeline, plain, choice, modules, not runtime_done)
+                    extra = _kernel_text(pipeline, unit, plain, choice, modules, not runtime_done)
                     runtime_done = runtime_done or bool(extra)
             else:
                 new_body.append(stmt)
@@ -146,6 +135,7 @@ def finish(pipeline: Pipeline, plan: Plan) -> None:
 
 def _kernel_text(
     pipeline: Pipeline,
+    unit: Unit,
     plain: cst.FunctionDef,
     choice: Choice,
     modules: dict[str, str],
@@ -153,7 +143,7 @@ def _kernel_text(
 ) -> str:
     """Runtime (first time), kernel copy, CUDA form and binding; "" when refused."""
     name = choice.name
-    kernel, guard_set, deps, dep_texts = _jit_unit(pipeline, plain)
+    kernel, guard_set, deps, dep_texts = _jit_unit(pipeline, plain, unit)
     guards = sorted(guard_set | set(deps))
     kernel_code = cst.Module(body=[kernel]).code
     kernel_ast = ast.parse(kernel_code).body[0]
@@ -242,7 +232,7 @@ def _kernel_text(
 
 
 def _jit_unit(
-    pipeline: Pipeline, plain: cst.FunctionDef
+    pipeline: Pipeline, plain: cst.FunctionDef, unit: Unit
 ) -> tuple[cst.FunctionDef, set[str], set[str], dict[str, str]]:
     """The kernel copy, its guard names, the module functions it calls (jitted too, as
     ``_astc_kernel_<name>`` copies, transitively) and the text of those copies."""
@@ -274,7 +264,7 @@ def _jit_unit(
     kernel = done[0]
     for fn in done[1:]:
         texts[fn.name.value.removeprefix("_astc_kernel_")] = cst.Module(body=[fn]).code
-    pipeline.guard_names.update(guard_set | deps)
+    pipeline.use_aliases(guard_set | deps, unit)
     return kernel, guard_set, deps, texts
 
 

@@ -5,8 +5,9 @@ One JSON file per (astc version, option fingerprint, verify) under
 the source's size, mtime and SHA-256, and the output's path, size and mtime. A file is
 *fresh* when its source still matches (same stat, or same hash when only the stat changed:
 fresh checkouts reset mtimes) and its output still has the recorded stat. Anything else is
-compiled again. The cache directory carries ``CACHEDIR.TAG`` so backup tools skip it, and is
-written atomically; a missing or corrupt cache file is an empty cache.
+compiled again. The cache directory carries ``CACHEDIR.TAG`` so backup tools skip it and a
+``.gitignore`` of ``*`` so Git does not list it; files are written atomically; a missing or
+corrupt cache file is an empty cache.
 """
 
 from __future__ import annotations
@@ -17,14 +18,17 @@ import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from astc._fs import write_atomic
 from astc._version import __version__
-from astc.cli._shared import _write_atomic
 
 CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
     "# This file is a cache directory tag created by astc.\n"
     "# For information about cache directory tags, see: https://bford.info/cachedir/\n"
 )
+
+#: Git ignores the whole cache directory (as Ruff's and pytest's caches do).
+GITIGNORE = "# Created by astc automatically.\n*\n"
 
 
 @dataclass(frozen=True)
@@ -123,10 +127,10 @@ class Cache:
             return
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            tag = self.directory / "CACHEDIR.TAG"
-            if not tag.exists():
-                _write_atomic(tag, CACHEDIR_TAG)
+            for name, text in (("CACHEDIR.TAG", CACHEDIR_TAG), (".gitignore", GITIGNORE)):
+                if not (self.directory / name).exists():
+                    write_atomic(self.directory / name, text)
             data = {path: asdict(entry) for path, entry in sorted(self.entries.items())}
-            _write_atomic(self.file, json.dumps(data, separators=(",", ":")))
+            write_atomic(self.file, json.dumps(data, separators=(",", ":")))
         except OSError:
             pass

@@ -123,11 +123,14 @@ class _Ignores:
         return self if spec is None else _Ignores([*self.specs, (directory, spec)])
 
     def ignored(self, path: Path, is_dir: bool) -> bool:
-        for directory, spec in self.specs:
+        """Git's rule: the deepest ``.gitignore`` with a matching pattern decides, and within
+        one file the last matching pattern (so ``!keep.py`` below re-includes a file)."""
+        for directory, spec in reversed(self.specs):
             if path.is_relative_to(directory):
                 rel = path.relative_to(directory).as_posix() + ("/" if is_dir else "")
-                if spec.match_file(rel):
-                    return True
+                verdict: bool | None = spec.check_file(rel).include
+                if verdict is not None:
+                    return verdict
         return False
 
 
@@ -139,14 +142,22 @@ def _excluded(spec: pathspec.PathSpec[Any], base: Path, path: Path, is_dir: bool
 
 
 def collect(
-    srcs: Sequence[Path], root: Path | None, selection: Selection, skip: Sequence[Path] = ()
+    srcs: Sequence[Path],
+    root: Path | None,
+    selection: Selection,
+    skip: Sequence[Path] = (),
+    problems: list[tuple[Path, str]] | None = None,
 ) -> list[Source]:
     """The files to compile, each once, sorted by path below their base.
 
     A source's base is the project root when it lies inside it, else the package-aware
     common directory (:func:`package_base`) of the sources outside the root.
     ``skip`` lists directories never walked into (the output and cache directories).
+    Entries that cannot be examined (a symlink loop, a dangling link, no permission) are
+    left out and added to ``problems`` with the reason.
     """
+    if problems is None:
+        problems = []
     include, exclude = selection.include_spec(), selection.exclude_spec()
     skipped = {s.resolve() for s in skip}
     found: dict[Path, Source] = {}
@@ -172,7 +183,7 @@ def collect(
             add(src, resolved, base)
             continue
         above = _Ignores.above(base, resolved)
-        for shown, file in _walk(src, resolved, base, include, exclude, skipped, above):
+        for shown, file in _walk(src, resolved, base, include, exclude, skipped, above, problems):
             add(shown, file, base)
     return sorted(found.values(), key=lambda s: s.rel.as_posix())
 
@@ -185,11 +196,13 @@ def _walk(
     exclude: pathspec.PathSpec[Any],
     skipped: set[Path],
     ignores: _Ignores,
+    problems: list[tuple[Path, str]],
 ) -> Iterator[tuple[Path, Path]]:
     ignores = ignores.entering(directory)
     try:
         entries = sorted(os.scandir(directory), key=lambda e: e.name)
-    except OSError:
+    except OSError as error:
+        problems.append((shown, f"cannot list the directory: {error.strerror or error}"))
         return
     for entry in entries:
         path = directory / entry.name
@@ -199,8 +212,18 @@ def _walk(
         if _excluded(exclude, base, path, is_dir) or ignores.ignored(path, is_dir):
             continue
         if is_dir:
-            yield from _walk(shown / entry.name, path, base, include, exclude, skipped, ignores)
-        elif entry.is_file() and include.match_file(_rel_or_name(path, base)):
+            yield from _walk(
+                shown / entry.name, path, base, include, exclude, skipped, ignores, problems
+            )
+            continue
+        if not include.match_file(_rel_or_name(path, base)):
+            continue
+        try:
+            is_file = entry.is_file()  # follows a symlink; a loop raises ELOOP
+        except OSError as error:
+            problems.append((shown / entry.name, f"cannot examine: {error.strerror or error}"))
+            continue
+        if is_file:
             yield shown / entry.name, path
 
 

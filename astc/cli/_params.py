@@ -15,7 +15,9 @@ field's ``metadata["help"]`` or else from the ``#:`` comment above it in ``astc/
 from __future__ import annotations
 
 import dataclasses
+import enum
 import inspect
+import json
 import re
 import types
 import typing
@@ -25,6 +27,8 @@ from typing import Any, Literal, TypeVar
 
 import click
 
+from astc.cli._shared import ConfigProblem
+from astc.config import ConfigError, ProjectConfig, with_kernel_functions
 from astc.options import PASS_NAMES, Options
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -80,16 +84,22 @@ def _comment_help(cls: type) -> dict[str, str]:
     return found
 
 
-def _click_type(hint: Any, name: str) -> tuple[click.ParamType[Any] | type, bool] | None:
+def _click_type(
+    hint: Any, name: str, least: int | None = None
+) -> tuple[click.ParamType[Any] | type, bool] | None:
     """The click type for a field's annotation, and whether the option is a flag."""
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin in (typing.Union, types.UnionType) and type(None) in args:
         rest = [a for a in args if a is not type(None)]
-        return _click_type(rest[0], name) if len(rest) == 1 else None
+        return _click_type(rest[0], name, least) if len(rest) == 1 else None
     if hint is bool:
         return click.BOOL, True
+    if hint is int and least is not None:
+        return click.IntRange(min=least), False
     if hint in (int, float, str):
         return hint, False
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return click.Choice([str(m.value) for m in hint]), False
     if origin is Literal and all(isinstance(a, str) for a in args):
         return click.Choice(args), False
     if origin is tuple and args[-1:] == (Ellipsis,) and args[0] is str:
@@ -120,7 +130,7 @@ def option_fields(cls: type = Options) -> tuple[OptionField, ...]:
     for field in dataclasses.fields(cls):
         if not field.init:
             continue
-        typed = _click_type(hints[field.name], field.name)
+        typed = _click_type(hints[field.name], field.name, field.metadata.get("min"))
         if typed is None:
             continue  # a type the command line cannot express: library-only option
         click_type, is_flag = typed
@@ -138,6 +148,8 @@ def option_fields(cls: type = Options) -> tuple[OptionField, ...]:
         else:
             attrs_extra = {}
         decls = (f"{long}/--no-{long[2:]}" if is_flag else long, field.name)
+        if isinstance(default, enum.Enum):
+            default = default.value
         attrs: dict[str, Any] = {
             "default": ",".join(default) if isinstance(default, tuple) else default,
             "show_default": True,
@@ -164,12 +176,37 @@ def compiler_options(fn: F) -> F:
     return fn
 
 
-def build_options(params: dict[str, Any], stop_after: str | None = None) -> Options:
+def check_profile(path: str) -> None:
+    """``click.UsageError`` unless ``path`` is a profile written by ``astc profile``."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+    except OSError as error:
+        raise click.UsageError(
+            f"--profile {path}: cannot read: {error.strerror or error}"
+        ) from None
+    except ValueError as error:
+        raise click.UsageError(f"--profile {path}: not a profile (invalid JSON: {error})") from None
+    if not (
+        isinstance(data, dict)
+        and isinstance(data.get("functions"), list)
+        and isinstance(data.get("total_s"), int | float)
+    ):
+        raise click.UsageError(f"--profile {path}: not a profile written by `astc profile`")
+
+
+def build_options(
+    params: dict[str, Any],
+    stop_after: str | None = None,
+    project: ProjectConfig | None = None,
+) -> Options:
     """The :class:`Options` the parsed ``params`` describe; ``click.UsageError`` if invalid.
 
     Pass selection: ``--passes`` (default all) minus ``--disable``, cut after ``stop_after``
     when given. Selected passes keep :data:`PASS_NAMES` order, so equal selections give equal
     fingerprints (the pipeline runs passes in that order whatever the tuple says).
+    ``project``'s ``[tool.astc.kernels] functions`` are added to ``kernel_functions``; a
+    ``--profile`` file must exist and be a profile.
     """
     kwargs: dict[str, Any] = {}
     for field in option_fields():
@@ -180,7 +217,15 @@ def build_options(params: dict[str, Any], stop_after: str | None = None) -> Opti
     if stop_after is not None:
         names = PASS_NAMES[: PASS_NAMES.index(stop_after) + 1]
     kwargs["passes"] = tuple(p for p in names if p in selected)
+    if kwargs.get("profile") is not None:
+        check_profile(str(kwargs["profile"]))
     try:
-        return Options(**kwargs)
+        options = Options(**kwargs)
     except (TypeError, ValueError) as error:
         raise click.UsageError(str(error)) from None
+    if project is None:
+        return options
+    try:
+        return with_kernel_functions(options, project)
+    except ConfigError as error:
+        raise ConfigProblem(error) from None

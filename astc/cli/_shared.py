@@ -1,41 +1,48 @@
-"""What several commands share: exit codes and atomic writes."""
+"""What every command shares: exit codes, the one way to exit, and configuration errors.
+
+A command ends by returning (exit 0), by :func:`leave` with an :class:`ExitCode`, or by
+raising ``click.UsageError`` (a bad option or argument: click prints the usage, exit 2) or
+:class:`ConfigProblem` (a bad ``[tool.astc]`` value: one message, exit 2). Ctrl-C anywhere
+exits 130 (the group catches ``KeyboardInterrupt``; ``astc compile`` first saves its cache).
+"""
 
 from __future__ import annotations
 
-import os
-import stat
-import tempfile
-from pathlib import Path
+import enum
+from typing import IO, Any, NoReturn
 
-EXIT_OK = 0
-EXIT_STALE = 1
-EXIT_USAGE = 2
-EXIT_FAILED = 123
+import click
 
-
-def _mode_for(target: Path) -> int:
-    """Keep an existing file's permissions; a new file gets the umask's default."""
-    try:
-        return stat.S_IMODE(os.stat(target).st_mode)
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+from astc.cli._output import echo_message
+from astc.config import ConfigError
+from astc.diagnostics import Code, Level, format_message
 
 
-def _write_atomic(target: Path, text: str | bytes) -> None:
-    """Write via a temporary file in the same directory and rename: never half a file.
+class ExitCode(enum.IntEnum):
+    """The exit statuses of every astc command (docs/cli.md)."""
 
-    ``text`` is written as UTF-8 without newline translation; ``bytes`` as they are.
-    """
-    data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        os.fchmod(fd, _mode_for(target))
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    OK = 0
+    STALE = 1  # --check found a missing or stale compiled output
+    USAGE = 2  # usage or configuration error
+    FAILED = 123  # at least one file failed to compile (the others were compiled)
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as shells report it)
+
+
+def leave(code: ExitCode) -> NoReturn:
+    """End the command with ``code`` (click's own way out: it runs cleanups and exits)."""
+    raise click.exceptions.Exit(int(code))
+
+
+class ConfigProblem(click.ClickException):
+    """A configuration error: ``path: error: [tool.astc] key: expected ..., got ... [ASTC006]``."""
+
+    exit_code = int(ExitCode.USAGE)
+
+    def __init__(self, error: ConfigError) -> None:
+        super().__init__(error.detail)
+        self.error = error
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        path = str(self.error.path) if self.error.path is not None else "pyproject.toml"
+        line = format_message(path, 0, 0, Level.ERROR, self.error.detail, Code.CONFIG_ERROR)
+        echo_message(line, Level.ERROR)

@@ -1,9 +1,20 @@
 """``--verify``: check a compiled module before it is written.
 
-Three checks, each cheap next to compiling: the output parses and compiles; compiling the
-output again gives it back unchanged (idempotence); and it binds the same public
-module-level names as the source (so ``from mod import name`` keeps working). The first
-failure is returned as a message; ``None`` means the output passed.
+The checks, each cheap next to compiling, in this order (the first failure is returned as
+a message; ``None`` means the output passed):
+
+1. **It compiles, as strictly as the source.** The output goes through CPython's whole
+   compiler (``compile()`` of the text: parser, symbol table — ``global`` after use,
+   ``nonlocal`` without a binding, ``return`` outside a function — and code generation),
+   with every warning turned into an error wherever the source compiles without warnings.
+   So a ``SyntaxWarning`` (``x is 1``, an invalid escape) or ``DeprecationWarning`` that
+   astc introduced fails; one already in the source does not.
+2. **It is a fixed point:** compiling the output again gives it back unchanged.
+3. **It binds the same public module-level names** as the source (names not starting with
+   ``_``, bound outside functions and classes), so ``from mod import name`` keeps working.
+
+What it does not check: that the output *behaves* like the source (that is what the test
+suite and docs/semantics.md are for); names bound dynamically (``globals()[...]``).
 """
 
 from __future__ import annotations
@@ -34,23 +45,38 @@ def public_names(tree: ast.Module) -> set[str]:
     return {n for n in names if not n.startswith("_")}
 
 
+def _compile_problem(text: str, filename: str, strict: bool) -> str | None:
+    """Why CPython's compiler refuses ``text`` (warnings are errors when ``strict``), or None."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error" if strict else "ignore")
+        try:
+            compile(text, filename, "exec", dont_inherit=True)
+        except (SyntaxError, ValueError) as error:
+            return f"{type(error).__name__}: {error}"
+        except Warning as warning:
+            return f"{type(warning).__name__}: {warning}"
+    return None
+
+
 def verify(source: str, code: str, filename: str, options: Options) -> str | None:
     """Why ``code`` (compiled from ``source``) is not acceptable, or None."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            tree = ast.parse(code, filename=filename)
-            compile(tree, filename, "exec", dont_inherit=True)
-    except (SyntaxError, ValueError) as error:
-        return f"the compiled output does not compile: {error}"
+    problem = _compile_problem(code, filename, strict=False)
+    if problem is not None:
+        return f"the compiled output does not compile: {problem}"
+    if _compile_problem(source, filename, strict=True) is None:
+        problem = _compile_problem(code, filename, strict=True)
+        if problem is not None:
+            return f"the compiled output fails under -W error, where the source does not: {problem}"
     again = compile_source(code, filename=filename, options=options)
     if again.code != code:
         return "compiling the output again changes it (not idempotent)"
     try:
-        before = public_names(ast.parse(source, filename=filename))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            before = public_names(ast.parse(source, filename=filename))
+            after = public_names(ast.parse(code, filename=filename))
     except (SyntaxError, ValueError):
-        return None  # the source parsed for the compiler; a parse quirk here proves nothing
-    after = public_names(tree)
+        return None  # both compiled above; a parse quirk here proves nothing
     if before != after:
         lost, gained = sorted(before - after), sorted(after - before)
         parts = [

@@ -1,31 +1,43 @@
 """Compiling one file (in a worker process) and running many in a process pool.
 
 A :class:`Job` says what to compile and what to do with the result; :func:`run_job` never
-raises: any failure (syntax error, unreadable source, unwritable output, ``--verify``
-finding, even a compiler crash) becomes an :class:`Outcome` with status ``failed``, so one
-bad file never stops the others. Outputs are written atomically, so a failure never leaves
-half a file. :func:`run_jobs` returns outcomes in job order, whatever order workers finish.
+raises: any failure (syntax error, unreadable source, unwritable output, an output that
+cannot be encoded in the source's encoding, a ``--verify`` finding, even a compiler crash)
+becomes an :class:`Outcome` with status :attr:`Status.FAILED`, so one bad file never stops
+the others. Outputs are written atomically (:func:`astc._fs.write_atomic`) in the encoding
+the source declares, with the source's permission bits, so a failure or an interrupt never
+leaves half a file. :func:`run_jobs` returns outcomes in job order, whatever order workers
+finish in; Ctrl-C stops it (:class:`Interrupted`) after the files being compiled at that
+moment are finished, and no new one is started.
 """
 
 from __future__ import annotations
 
 import difflib
-import io
-import tokenize
+import enum
+import multiprocessing
+import signal
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from astc._fs import file_mode, write_atomic
 from astc.cli._cache import Entry, Stamp, file_sha256
-from astc.cli._shared import _write_atomic
-from astc.diagnostics import Code, CompileResult, Diagnostic
+from astc.diagnostics import Code, CompileError, CompileResult, Diagnostic
 from astc.options import Options
 
-COMPILED = "compiled"  # output written, or (without writing) it would be
-UNCHANGED = "unchanged"  # output already up to date
-FAILED = "failed"
+
+class Status(enum.StrEnum):
+    """What happened to one file (the JSON output's ``status``)."""
+
+    COMPILED = "compiled"  # the output was written (in place: the source was replaced)
+    STALE = "stale"  # --check/--diff: the output would be written (missing, stale, or changes)
+    UNCHANGED = "unchanged"  # nothing to write: the output is already what astc writes
+    FAILED = "failed"  # nothing written; the diagnostics say why
+
 
 #: How applied transformations are counted in per-file lines, by code name.
 _LABELS = {
@@ -40,15 +52,21 @@ _LABELS = {
 
 @dataclass(frozen=True)
 class Job:
-    """One file to compile. ``output`` None: the code goes back to the caller (stdin)."""
+    """One file to compile. ``output`` None: the code goes back to the caller (stdin).
+
+    ``write`` False is a dry run: with ``check`` the status says whether the output is stale,
+    without it (``--diff`` alone) whether astc changes the source.
+    """
 
     index: int
     source: str  # the path as the user gave it (used in messages)
     output: str | None
-    text: str | None = None  # the source text, for standard input
+    data: bytes | None = None  # the source's bytes, for standard input
     write: bool = True
+    check: bool = False
     diff: bool = False
     in_place: bool = False
+    backup: bool = True
     verify: bool = False
 
 
@@ -59,12 +77,20 @@ class Outcome:
     index: int
     source: str
     output: str | None
-    status: str
+    status: Status
     counts: dict[str, int] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     diff: str | None = None
-    code: str | None = None
+    code: bytes | None = None  # the compiled module, for standard output
     entry: Entry | None = None  # for the cache; None when nothing may be cached
+
+
+class Interrupted(Exception):
+    """Ctrl-C stopped :func:`run_jobs`; ``done`` are the outcomes of the jobs that finished."""
+
+    def __init__(self, done: list[Outcome]) -> None:
+        super().__init__(f"interrupted after {len(done)} file(s)")
+        self.done = done
 
 
 def count_applied(result: CompileResult) -> dict[str, int]:
@@ -75,20 +101,6 @@ def count_applied(result: CompileResult) -> dict[str, int]:
         label = "kernel" if "KERNEL" in name else _LABELS.get(name, entry.pass_name)
         counts[label] = counts.get(label, 0) + 1
     return counts
-
-
-def encode_like_source(code: str) -> bytes:
-    """The compiled text in the encoding its (kept) coding cookie declares, else UTF-8."""
-    try:
-        encoding, _ = tokenize.detect_encoding(io.BytesIO(code.encode("utf-8")).readline)
-    except SyntaxError:
-        encoding = "utf-8"
-    if encoding == "utf-8-sig":
-        encoding = "utf-8"
-    try:
-        return code.encode(encoding)
-    except (UnicodeEncodeError, LookupError):
-        return code.encode("utf-8", "surrogatepass")
 
 
 def unified_diff(source: str, code: str, a: str, b: str) -> str:
@@ -103,17 +115,33 @@ def unified_diff(source: str, code: str, a: str, b: str) -> str:
     )
 
 
+def in_place_note(source: str, backup: bool) -> str:
+    """The header's note for a source compiled in place (it is the file to edit now)."""
+    if backup:
+        return f"Compiled in place; the source before astc is in {Path(source).name}.orig."
+    return "Compiled in place."
+
+
 _options: Options | None = None
+_stop: Any = None  # a multiprocessing Event in pool workers: set when the run is interrupted
 
 
-def init_worker(options: Options) -> None:
-    """Process-pool initializer: every job of this run uses ``options``."""
-    global _options
-    _options = options
+def init_worker(options: Options, stop: Any = None) -> None:
+    """Process-pool initializer: every job of this run uses ``options``.
+
+    In a worker, Ctrl-C is the parent's business (it reaches the whole process group): the
+    worker ignores it and finishes the file it is compiling; ``stop`` tells it to start none.
+    """
+    global _options, _stop
+    _options, _stop = options, stop
+    if stop is not None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def run_job(job: Job) -> Outcome:
-    """Compile ``job.source`` and act on the result; never raises."""
+def run_job(job: Job) -> Outcome | None:
+    """Compile ``job.source`` and act on the result; never raises. None: the run was stopped."""
+    if _stop is not None and _stop.is_set():
+        return None
     try:
         return _run(job, _options or Options())
     except Exception as error:  # noqa: BLE001 - a compiler crash fails this file only
@@ -121,57 +149,120 @@ def run_job(job: Job) -> Outcome:
         return _failed(job, message, Code.INTERNAL_ERROR)
 
 
+def encode_output(code: str, encoding: str, filename: str) -> bytes:
+    """The compiled module as bytes in the source's declared ``encoding``.
+
+    Raises :class:`CompileError` (``ASTC004``) when a character has no form in it: the
+    output is then not written at all (never written in another encoding than it declares).
+    """
+    from astc.frontend.source import encode_source
+
+    try:
+        return encode_source(code, encoding)
+    except UnicodeEncodeError as error:
+        bad = error.object[error.start : error.end]
+        message = (
+            f"the compiled module cannot be written in {encoding}, the encoding the source "
+            f"declares: it contains {bad!r}; nothing written"
+        )
+        raise CompileError(Diagnostic(filename, 0, 0, message, Code.WRITE_ERROR)) from None
+
+
 def _failed(job: Job, message: str, code: Code) -> Outcome:
     diag = Diagnostic(job.source, 0, 0, message, code)
-    return Outcome(job.index, job.source, job.output, FAILED, diagnostics=[diag])
+    return Outcome(job.index, job.source, job.output, Status.FAILED, diagnostics=[diag])
+
+
+def _read(job: Job) -> tuple[str, str]:
+    """The source's text and declared encoding; :class:`CompileError` when unreadable."""
+    from astc.api import read_source
+    from astc.frontend.source import declared_encoding, decode_source
+
+    if job.data is None:
+        return read_source(job.source)
+    try:
+        return decode_source(job.data), declared_encoding(job.data)
+    except (UnicodeDecodeError, SyntaxError, LookupError) as error:
+        diag = Diagnostic(job.source, 0, 0, f"cannot read: {error}", Code.READ_ERROR)
+        raise CompileError(diag) from None
 
 
 def _run(job: Job, options: Options) -> Outcome:
-    from astc.api import compile_file, compile_source  # workers import the compiler lazily
+    from astc.api import compile_source  # workers import the compiler lazily
+    from astc.frontend.source import retitle
 
-    stamp = Stamp.of(Path(job.source)) if job.text is None else None
-    if job.text is None:
-        result = compile_file(job.source, options=options)
-    else:
-        result = compile_source(job.text, filename=job.source, options=options)
+    stamp = Stamp.of(Path(job.source)) if job.data is None else None
+    try:
+        source, encoding = _read(job)
+    except CompileError as error:
+        return Outcome(
+            job.index, job.source, job.output, Status.FAILED, diagnostics=[error.diagnostic]
+        )
+    result = compile_source(source, filename=job.source, options=options)
     if result.code is None:
-        return Outcome(job.index, job.source, job.output, FAILED, diagnostics=result.diagnostics)
+        return Outcome(
+            job.index, job.source, job.output, Status.FAILED, diagnostics=result.diagnostics
+        )
     if job.verify:
         from astc.cli._verify import verify
 
         problem = verify(result.source, result.code, job.source, options)
         if problem is not None:
             return _failed(job, problem, Code.VERIFY_FAILED)
-    counts = count_applied(result)
-    outcome = Outcome(job.index, job.source, job.output, COMPILED, counts)
-    if job.diff and result.changed:
-        outcome.diff = unified_diff(
-            result.source, result.code, job.source, job.output or job.source
+    code = result.code
+    if job.in_place and result.changed:
+        code = retitle(code, in_place_note(job.source, job.backup))
+    try:
+        expected = encode_output(code, encoding, job.source)
+    except CompileError as error:
+        return Outcome(
+            job.index, job.source, job.output, Status.FAILED, diagnostics=[error.diagnostic]
         )
+    counts = count_applied(result)
+    outcome = Outcome(job.index, job.source, job.output, Status.COMPILED, counts)
+    if job.diff and result.changed:
+        outcome.diff = unified_diff(result.source, code, job.source, job.output or job.source)
     if job.output is None:
-        outcome.code = result.code
+        outcome.code = expected
         return outcome
     output = Path(job.output)
+    try:
+        existing: bytes | None = output.read_bytes()
+    except OSError:
+        existing = None
     if job.in_place and not result.changed:
-        outcome.status = UNCHANGED  # nothing to do; the source stays as it is
+        outcome.status = Status.UNCHANGED  # nothing to do; the source stays as it is
+    elif not job.write:
+        stale = existing != expected if job.check else result.changed
+        outcome.status = Status.STALE if stale else Status.UNCHANGED
+    elif existing == expected:
+        outcome.status = Status.UNCHANGED
     else:
-        expected = encode_like_source(result.code)
-        try:
-            existing: bytes | None = output.read_bytes()
-        except OSError:
-            existing = None
-        if existing == expected:
-            outcome.status = UNCHANGED
-        elif job.write:
-            try:
-                _write_atomic(output, expected)
-            except OSError as error:
-                reason = error.strerror or str(error)
-                return _failed(job, f"cannot write {output}: {reason}", Code.WRITE_ERROR)
-    if job.text is None and (job.write or outcome.status == UNCHANGED):
-        rewrote_source = job.in_place and outcome.status == COMPILED
+        problem = _write(job, output, expected, stamp)
+        if problem is not None:
+            return _failed(job, problem, Code.WRITE_ERROR)
+    if job.data is None and (job.write or outcome.status is Status.UNCHANGED):
+        rewrote_source = job.in_place and outcome.status is Status.COMPILED
         outcome.entry = _cache_entry(job, stamp, rewrote_source, counts)
     return outcome
+
+
+def _write(job: Job, output: Path, data: bytes, stamp: Stamp | None) -> str | None:
+    """Write one output (in place: after the backup); the problem, or None when written."""
+    source = Path(job.source)
+    try:
+        if job.in_place:
+            if Stamp.of(source) != stamp:
+                return f"{source} changed while it was being compiled; not replaced"
+            if job.backup:
+                write_atomic(Path(f"{source}.orig"), source.read_bytes())
+            write_atomic(output, data)
+        else:
+            write_atomic(output, data, mode=file_mode(source))
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return f"cannot write {getattr(error, 'filename', None) or output}: {reason}"
+    return None
 
 
 def _cache_entry(
@@ -198,28 +289,58 @@ def run_jobs(
     """Run ``jobs`` (in ``workers`` processes when more than one), outcomes in job order.
 
     ``on_done`` is called in the parent as each job finishes (progress); jobs are handed out
-    heaviest first (``weight``) so one big file does not finish the run alone.
+    heaviest first (``weight``) so one big file does not finish the run alone. Ctrl-C raises
+    :class:`Interrupted` once the files being compiled are done (a second Ctrl-C stops the
+    workers at once; every file is still whole, written or not).
     """
+    done: list[Outcome] = []
+
+    def finished(outcome: Outcome | None) -> None:
+        if outcome is not None:
+            done.append(outcome)
+            on_done(outcome)
+
     if workers <= 1 or len(jobs) <= 1:
         init_worker(options)
-        outcomes = []
-        for job in jobs:
-            outcomes.append(run_job(job))
-            on_done(outcomes[-1])
-        return outcomes
-    results: dict[int, Outcome] = {}
+        try:
+            for job in jobs:
+                finished(run_job(job))
+        except KeyboardInterrupt:
+            raise Interrupted(done) from None
+        return done
+    context = multiprocessing.get_context()
+    stop = context.Event()
     with ProcessPoolExecutor(
-        max_workers=min(workers, len(jobs)), initializer=init_worker, initargs=(options,)
+        max_workers=min(workers, len(jobs)),
+        mp_context=context,
+        initializer=init_worker,
+        initargs=(options, stop),
     ) as pool:
-        futures: dict[Future[Outcome], Job] = {
-            pool.submit(run_job, job): job for job in sorted(jobs, key=weight, reverse=True)
-        }
-        for future in as_completed(futures):
-            job = futures[future]
+        futures: dict[Future[Outcome | None], Job] = {}
+        try:
+            for job in sorted(jobs, key=weight, reverse=True):
+                futures[pool.submit(run_job, job)] = job
+            for future in as_completed(futures):
+                finished(_result(future, futures[future]))
+        except KeyboardInterrupt:
+            stop.set()
+            for future in futures:
+                future.cancel()
+            seen = {o.index for o in done}
             try:
-                outcome = future.result()
-            except BrokenProcessPool as error:  # a worker was killed (memory, signal)
-                outcome = _failed(job, f"worker process died: {error}", Code.INTERNAL_ERROR)
-            results[job.index] = outcome
-            on_done(outcome)
-    return [results[job.index] for job in jobs]
+                for future in as_completed(futures):
+                    if not future.cancelled() and futures[future].index not in seen:
+                        finished(_result(future, futures[future]))
+            except KeyboardInterrupt:
+                for process in list(pool._processes.values()):  # a second Ctrl-C: stop now
+                    process.terminate()
+            raise Interrupted(done) from None
+    by_index = {o.index: o for o in done}
+    return [by_index[job.index] for job in jobs]
+
+
+def _result(future: Future[Outcome | None], job: Job) -> Outcome | None:
+    try:
+        return future.result()
+    except BrokenProcessPool as error:  # a worker was killed (memory, signal)
+        return _failed(job, f"worker process died: {error}", Code.INTERNAL_ERROR)

@@ -7,13 +7,21 @@ from pathlib import Path
 
 import click
 
+from astc._fs import cache_dir as default_cache_dir
 from astc.cli._cache import is_astc_cache
 from astc.cli._command import AstcCommand, loaded_config
-from astc.cli._shared import EXIT_USAGE
-from astc.config import cache_root
+from astc.cli._output import echo_message, echo_note
+from astc.cli._shared import ExitCode, leave
+from astc.diagnostics import Level, format_message
+
+EXAMPLES = """\\b
+Examples:
+  astc clean                       the project's .astc_cache
+  astc clean --cache-dir /tmp/c    another cache astc made
+"""
 
 
-@click.command("clean", cls=AstcCommand)
+@click.command("clean", cls=AstcCommand, epilog=EXAMPLES)
 @click.option(
     "--cache-dir",
     type=click.Path(file_okay=False, path_type=Path),
@@ -22,13 +30,17 @@ from astc.config import cache_root
 )
 @click.pass_context
 def clean_cmd(ctx: click.Context, cache_dir: Path | None) -> None:
-    """Remove the compile cache (.astc_cache in the project root by default)."""
-    directory = cache_dir or cache_root(loaded_config(ctx).project.root) / ".astc_cache"
+    """Remove the compile cache (.astc_cache in the project root by default).
+
+    Compiled outputs stay; the import hook's entries (in __pycache__) are not touched.
+    """
+    directory = cache_dir or Path(default_cache_dir(loaded_config(ctx).project.root))
     if not directory.exists():
-        click.echo(f"nothing to remove: {directory} does not exist", err=True)
+        echo_note(f"nothing to remove: {directory} does not exist")
         return
     if not is_astc_cache(directory):
-        click.echo(f"error: {directory} is not an astc cache (no astc CACHEDIR.TAG)", err=True)
-        ctx.exit(EXIT_USAGE)
+        message = "not an astc cache (no astc CACHEDIR.TAG): not removed"
+        echo_message(format_message(str(directory), 0, 0, Level.ERROR, message), Level.ERROR)
+        leave(ExitCode.USAGE)
     shutil.rmtree(directory)
-    click.echo(f"removed {directory}", err=True)
+    echo_note(f"removed {directory}")

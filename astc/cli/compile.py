@@ -15,24 +15,35 @@ from typing import Any, TypeVar
 
 import click
 
+from astc._fs import cache_dir as default_cache_dir
 from astc.cli._cache import Cache
 from astc.cli._command import AstcCommand, loaded_config
 from astc.cli._files import DEFAULT_EXCLUDES, Selection, choose_base, collect, package_base
+from astc.cli._output import echo_message, set_color, use_color
 from astc.cli._params import build_options, compiler_options
 from astc.cli._report import Reporter
-from astc.cli._shared import EXIT_FAILED, EXIT_OK, EXIT_STALE
-from astc.cli._work import COMPILED, FAILED, UNCHANGED, Job, Outcome, run_jobs
+from astc.cli._shared import ExitCode, leave
+from astc.cli._work import Interrupted, Job, Outcome, Status, run_jobs
 from astc.config import cache_root
-from astc.diagnostics import Code, Diagnostic
+from astc.diagnostics import Code, Diagnostic, Level, format_message
 from astc.options import Options
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-EXIT_CODES_HELP = (
-    "\b\nExit codes: 0 ok; 1 --check found missing or stale output; "
-    "2 usage or configuration error;\n123 at least one file failed to compile "
-    "(the others are still compiled)."
-)
+EPILOG = """\b
+Examples:
+  astc compile src/                      compile into build/astc/ (cached)
+  astc compile src/ -o dist/fast         another output directory
+  astc compile --check src/              CI: exit 1 if an output is missing or stale
+  astc compile --diff src/pkg/mod.py     show what would change, write nothing
+  astc compile --in-place src/pkg/       replace sources (each kept as FILE.orig)
+  astc compile - --stdin-filename m.py   stdin to stdout
+
+\b
+Exit codes: 0 ok; 1 --check found missing or stale output; 2 usage or configuration
+error; 123 at least one file failed to compile (the others are still compiled);
+130 interrupted.
+"""
 
 
 def available_cpus() -> int:
@@ -51,7 +62,18 @@ _run_options = [
         help="Where compiled modules go, mirroring the tree below the project root "
         "(default: build/astc in the project root). Sources are never overwritten.",
     ),
-    click.option("--in-place", is_flag=True, help="Replace the sources by their compiled form."),
+    click.option(
+        "--in-place",
+        is_flag=True,
+        help="Replace each source astc changes by its compiled form (the original is kept "
+        "as FILE.orig).",
+    ),
+    click.option(
+        "--backup/--no-backup",
+        default=True,
+        show_default=True,
+        help="With --in-place, keep each replaced source as FILE.orig.",
+    ),
     click.option(
         "--check",
         is_flag=True,
@@ -65,7 +87,7 @@ _run_options = [
     click.option(
         "--color/--no-color",
         default=None,
-        help="Colour the diff (default: when stdout is a terminal and NO_COLOR is unset).",
+        help="Colour diffs and messages (default: on a terminal, unless NO_COLOR is set).",
     ),
     click.option(
         "--stdin-filename",
@@ -105,13 +127,16 @@ _run_options = [
         "--cache-dir",
         type=click.Path(file_okay=False, path_type=Path),
         envvar="ASTC_CACHE_DIR",
-        help="Cache directory (default: .astc_cache in the project root; env ASTC_CACHE_DIR).",
+        help="Cache directory (default: .astc_cache in the project root, else ~/.cache/astc; "
+        "env ASTC_CACHE_DIR).",
     ),
     click.option("--no-cache", is_flag=True, help="Compile every file, ignoring the cache."),
     click.option(
         "--verify",
         is_flag=True,
-        help="Check each output: it compiles, recompiling leaves it unchanged, same public names.",
+        help="Check each output before writing it: it compiles (symbol table included) without "
+        "warnings the source does not give, compiling it again leaves it unchanged, and it "
+        "binds the same public names.",
     ),
     click.option(
         "--output-format",
@@ -121,7 +146,12 @@ _run_options = [
         help="github: workflow annotations on stdout.",
     ),
     click.option("-q", "--quiet", is_flag=True, help="Print errors only."),
-    click.option("-v", "--verbose", is_flag=True, help="Also list unchanged files and settings."),
+    click.option(
+        "-v",
+        "--verbose",
+        is_flag=True,
+        help="Also say which project root and configuration file are used, and list every file.",
+    ),
 ]
 
 
@@ -133,17 +163,10 @@ def compile_options(fn: F) -> F:
     return fn
 
 
-def use_color(flag: bool | None) -> bool:
-    if flag is not None:
-        return flag
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-
-
 def resolve_dirs(params: dict[str, Any], root: Path | None) -> tuple[Path, Path]:
     """The output and cache directories (defaults hang off the project root)."""
-    base = cache_root(root)
-    out_dir = params.get("out_dir") or base / "build" / "astc"
-    cache_dir = params.get("cache_dir") or base / ".astc_cache"
+    out_dir = params.get("out_dir") or cache_root(root) / "build" / "astc"
+    cache_dir = params.get("cache_dir") or default_cache_dir(root)
     return Path(out_dir), Path(cache_dir)
 
 
@@ -151,7 +174,34 @@ def cache_key(options: Options, verify: bool) -> str:
     return options.fingerprint() + ("-verify" if verify else "")
 
 
-@click.command("compile", cls=AstcCommand, epilog=EXIT_CODES_HELP)
+def check_out_dir(out_dir: Path, srcs: tuple[Path, ...], write: bool) -> None:
+    """``click.UsageError`` for an output directory no output could go to.
+
+    It must not be a file, nor a source directory or a directory holding a source (outputs
+    would land among the sources and be compiled as sources by the next run); when the run
+    writes, its nearest existing ancestor must be a writable directory.
+    """
+    out = out_dir.resolve()
+    if out.exists() and not out.is_dir():
+        raise click.UsageError(f"--out-dir {out_dir}: not a directory")
+    for src in srcs:
+        if out == src.resolve() or src.resolve().is_relative_to(out):
+            raise click.UsageError(
+                f"--out-dir {out_dir}: holds the source {src}; outputs would mix with sources "
+                "(choose a directory outside the sources, or use --in-place)"
+            )
+    if not write:
+        return
+    ancestor = out
+    while not ancestor.exists():
+        ancestor = ancestor.parent
+    if not ancestor.is_dir():
+        raise click.UsageError(f"--out-dir {out_dir}: {ancestor} is not a directory")
+    if not os.access(ancestor, os.W_OK | os.X_OK):
+        raise click.UsageError(f"--out-dir {out_dir}: {ancestor} is not writable")
+
+
+@click.command("compile", cls=AstcCommand, epilog=EPILOG)
 @compile_options
 @click.pass_context
 def compile_cmd(ctx: click.Context, /, **params: Any) -> None:
@@ -161,41 +211,53 @@ def compile_cmd(ctx: click.Context, /, **params: Any) -> None:
     Options can also be set in [tool.astc] of pyproject.toml, keys named like the long
     options (out-dir = "dist/astc").
     """
-    options = build_options(params)
+    set_color(params["color"])
     srcs: tuple[Path, ...] = params["src"]
     if not srcs:
         raise click.UsageError("no SRC given (files, directories, or '-' for stdin)")
     if "-" in map(str, srcs) and len(srcs) > 1:
         raise click.UsageError("'-' (stdin) cannot be combined with other SRC")
+    if params["quiet"] and params["verbose"]:
+        raise click.UsageError("-q/--quiet and -v/--verbose exclude each other")
     out_source = ctx.get_parameter_source("out_dir")
     if params["in_place"] and out_source is click.core.ParameterSource.COMMANDLINE:
         raise click.UsageError("--in-place and --out-dir exclude each other")
+    loaded = loaded_config(ctx)
+    options = build_options(params, project=loaded.project)
     dry = params["check"] or params["diff"]
     reporter = Reporter(
         params["output_format"],
         -1 if params["quiet"] else (1 if params["verbose"] else 0),
         dry,
-        use_color(params["color"]),
+        use_color(sys.stdout),
     )
-    root = loaded_config(ctx).project.root
+    root = loaded.project.root
     out_dir, cache_dir = resolve_dirs(params, root)
+    stdin = str(srcs[0]) == "-"
+    if not params["in_place"] and not stdin:
+        check_out_dir(out_dir, srcs, write=not dry)
     reporter.info(f"project root: {root or 'none (no .git, .hg or [tool.astc] found)'}")
-    reporter.info(f"configuration: {loaded_config(ctx).project.path or 'none'}")
+    reporter.info(f"configuration: {loaded.project.path or 'none'}")
     reporter.info(f"output: {'in place' if params['in_place'] else out_dir}")
-    if str(srcs[0]) == "-":
+    reporter.info(f"cache: {'off' if params['no_cache'] else cache_dir}")
+    interrupted: tuple[int, int] | None = None
+    if stdin:
         outcomes = [_compile_stdin(params, options, out_dir, root, _selection(params))]
-    else:
-        outcomes = _compile_tree(params, options, srcs, root, out_dir, cache_dir, reporter)
-    if str(srcs[0]) == "-":
         reporter.file(outcomes[0])
-    if any(o.status == FAILED for o in outcomes):
-        code = EXIT_FAILED
-    elif params["check"] and any(o.status == COMPILED for o in outcomes):
-        code = EXIT_STALE
     else:
-        code = EXIT_OK
-    reporter.finish(outcomes, code)
-    ctx.exit(code)
+        outcomes, interrupted = _compile_tree(
+            params, options, srcs, root, out_dir, cache_dir, reporter
+        )
+    if interrupted is not None:
+        code = ExitCode.INTERRUPTED
+    elif any(o.status is Status.FAILED for o in outcomes):
+        code = ExitCode.FAILED
+    elif params["check"] and any(o.status is Status.STALE for o in outcomes):
+        code = ExitCode.STALE
+    else:
+        code = ExitCode.OK
+    reporter.finish(outcomes, code, interrupted)
+    leave(code)
 
 
 def _selection(params: dict[str, Any]) -> Selection:
@@ -213,24 +275,32 @@ def _compile_stdin(
     root: Path | None,
     selection: Selection,
 ) -> Outcome:
+    """One module from stdin (bytes: its coding cookie decides, as for a file)."""
     name = params["stdin_filename"] or "-"
-    text = sys.stdin.read()
+    data = sys.stdin.buffer.read()
     if name != "-" and selection.force_exclude and not collect([Path(name)], root, selection):
         # an excluded file piped through (an editor's format-on-save): echo it untouched
-        keep = None if params["check"] or params["diff"] else text
-        return Outcome(0, name, None, UNCHANGED, code=keep)
+        keep = None if params["check"] or params["diff"] else data
+        return Outcome(0, name, None, Status.UNCHANGED, code=keep)
     output = None
     if params["check"] and name != "-":
         named = Path(name).resolve()
         base = choose_base(named, root, package_base([named]))
         rel = named.relative_to(base) if named.is_relative_to(base) else Path(named.name)
         output = str(named if params["in_place"] else out_dir / rel)
-    job = Job(0, name, output, text=text, write=False, diff=params["diff"], verify=params["verify"])
+    job = Job(
+        0,
+        name,
+        output,
+        data=data,
+        write=False,
+        check=params["check"],
+        diff=params["diff"],
+        verify=params["verify"],
+    )
     outcome = run_jobs([job], options, 1)[0]
     if params["diff"] or params["check"]:
         outcome.code = None  # stdout carries the diff (or nothing), not the module
-    if output is None and outcome.status != FAILED:
-        outcome.status = COMPILED
     return outcome
 
 
@@ -242,8 +312,14 @@ def _compile_tree(
     out_dir: Path,
     cache_dir: Path,
     reporter: Reporter,
-) -> list[Outcome]:
-    sources = collect(srcs, root, _selection(params), skip=[out_dir, cache_dir])
+) -> tuple[list[Outcome], tuple[int, int] | None]:
+    """Compile the files below ``srcs``; the outcomes, and (done, total) if interrupted."""
+    skipped_paths: list[tuple[Path, str]] = []
+    sources = collect(
+        srcs, root, _selection(params), skip=[out_dir, cache_dir], problems=skipped_paths
+    )
+    for path, why in skipped_paths:
+        echo_message(format_message(str(path), 0, 0, Level.WARNING, why), Level.WARNING)
     dry = params["check"] or params["diff"]
     use_cache = not params["no_cache"] and not params["diff"]
     cache = Cache(cache_dir, cache_key(options, params["verify"])) if use_cache else None
@@ -257,11 +333,13 @@ def _compile_tree(
         resolved[index] = src_abs
         if not params["in_place"] and out_abs == src_abs:
             diag = Diagnostic(shown, 0, 0, "output would overwrite the source", Code.WRITE_ERROR)
-            outcomes.append(Outcome(index, shown, str(output), FAILED, diagnostics=[diag]))
+            outcomes.append(Outcome(index, shown, str(output), Status.FAILED, diagnostics=[diag]))
             continue
         entry = cache.fresh(src_abs, out_abs) if cache is not None else None
         if entry is not None:
-            outcomes.append(Outcome(index, shown, str(output), UNCHANGED, dict(entry.counts)))
+            outcomes.append(
+                Outcome(index, shown, str(output), Status.UNCHANGED, dict(entry.counts))
+            )
             continue
         outcomes.append(None)
         jobs.append(
@@ -270,8 +348,10 @@ def _compile_tree(
                 shown,
                 str(output),
                 write=not dry,
+                check=params["check"],
                 diff=params["diff"],
                 in_place=params["in_place"],
+                backup=params["backup"],
                 verify=params["verify"],
             )
         )
@@ -279,18 +359,21 @@ def _compile_tree(
     reporter.info(f"{len(sources)} files found, {len(jobs)} to compile, {workers} workers")
     sizes = {job.index: _size(job.source) for job in jobs}
     finished = _Streamer(outcomes, reporter, progress=len(jobs) >= 20)
+    interrupted: tuple[int, int] | None = None
     with finished:
-        for outcome in run_jobs(jobs, options, workers, finished.done, lambda j: sizes[j.index]):
-            outcomes[outcome.index] = outcome
+        try:
+            run_jobs(jobs, options, workers, finished.done, lambda j: sizes[j.index])
+        except Interrupted as stop:
+            interrupted = (len(stop.done), len(jobs))
     final = [o for o in outcomes if o is not None]
     if cache is not None:
         for outcome in final:
             if outcome.entry is not None:
                 cache.put(resolved[outcome.index], outcome.entry)
-            elif outcome.status == FAILED:
+            elif outcome.status is Status.FAILED:
                 cache.forget(resolved[outcome.index])
         cache.save()
-    return final
+    return final, interrupted
 
 
 def _size(path: str) -> int:
@@ -324,6 +407,10 @@ class _Streamer:
             self.bar.__exit__(*exc)
             self.bar = None
         self._flush()
+        for outcome in self.outcomes[self.next :]:  # after an interrupt: those that finished
+            if outcome is not None:
+                self.reporter.file(outcome)
+        self.next = len(self.outcomes)
 
     def done(self, outcome: Outcome) -> None:
         self.outcomes[outcome.index] = outcome

@@ -9,20 +9,25 @@ For every function of the module (in source order, nested ones by qualified name
 from __future__ import annotations
 
 import ast
-import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
-from astc.api import compile_file
-from astc.cli._command import AstcCommand
+from astc.cli._command import AstcCommand, loaded_config
+from astc.cli._compile_one import compile_one, say_where, verbose_option
 from astc.cli._params import build_options, compiler_options
-from astc.cli._report import error_line
-from astc.cli._shared import EXIT_FAILED
 from astc.diagnostics import ReportEntry
 
 MODULE = "<module>"
+
+EXAMPLES = """\b
+Examples:
+  astc explain mod.py                  every function, then module-level code
+  astc explain mod.py::Class.method    one function (and those nested in it)
+  astc explain mod.py --assume-stable  what the relaxed model would do
+  astc codes ASTC214                   what a reason code means
+"""
 
 
 def function_qualnames(tree: ast.Module) -> list[str]:
@@ -53,27 +58,29 @@ def _matches(name: str, wanted: str) -> bool:
     )
 
 
-def _describe(entry: ReportEntry) -> str:
-    verdict = "done" if entry.applied else "refused"
-    return (
-        f"  line {entry.line}: {entry.pass_name}: {verdict}: {entry.message} [{entry.code.value}]"
-    )
+def _describe(entry: ReportEntry, path: Path) -> str:
+    """One entry in the one message format, indented under its function."""
+    return "  " + entry.format(str(path))
 
 
-@click.command("explain", cls=AstcCommand)
-@click.argument("target", metavar="FILE[::QUALNAME]")
+@click.command("explain", cls=AstcCommand, epilog=EXAMPLES)
+@click.argument("file", metavar="FILE[::QUALNAME]")
+@verbose_option
 @compiler_options
-def explain_cmd(target: str, **params: Any) -> None:
-    """Say, function by function, what was inlined or folded in FILE and why not otherwise."""
-    path_text, _, qualname = target.partition("::")
+@click.pass_context
+def explain_cmd(ctx: click.Context, /, file: str, **params: Any) -> None:
+    """Say, function by function, what was inlined or folded in FILE and why not otherwise.
+
+    Each line is a report entry, `path:line: info: pass: done|refused: what [CODE]`;
+    `astc codes CODE` explains a code.
+    """
+    path_text, _, qualname = file.partition("::")
     path = Path(path_text)
     if not path.is_file():
         raise click.BadParameter(f"{path_text!r} is not a file", param_hint="FILE")
-    result = compile_file(path, options=build_options(params))
-    if result.code is None:
-        for diag in result.diagnostics:
-            click.echo(error_line(diag), err=True)
-        sys.exit(EXIT_FAILED)
+    loaded = loaded_config(ctx)
+    say_where(loaded, params["verbose"])
+    result, _ = compile_one(path, build_options(params, project=loaded.project))
     functions = function_qualnames(ast.parse(result.source))
     by_function: dict[str, list[ReportEntry]] = {}
     for entry in result.report.entries:
@@ -91,4 +98,4 @@ def explain_cmd(target: str, **params: Any) -> None:
         if not entries:
             click.echo("  nothing to do")
         for entry in entries:
-            click.echo(_describe(entry))
+            click.echo(_describe(entry, path))

@@ -24,7 +24,14 @@ from pathlib import Path
 
 import click
 
-from astc.cli._shared import EXIT_USAGE, _write_atomic
+from astc._fs import write_atomic
+
+EXAMPLES = """\\b
+Examples:
+  astc profile script.py ARGS...                 write astc-profile.json
+  astc profile --hook mypkg -m mypkg.cli ARGS    only mypkg's functions
+  astc compile src/ --profile astc-profile.json  then pick the hot kernels
+"""
 
 
 def _roots(hooks: tuple[str, ...]) -> list[Path]:
@@ -62,7 +69,7 @@ def profile_entries(stats: pstats.Stats, roots: list[Path]) -> list[dict[str, ob
     return out
 
 
-@click.command("profile")
+@click.command("profile", epilog=EXAMPLES)
 @click.option("-m", "module", metavar="MODULE", help="Run a module (like python -m).")
 @click.option("--hook", "hooks", multiple=True, metavar="PKG", help="Record only this package.")
 @click.option(
@@ -84,8 +91,7 @@ def profile_cmd(
 ) -> None:
     """Run SCRIPT (or -m MODULE) under cProfile; write per-function times to OUTPUT."""
     if (module is None) == (script is None):
-        click.echo("error: give exactly one of SCRIPT or -m MODULE", err=True)
-        sys.exit(EXIT_USAGE)
+        raise click.UsageError("give exactly one of SCRIPT or -m MODULE")
     profiler = cProfile.Profile()
     argv = sys.argv
     sys.argv = [module or str(script), *args]
@@ -106,7 +112,7 @@ def profile_cmd(
     total = time.perf_counter() - start
     entries = profile_entries(pstats.Stats(profiler), _roots(hooks))
     data = {"version": 1, "total_s": round(total, 6), "functions": entries}
-    _write_atomic(output, json.dumps(data, indent=1) + "\n")
+    write_atomic(output, json.dumps(data, indent=1) + "\n")
     click.echo(f"wrote {output} ({len(entries)} functions, {total:.2f}s)", err=True)
     if status:
-        sys.exit(status)
+        raise click.exceptions.Exit(status)  # the program's own exit status

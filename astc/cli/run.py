@@ -12,15 +12,23 @@ from typing import Any
 import click
 
 from astc.cli._params import build_options, compiler_options
-from astc.cli._shared import EXIT_USAGE
+from astc.cli._shared import ConfigProblem
 from astc.config import ConfigError
 from astc.hook.runner import BOOTSTRAP
 from astc.hook.settings import HookSettings, disabled, load_hook_config
+
+EXAMPLES = """\b
+Examples:
+  astc run --hook mypkg script.py ARGS...      script.py and mypkg compiled
+  astc run --hook mypkg -m mypkg.cli ARGS...   like python -m
+  ASTC_DISABLE=1 astc run --hook mypkg app.py  plainly, for comparison
+"""
 
 
 @click.command(
     "run",
     context_settings={"ignore_unknown_options": True, "allow_interspersed_args": False},
+    epilog=EXAMPLES,
 )
 @click.option(
     "--hook",
@@ -57,14 +65,16 @@ def run_cmd(
     try:
         configured, hook_options = load_hook_config(Path.cwd())
     except ConfigError as error:
-        click.echo(f"error: {error}", err=True)
-        sys.exit(EXIT_USAGE)
+        raise ConfigProblem(error) from None
     # [tool.astc.hook] and the command line each may only relax or narrow: combine both.
     options = build_options(params)
     options = dataclasses.replace(
         options,
         assume_stable=options.assume_stable or hook_options.assume_stable,
         passes=tuple(p for p in options.passes if p in hook_options.passes),
+        kernel_functions=tuple(
+            dict.fromkeys((*options.kernel_functions, *hook_options.kernel_functions))
+        ),
     )
     env = dict(os.environ)
     if not disabled():

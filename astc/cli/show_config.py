@@ -31,7 +31,14 @@ def _toml(value: Any) -> str:
     return json.dumps(value)
 
 
-@click.command("config", cls=AstcCommand)
+EXAMPLES = """\b
+Examples:
+  astc config                   the settings astc compile would use here
+  astc config src/ -W 2         with these sources and options
+"""
+
+
+@click.command("config", cls=AstcCommand, epilog=EXAMPLES)
 @compile_options
 @click.pass_context
 def config_cmd(ctx: click.Context, /, **params: Any) -> None:

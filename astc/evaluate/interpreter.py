@@ -5,6 +5,14 @@ values only (numbers, strings, bytes, tuples, lists, None), so no user object, n
 import can ever be reached — anything outside that subset raises :class:`NotFoldable` and
 the call is left alone. Every statement and expression costs a step; running out of steps
 is NotFoldable too, so a non-terminating function cannot hang the compiler.
+
+Objects follow Python's model because they *are* Python objects: a list is one real list,
+shared by every name bound to it; ``x += y`` changes a list in place (every alias sees
+it); ``[[0]] * 2`` holds one inner list twice; a ``for`` loop iterates the live list. What
+the model cannot reproduce is refused: a call that would bind a mutable default (Python
+creates it once per ``def``; a folded call would see a fresh one), and any call of a
+generator or coroutine function (calling one runs none of its body). Whether a result may
+become a literal is the emitter's question (:func:`astc.evaluate.values.to_source`).
 """
 
 from __future__ import annotations
@@ -47,8 +55,28 @@ class Environment:
     constants: Mapping[str, Any]
     locals_of: Callable[[ast.FunctionDef], set[str]]
     shadowed: frozenset[str] = frozenset()
-    #: Module names the result depends on (functions called, constants read): the guards.
-    assumed: set[str] = field(default_factory=set)
+    #: Module names the result depends on (functions called, constants read), in the
+    #: order the evaluation first read them: the names a guard must check, in that order.
+    assumed: list[str] = field(default_factory=list)
+
+    def assume(self, name: str) -> None:
+        if name not in self.assumed:
+            self.assumed.append(name)
+
+
+def suspends(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """A generator or coroutine function: calling it runs none of its body."""
+    if isinstance(fn, ast.AsyncFunctionDef):
+        return True
+    stack: list[ast.AST] = list(fn.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.Yield | ast.YieldFrom | ast.Await):
+            return True
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda):
+            continue  # their own scopes (a yield there is theirs)
+        stack.extend(ast.iter_child_nodes(node))
+    return False
 
 
 class Evaluator:
@@ -67,8 +95,11 @@ class Evaluator:
                 raise NotFoldable("range() objects are not folded")
             if kwargs:
                 raise NotFoldable(f"keyword arguments to {name}() are not folded")
+            self.env.assume(name)  # the run-time read finds the builtin unless one is created
             return values.call_builtin(name, args)
-        self.env.assumed.add(name)
+        self.env.assume(name)
+        if suspends(fn):
+            raise NotFoldable(f"{name} is a generator or coroutine function")
         if self.depth >= MAX_DEPTH:
             raise NotFoldable("call depth limit")
         frame = self._bind(fn, args, kwargs)
@@ -111,7 +142,11 @@ class Evaluator:
             if param.arg not in frame:
                 if param.arg not in defaults:
                     raise NotFoldable("missing argument")
-                frame[param.arg] = self._literal(defaults[param.arg])
+                value = self._literal(defaults[param.arg])
+                if not values.is_immutable(value):
+                    # Python evaluates a default once per `def` and shares it between calls.
+                    raise NotFoldable(f"the mutable default of {param.arg} is shared by calls")
+                frame[param.arg] = value
         return frame
 
     def _literal(self, node: ast.expr) -> Any:
@@ -142,7 +177,7 @@ class Evaluator:
             self._assign(s.target, self.expr(s.value, frame, fn), frame)
         elif isinstance(s, ast.AugAssign) and isinstance(s.target, ast.Name):
             current = self._read(s.target.id, frame, fn)
-            frame[s.target.id] = values.binary(type(s.op), current, self.expr(s.value, frame, fn))
+            frame[s.target.id] = values.inplace(type(s.op), current, self.expr(s.value, frame, fn))
         elif isinstance(s, ast.Expr):
             self.expr(s.value, frame, fn)
         elif isinstance(s, ast.If):
@@ -202,7 +237,7 @@ class Evaluator:
         iterable = self.expr(node, frame, fn)
         if not isinstance(iterable, tuple | list | str | bytes):
             raise NotFoldable("iteration over a non-sequence")
-        return list(iterable)
+        return iter(iterable)  # the live object: a list the body extends is seen growing
 
     def _assign(self, target: ast.expr, value: Any, frame: dict[str, Any]) -> None:
         if isinstance(target, ast.Name):
@@ -232,7 +267,7 @@ class Evaluator:
                 raise NotFoldable(f"{name} may be unbound")
             return value
         if name in self.env.constants:
-            self.env.assumed.add(name)
+            self.env.assume(name)
             return self.env.constants[name]
         raise NotFoldable(f"{name} is not a known constant")
 

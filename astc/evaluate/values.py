@@ -22,10 +22,6 @@ MAX_STR_LEN = 4096
 MAX_COLLECTION_LEN = 256
 MAX_TOTAL_ITEMS = 1024
 
-#: Types whose values astc computes with. All are immutable except list, and lists only
-#: ever come from literals that are re-created at each evaluation, as in the original.
-SCALAR_TYPES = (bool, int, float, complex, str, bytes, type(None))
-
 
 class NotFoldable(Exception):
     """The expression is outside what astc evaluates (unknown values, limits exceeded)."""
@@ -65,6 +61,38 @@ def check_value(value: Any, budget: list[int] | None = None) -> None:
             check_value(item, budget)
         return
     raise NotFoldable(f"values of type {type(value).__name__} are not folded")
+
+
+def is_immutable(value: Any) -> bool:
+    """True when no list is reachable from ``value``: it may be shared, cached or copied
+    without anyone noticing (modulo identity, which CPython leaves undefined for literals)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if type(item) is list:
+            return False
+        if type(item) is tuple:
+            stack.extend(item)
+    return True
+
+
+def check_unshared(value: Any) -> None:
+    """Raise NotFoldable if a list is reachable twice from ``value`` (or from itself).
+
+    A literal re-creates every list it holds, distinct: ``[[0]] * 2`` evaluates to a list
+    holding one list twice, and its source form ``[[0], [0]]`` would not.
+    """
+    seen: set[int] = set()
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if type(item) is list:
+            if id(item) in seen:
+                raise NotFoldable("the value holds one list in two places")
+            seen.add(id(item))
+            stack.extend(item)
+        elif type(item) is tuple:
+            stack.extend(item)
 
 
 def _size_hint(value: Any) -> int:
@@ -135,6 +163,22 @@ COMPARISON_OPERATORS: dict[type[ast.cmpop], Callable[[Any, Any], Any]] = {
     ast.NotIn: lambda a, b: a not in b,
 }
 _BINARY = {op: fn for op, fn in BINARY_OPERATORS.items() if op is not ast.MatMult}
+#: In-place forms (``x += y``): on a list, ``+=`` and ``*=`` mutate the object itself, which
+#: every alias of it sees; on immutable values they are the plain operators.
+_INPLACE: dict[type[ast.operator], Callable[[Any, Any], Any]] = {
+    ast.Add: operator.iadd,
+    ast.Sub: operator.isub,
+    ast.Mult: operator.imul,
+    ast.Div: operator.itruediv,
+    ast.FloorDiv: operator.ifloordiv,
+    ast.Mod: operator.imod,
+    ast.Pow: operator.ipow,
+    ast.LShift: operator.ilshift,
+    ast.RShift: operator.irshift,
+    ast.BitOr: operator.ior,
+    ast.BitXor: operator.ixor,
+    ast.BitAnd: operator.iand,
+}
 # `is` on literals depends on object identity (interning): never folded.
 _COMPARE = {op: fn for op, fn in COMPARISON_OPERATORS.items() if op not in (ast.Is, ast.IsNot)}
 
@@ -155,6 +199,16 @@ def binary(op: type[ast.operator], left: Any, right: Any) -> Any:
     check_value(right)
     _guard_binary(op, left, right)
     return _apply(_BINARY[op], left, right)
+
+
+def inplace(op: type[ast.operator], left: Any, right: Any) -> Any:
+    """``left <op>= right`` as Python runs it: lists are changed in place."""
+    if op not in _INPLACE:
+        raise NotFoldable(f"operator {op.__name__} is not folded")
+    check_value(left)
+    check_value(right)
+    _guard_binary(op, left, right)
+    return _apply(_INPLACE[op], left, right)
 
 
 def unary(op: type[ast.unaryop], operand: Any) -> Any:
@@ -250,18 +304,26 @@ def is_exact(value: Any, other: Any) -> bool:
     return bool(value == other)
 
 
-def to_source(value: Any) -> str:
+def to_source(value: Any, encoding: str = "utf-8") -> str:
     """Source text that evaluates to exactly ``value``; NotFoldable if there is none.
 
     The text is checked by evaluating it back (``ast.literal_eval``): astc never emits a
-    literal that would not round-trip (``nan``, ``inf``, lossy complex forms).
+    literal that would not round-trip (``nan``, ``inf``, lossy complex forms), nor one that
+    holds a list twice (see :func:`check_unshared`). Characters that the module's declared
+    ``encoding`` cannot represent are written as escapes.
     """
     check_value(value)
+    check_unshared(value)
     if isinstance(value, float) and not math.isfinite(value):
         raise NotFoldable("non-finite float")
     if isinstance(value, complex) and not (math.isfinite(value.real) and math.isfinite(value.imag)):
         raise NotFoldable("non-finite complex")
     text = repr(value)
+    if not text.isascii():
+        try:
+            text.encode(encoding)
+        except (UnicodeEncodeError, LookupError):
+            text = ascii(value)  # the same literal with every non-ASCII character escaped
     try:
         back = ast.literal_eval(text)
     except (ValueError, SyntaxError) as error:

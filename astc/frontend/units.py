@@ -9,6 +9,7 @@ is actually rewritten (and such a unit is checked before it is touched).
 from __future__ import annotations
 
 import ast
+import unicodedata
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -29,7 +30,12 @@ class Unit:
     _cst_failed: bool = field(default=False, repr=False)
 
     def parse(self) -> cst.Module | None:
-        """The unit's LibCST tree, or None if LibCST cannot reproduce the text exactly."""
+        """The unit's LibCST tree, or None if LibCST cannot reproduce the text exactly.
+
+        Identifiers in the tree are NFKC-normalized, as Python's parser normalizes them
+        (``ﬁ`` and ``fi`` are one name): passes compare names as Python does. A rewritten
+        unit is written with the normalized spelling; an unchanged one keeps its text.
+        """
         if self._cst is None and not self._cst_failed:
             try:
                 tree = cst.parse_module(self.text)
@@ -39,12 +45,16 @@ class Unit:
             if tree.code != self.text:
                 self._cst_failed = True
                 return None
+            if not self.text.isascii():
+                tree = tree.visit(_NormalizeNames())
             self._cst = tree
         return self._cst
 
-    def names_bound(self) -> list[str]:
-        """Names that a def/class unit binds (for guard placement)."""
-        return [n.name for n in self.nodes if isinstance(n, ast.FunctionDef | ast.ClassDef)]
+
+class _NormalizeNames(cst.CSTTransformer):
+    def leave_Name(self, original: cst.Name, updated: cst.Name) -> cst.Name:
+        value = unicodedata.normalize("NFKC", updated.value)
+        return updated if value == updated.value else updated.with_changes(value=value)
 
 
 def _first_line(node: ast.stmt) -> int:

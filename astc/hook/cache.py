@@ -14,10 +14,14 @@ Contracts:
 * writes go to ``<entry>.<pid>.<random>.tmp`` and are renamed over the entry with
   ``os.replace``: readers see the old entry or the new one, never half of one; a failed
   write (read-only directory, permissions, full disk) is ignored;
-* ``sys.dont_write_bytecode`` turns writing off; ``sys.pycache_prefix`` is honoured as
-  CPython honours it; otherwise an unwritable ``__pycache__`` falls back to a user cache
-  directory (``ASTC_CACHE_DIR``, else ``$XDG_CACHE_HOME/astc``, else ``~/.cache/astc``),
-  mirroring the source's absolute path so that two sources never share an entry.
+* ``sys.pycache_prefix`` is honoured as CPython honours it (one tree, no fallback);
+  otherwise an unwritable ``__pycache__`` falls back to astc's cache directory
+  (:func:`astc._fs.cache_dir`: ``ASTC_CACHE_DIR``, else ``$XDG_CACHE_HOME/astc``, else
+  ``~/.cache/astc``), mirroring the source's absolute path so that two sources never share
+  an entry;
+* ``sys.dont_write_bytecode`` (``-B``, ``PYTHONDONTWRITEBYTECODE``) asks for no bytecode
+  beside the sources: entries then go to astc's cache directory only (which is not beside
+  the source), so the cache keeps working; ``ASTC_NO_CACHE=1`` turns writing off entirely.
 
 This module is on the warm path: it imports nothing the interpreter has not loaded already.
 """
@@ -31,7 +35,10 @@ import sys
 from importlib.util import MAGIC_NUMBER, cache_from_source
 from types import CodeType
 
-ENV_CACHE_DIR = "ASTC_CACHE_DIR"
+from astc._fs import cache_dir, write_atomic
+
+#: Any value but empty or ``0`` stops the hook from writing cache entries anywhere.
+ENV_NO_CACHE = "ASTC_NO_CACHE"
 #: PEP 552 flags: hash-based (bit 0), check the source (bit 1).
 _FLAGS = (0b11).to_bytes(4, "little")
 _HEADER = 16
@@ -48,13 +55,17 @@ def entry_name(source_path: str, fingerprint: str) -> str | None:
     return f"{stem}.opt-astc-{fingerprint}{ext}"
 
 
+def plain_name(source_path: str) -> str | None:
+    """CPython's own ``.pyc`` for the source (what a plain import reads and writes)."""
+    try:
+        return cache_from_source(source_path)
+    except (NotImplementedError, ValueError):
+        return None
+
+
 def user_cache_dir() -> str:
-    """The fallback cache root for sources whose ``__pycache__`` cannot be written."""
-    override = os.environ.get(ENV_CACHE_DIR)
-    if override:
-        return os.path.abspath(override)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "astc")
+    """The fallback cache root: astc's cache directory outside any project."""
+    return cache_dir(None)
 
 
 def fallback_name(source_path: str, fingerprint: str) -> str | None:
@@ -69,12 +80,23 @@ def fallback_name(source_path: str, fingerprint: str) -> str | None:
 
 
 def candidates(source_path: str, fingerprint: str) -> list[str]:
-    """Where an entry may be, in the order to read and to try writing."""
-    if sys.pycache_prefix:  # CPython's rule: one tree, no fallback
+    """Where an entry may be written, in the order to try.
+
+    Beside the source first (``__pycache__``, or CPython's ``sys.pycache_prefix`` tree, which
+    has no fallback); under ``-B`` / ``PYTHONDONTWRITEBYTECODE`` only astc's cache directory.
+    """
+    if sys.dont_write_bytecode:
+        names = [fallback_name(source_path, fingerprint)]
+    elif sys.pycache_prefix:  # CPython's rule: one tree, no fallback
         names = [entry_name(source_path, fingerprint)]
     else:
         names = [entry_name(source_path, fingerprint), fallback_name(source_path, fingerprint)]
     return [name for name in names if name is not None]
+
+
+def writing_disabled() -> bool:
+    """Whether ``ASTC_NO_CACHE`` turns the hook's cache writes off."""
+    return os.environ.get(ENV_NO_CACHE, "").strip() not in ("", "0")
 
 
 def encode(source_hash: bytes, code: CodeType) -> bytes:
@@ -117,16 +139,21 @@ def read_file(path: str) -> bytes:
 
 def load(
     source_path: str, fingerprint: str, source_hash: bytes, primary: str | None = None
-) -> CodeType | None:
-    """The cached code for this source, or None (a miss) for any reason.
+) -> tuple[CodeType, str] | None:
+    """The cached code for this source and the entry it came from, or None (a miss).
 
     ``primary`` is :func:`entry_name`'s result when the caller already has it; the fallback
     location is only worked out when the primary one holds no valid entry.
     """
-    code = _load_entry(primary or entry_name(source_path, fingerprint), source_hash, source_path)
-    if code is None and not sys.pycache_prefix:
-        code = _load_entry(fallback_name(source_path, fingerprint), source_hash, source_path)
-    return code
+    name = primary or entry_name(source_path, fingerprint)
+    code = _load_entry(name, source_hash, source_path)
+    if code is not None and name is not None:
+        return code, name
+    if sys.pycache_prefix and not sys.dont_write_bytecode:
+        return None
+    name = fallback_name(source_path, fingerprint)
+    code = _load_entry(name, source_hash, source_path)
+    return (code, name) if code is not None and name is not None else None
 
 
 def _load_entry(name: str | None, source_hash: bytes, source_path: str) -> CodeType | None:
@@ -144,7 +171,7 @@ def store(source_path: str, fingerprint: str, source_hash: bytes, code: CodeType
 
     Never raises for an I/O problem: a cache that cannot be written only costs speed.
     """
-    if sys.dont_write_bytecode:
+    if writing_disabled():
         return None
     data = encode(source_hash, code)
     try:
@@ -158,24 +185,3 @@ def store(source_path: str, fingerprint: str, source_hash: bytes, code: CodeType
             continue
         return name
     return None
-
-
-def write_atomic(path: str, data: bytes, mode: int = 0o644) -> None:
-    """Write ``data`` to ``path`` via ``<path>.<pid>.<random>.tmp`` and ``os.replace``.
-
-    Concurrent writers each use their own temporary file and the last rename wins; every
-    rename installs a complete file. The temporary file never outlives a failure.
-    """
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    tmp = f"{path}.{os.getpid()}.{os.urandom(6).hex()}.tmp"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
-    try:
-        with open(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise

@@ -75,6 +75,13 @@ def _warn_once(fullname: str, reason: str) -> None:
         warn(f"astc: could not compile {fullname} ({reason}); imported it unchanged")
 
 
+def _reason(error: Exception) -> str:
+    """Why a compile failed: astc's own diagnostic, else the exception (an internal error)."""
+    if type(error).__name__ == "CannotCompile":  # astc.hook.compiler is not imported here
+        return str(error)
+    return f"{type(error).__name__}: {error}"
+
+
 def skips_itself(data: bytes) -> bool:
     """Whether the source opts out with an unindented ``# astc: skip-file`` line."""
     return b"astc" in data and _SKIP_FILE.search(data) is not None
@@ -125,6 +132,8 @@ class AstcLoader(SourceFileLoader):
         self.settings = settings
         #: The cache entry's path beside __pycache__ (computed on first use when not given).
         self.entry = entry
+        #: Where the code last returned by :meth:`get_code` is cached (None: nowhere).
+        self.cached_at: str | None = None
 
     def get_code(self, fullname: str) -> CodeType | None:
         path = self.get_filename(fullname)
@@ -133,11 +142,12 @@ class AstcLoader(SourceFileLoader):
         except OSError:
             return super().get_code(fullname)  # the stock loader raises the usual ImportError
         if skips_itself(data):
-            return super().get_code(fullname)
+            return self._plain(fullname)
         key = source_hash(data)
-        code = cache.load(path, self.settings.fingerprint, key, self.entry)
-        if code is not None:
-            return code
+        found = cache.load(path, self.settings.fingerprint, key, self.entry)
+        if found is not None:
+            self._cached_at(fullname, found[1])
+            return found[0]
         with _busy_section():
             try:
                 _load_compiler()
@@ -145,9 +155,32 @@ class AstcLoader(SourceFileLoader):
 
                 code = compile_module(data, path, self.settings.options)
             except Exception as error:  # noqa: BLE001 - never break the user's program
-                _warn_once(fullname, f"{type(error).__name__}: {error}")
+                _warn_once(fullname, _reason(error))
                 code = None
             if code is None:
-                return super().get_code(fullname)
-            cache.store(path, self.settings.fingerprint, key, code)
+                return self._plain(fullname)
+            self._cached_at(fullname, cache.store(path, self.settings.fingerprint, key, code))
         return code
+
+    def _plain(self, fullname: str) -> CodeType | None:
+        """The stock loader's code; ``__cached__`` then names CPython's own ``.pyc``."""
+        self._cached_at(fullname, cache.plain_name(self.get_filename(fullname)))
+        return super().get_code(fullname)
+
+    def _cached_at(self, fullname: str, where: str | None) -> None:
+        """Make ``__cached__`` (and the spec's ``cached``) name the file the code is in.
+
+        The finder guessed astc's entry beside the source; the code may instead come from the
+        fallback directory, from CPython's ``.pyc`` (a module kept plain), or from no file at
+        all (a cache that could not be written): then ``__cached__`` is None.
+        """
+        self.cached_at = where
+        module = sys.modules.get(fullname)
+        spec = getattr(module, "__spec__", None)
+        if module is None or spec is None or spec.loader is not self:
+            return
+        try:
+            spec.cached = where
+            module.__cached__ = where  # type: ignore[attr-defined]
+        except (AttributeError, TypeError):
+            pass

@@ -27,7 +27,6 @@ from importlib.machinery import ModuleSpec, SourceFileLoader
 from importlib.util import find_spec
 from typing import TYPE_CHECKING, Any
 
-from astc.hook import cache
 from astc.hook.installer import install_settings
 from astc.hook.loader import AstcLoader
 from astc.hook.settings import HookSettings
@@ -76,8 +75,6 @@ class _Main:
             loader = spec.loader  # type: ignore[assignment]
             self.name, self.origin, self.package = spec.name, spec.origin, spec.parent
             self.cached = spec.cached if spec.has_location else None
-            if settings is not None and isinstance(spec.loader, AstcLoader) and spec.origin:
-                self.cached = cache.entry_name(spec.origin, settings.fingerprint)
             self.spec = spec
         self.loader = loader
         self.settings = settings
@@ -88,6 +85,8 @@ class _Main:
         if code is None:
             raise ImportError(f"No code object available for {self.target}")
         assert isinstance(code, types.CodeType)
+        if self.kind == "module" and isinstance(self.loader, AstcLoader):
+            self.cached = self.loader.cached_at  # the file the code really came from
         return code
 
     def namespace(self, name: str, into: dict[str, Any]) -> dict[str, Any]:

@@ -85,23 +85,16 @@ class HookSettings:
     @property
     def options(self) -> Options:
         if self._options is None:
-            import json
-
             from astc.options import Options
 
-            fields = json.loads(self._options_json or "{}")
-            fields["passes"] = tuple(fields.get("passes", ()))
-            self._options = Options(**fields)
+            self._options = Options.from_json(self._options_json or "{}")
         return self._options
 
     def to_env(self) -> dict[str, str]:
         """The environment variables from which :meth:`from_env` rebuilds these settings."""
-        import dataclasses
-        import json
-
         return {
             ENV_PACKAGES: ",".join(self.packages),
-            ENV_OPTIONS: json.dumps(dataclasses.asdict(self.options), sort_keys=True),
+            ENV_OPTIONS: self.options.to_json(),
             ENV_FINGERPRINT: self.fingerprint,
         }
 
@@ -120,35 +113,32 @@ def load_hook_config(start: Path) -> tuple[tuple[str, ...], Options]:
     """Packages and options from ``[tool.astc.hook]`` of the project around ``start``.
 
     Keys: ``packages`` (list of names), ``assume-stable`` (bool), ``disable`` (list of pass
-    names); the last two default to the same keys of ``[tool.astc]``. Raises
-    :class:`astc.config.ConfigError` on a bad file or bad value.
+    names); the last two default to the same keys of ``[tool.astc]``. The options also carry
+    ``[tool.astc.kernels] functions``. Raises :class:`astc.config.ConfigError` on a bad file
+    or bad value.
     """
-    from astc.config import ConfigError, load_project_config
+    from astc.config import ConfigError, expected, load_project_config, with_kernel_functions
     from astc.options import PASS_NAMES, Options
 
     config = load_project_config(start)
     section = config.section("hook")
-
-    def strings(key: str, table: dict[str, object]) -> list[str]:
-        value = table.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            raise ConfigError(f"{config.path}: [tool.astc.hook] {key} must be a list of strings")
-        return value
-
-    packages = strings("packages", section)
-    disable = strings("disable", section if "disable" in section else config.table)
+    packages = config.strings("hook", "packages")
+    disable = config.strings("hook" if "disable" in section else None, "disable")
+    where = "tool.astc.hook" if "assume-stable" in section else "tool.astc"
     assume_stable = section.get("assume-stable", config.table.get("assume-stable", False))
     if not isinstance(assume_stable, bool):
-        raise ConfigError(f"{config.path}: [tool.astc.hook] assume-stable must be true or false")
+        raise expected(config.path, where, "assume-stable", "true or false", assume_stable)
     unknown = [name for name in disable if name not in PASS_NAMES]
     if unknown:
-        raise ConfigError(f"{config.path}: [tool.astc.hook] disable: unknown pass {unknown[0]!r}")
+        raise expected(
+            config.path, where, "disable", f"pass names ({', '.join(PASS_NAMES)})", unknown[0]
+        )
     try:
         names = validate_packages(packages)
     except ValueError as error:
-        raise ConfigError(f"{config.path}: [tool.astc.hook] packages: {error}") from None
+        raise ConfigError(config.path, f"[tool.astc.hook] packages: {error}") from None
     options = Options(
         assume_stable=assume_stable,
         passes=tuple(p for p in PASS_NAMES if p not in disable),
     )
-    return names, options
+    return names, with_kernel_functions(options, config)

@@ -12,17 +12,18 @@ See docs/hybrid.md for what is specialized, what is frozen and what falls back.
 
 from __future__ import annotations
 
+import functools
 import types
 import warnings
 from typing import Any
 
-from astc.diagnostics import Code, Report, ReportEntry
+from astc.diagnostics import Code, Report
 from astc.hybrid import function, structure
 from astc.hybrid._runtime import HybridizationWarning, build
-from astc.hybrid.codegen import Generated
-from astc.hybrid.jit import jit
+from astc.hybrid.codegen import Generated, entry
+from astc.hybrid.jit import jit, kernel_globals
 from astc.hybrid.mixin import Hybridizable
-from astc.hybrid.result import Hybridized
+from astc.hybrid.result import Hybridized, Unspecialized
 from astc.hybrid.trace import Refused
 
 TARGETS = ("cpu", "cuda")
@@ -46,8 +47,9 @@ def hybridize(
     attributes, the list of layers); arrays are read by reference at every call.
 
     ``kernel`` hands the fused function to Numba (checked against NumPy on the first call
-    with each argument signature); ``fastmath`` lets Numba fuse multiply-adds; ``max_rows``
-    caps the batch size at which the loop kernel is used instead of NumPy's BLAS.
+    with each argument signature); ``fastmath`` lets Numba fuse multiply-adds; up to
+    ``max_rows`` rows the faster of the kernel and the NumPy code runs (measured on the first
+    call at each batch size), above it the NumPy code (``None``: the kernel at any size).
     ``target="cuda"`` runs the forward pass as one CUDA kernel launch (see
     :mod:`astc.hybrid.cuda`).
 
@@ -79,19 +81,16 @@ def hybridize(
 def _finish(obj: Any, generated: Generated, report: Report) -> Hybridized:
     global _counter
     _counter += 1
-    namespace = generated.namespace(f"astc_hybrid_{_counter}")
-    result = build(namespace, generated.spec, generated.params, jit, factory=Hybridized)
+    python, kernel = generated.namespaces(f"astc_hybrid_{_counter}")
+    factory = functools.partial(Hybridized, original=obj, generated=generated, report=report)
+    result = build(python, kernel, generated.spec, generated.params, jit, kernel_globals, factory)
     assert isinstance(result, Hybridized)
-    result.original, result.source, result.report, result.generated = (
-        obj,
-        generated.source,
-        report,
-        generated,
-    )
     if generated.spec.get("kernel"):
         if result.kernel is None:
             report.add(
-                _entry(Code.HYBRID_NO_KERNEL, False, f"no Numba kernel: {result.why_no_kernel}")
+                entry(
+                    Code.HYBRID_NO_KERNEL, f"no Numba kernel: {result.why_no_kernel}", applied=False
+                )
             )
             warnings.warn(
                 f"hybridized {generated.title} without a Numba kernel: {result.why_no_kernel}",
@@ -99,12 +98,12 @@ def _finish(obj: Any, generated: Generated, report: Report) -> Hybridized:
                 stacklevel=3,
             )
         else:
-            report.add(_entry(Code.HYBRID_KERNEL, True, "Numba kernel (compiled on first call)"))
+            report.add(entry(Code.HYBRID_KERNEL, "Numba kernel (compiled on first call)"))
     return result
 
 
 def _fallback(obj: Any, report: Report, refused: Refused) -> Hybridized:
-    report.add(_entry(Code.HYBRID_REFUSED, False, f"{refused.where}: {refused.reason}"))
+    report.add(entry(Code.HYBRID_REFUSED, f"{refused.where}: {refused.reason}", applied=False))
     warnings.warn(
         f"cannot hybridize {getattr(obj, '__qualname__', type(obj).__qualname__)}: "
         f"{refused.where}: {refused.reason}; running the original",
@@ -113,13 +112,7 @@ def _fallback(obj: Any, report: Report, refused: Refused) -> Hybridized:
     )
     # A mixin object's __call__ would call this result again: run its forward instead.
     plain = obj.forward if isinstance(obj, Hybridizable) else obj  # type: ignore[attr-defined]
-    result = Hybridized(plain, None, ())
-    result.original, result.source, result.report, result.generated = obj, None, report, None
-    return result
-
-
-def _entry(code: Code, applied: bool, message: str) -> ReportEntry:
-    return ReportEntry("hybridize", code, applied, 0, message)
+    return Unspecialized(plain, None, (), original=obj, generated=None, report=report)
 
 
 __all__ = ["HybridizationWarning", "Hybridizable", "Hybridized", "hybridize"]

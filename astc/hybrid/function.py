@@ -5,7 +5,9 @@ its own module, transitively) become one module, in which the values the functio
 are fixed: scalar globals and closure values as constants, modules as imports. That module
 is compiled by :func:`astc.compile_source` with ``assume_stable=True`` — the user's promise,
 made by calling ``hybridize``, that these names are not rebound later — and its function is
-the NumPy path; ``numba.njit`` of it is the kernel (checked on first use, see
+the NumPy path. The kernel is ``numba.njit`` of a second copy of that module, run in its own
+namespace, with number literals typed as NumPy 2 types them and row reductions and ``@`` as
+loops (:func:`astc.hybrid.lower.lower_module`), checked on first use (see
 :mod:`astc.hybrid._runtime`).
 
 Other values the function reads (arrays, classes, functions from other modules) are bound
@@ -20,13 +22,16 @@ import inspect
 import math
 import textwrap
 import types
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
 from astc.api import compile_source
-from astc.diagnostics import Code, Report, ReportEntry
-from astc.hybrid.codegen import Generated
+from astc.diagnostics import Code, Report
+from astc.hybrid import templates
+from astc.hybrid.codegen import Generated, entry
+from astc.hybrid.lower import lower_module
 from astc.hybrid.trace import Refused
 from astc.options import Options
 
@@ -72,14 +77,79 @@ def _global_reads(node: ast.FunctionDef) -> list[str]:
     return list(dict.fromkeys(reads))
 
 
-def _literal(value: Any) -> str | None:
+def _literal(value: Any) -> ast.expr | None:
+    """``value`` as a literal, when it is a scalar (finite float) or a tuple of them."""
     if isinstance(value, bool | int | str | bytes | type(None)):
-        return repr(value)
+        return ast.Constant(value)
     if isinstance(value, float):
-        return repr(value) if math.isfinite(value) else None
-    if isinstance(value, tuple) and all(_literal(v) is not None for v in value):
-        return "(" + "".join(f"{_literal(v)}, " for v in value) + ")"
+        return ast.Constant(value) if math.isfinite(value) else None
+    if isinstance(value, tuple):
+        items = [_literal(v) for v in value]
+        if all(i is not None for i in items):
+            return ast.Tuple([i for i in items if i is not None], ast.Load())
     return None
+
+
+@dataclass
+class _Reads:
+    """What the function and its helpers read, sorted by how the module binds it."""
+
+    func: types.FunctionType
+    imports: dict[str, str] = field(default_factory=dict)  # alias -> module
+    constants: dict[str, ast.expr] = field(default_factory=dict)
+    arrays: dict[str, np.ndarray] = field(default_factory=dict)
+    opaque: dict[str, Any] = field(default_factory=dict)
+    defs: list[ast.FunctionDef] = field(default_factory=list)  # helpers, callees first
+    seen: set[str] = field(default_factory=set)
+
+    def visit(self, fn: types.FunctionType, values: dict[str, Any]) -> ast.FunctionDef:
+        """``fn``'s definition; binds every name it reads (helpers visited on the way)."""
+        node = _def_source(fn)
+        for name in _global_reads(node):
+            if name in self.seen:
+                continue
+            self.seen.add(name)
+            if name in values:
+                self._bind(name, values[name])
+            elif name in fn.__globals__:
+                self._bind(name, fn.__globals__[name])
+            elif not hasattr(builtins, name):
+                raise Refused(_where(fn), f"{fn.__qualname__} reads undefined name {name!r}")
+        return node
+
+    def _bind(self, name: str, value: Any) -> None:
+        literal = _literal(value)
+        if isinstance(value, types.ModuleType):
+            self.imports[name] = value.__name__
+        elif literal is not None:
+            self.constants[name] = literal
+        elif (
+            isinstance(value, types.FunctionType)
+            and value.__module__ == self.func.__module__
+            and not value.__closure__
+            and value.__name__ == name
+        ):
+            self.defs.insert(0, self.visit(value, {}))
+        elif isinstance(value, np.ndarray):
+            self.arrays[name] = value
+        else:
+            self.opaque[name] = value
+
+    def module(self, main: ast.FunctionDef) -> str:
+        """The module: imports, frozen constants, helpers, then the function."""
+        constants = [templates.assign(n, v) for n, v in self.constants.items()]
+        body = [*templates.imports(self.imports), *constants, *self.defs, main]
+        return ast.unparse(templates.module(body)) + "\n"
+
+
+def _closure_values(func: types.FunctionType) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for name, cell in zip(func.__code__.co_freevars, func.__closure__ or (), strict=True):
+        try:
+            values[name] = cell.cell_contents
+        except ValueError:
+            raise Refused(_where(func), f"free variable {name!r} is unbound") from None
+    return values
 
 
 def generate(
@@ -88,82 +158,50 @@ def generate(
     """The compiled module for ``func``; raises :class:`Refused` when it cannot be built."""
     if inspect.isgeneratorfunction(func) or inspect.iscoroutinefunction(func):
         raise Refused(_where(func), f"{func.__qualname__} is a generator or coroutine")
-    imports: dict[str, str] = {}
-    constants: dict[str, str] = {}
-    arrays: dict[str, np.ndarray] = {}
-    opaque: dict[str, Any] = {}
-    defs: list[str] = []
-    seen: set[str] = {func.__name__}
-    closure_values: dict[str, Any] = {}
-    if func.__closure__:
-        for name, cell in zip(func.__code__.co_freevars, func.__closure__, strict=True):
-            try:
-                closure_values[name] = cell.cell_contents
-            except ValueError:
-                raise Refused(_where(func), f"free variable {name!r} is unbound") from None
-
-    def visit(fn: types.FunctionType, values: dict[str, Any]) -> str:
-        node = _def_source(fn)
-        for name in _global_reads(node):
-            if name in seen:
-                continue
-            seen.add(name)
-            if name in values:
-                value = values[name]
-            elif name in fn.__globals__:
-                value = fn.__globals__[name]
-            elif hasattr(builtins, name):
-                continue
-            else:
-                raise Refused(_where(fn), f"{fn.__qualname__} reads undefined name {name!r}")
-            literal = _literal(value)
-            if isinstance(value, types.ModuleType):
-                imports[name] = value.__name__
-            elif literal is not None:
-                constants[name] = literal
-            elif (
-                isinstance(value, types.FunctionType)
-                and value.__module__ == func.__module__
-                and not value.__closure__
-                and value.__name__ == name
-            ):
-                defs.append(visit(value, {}))
-            elif isinstance(value, np.ndarray):
-                arrays[name] = value
-            else:
-                opaque[name] = value
-        return ast.unparse(node)
-
-    main = visit(func, closure_values)
-    module = "".join(
-        f"import {m} as {alias}\n" if alias != m else f"import {m}\n"
-        for alias, m in sorted(imports.items())
-    )
-    module += "".join(f"{name} = {literal}\n" for name, literal in constants.items())
-    module += "".join(f"\n\n{d}\n" for d in [*reversed(defs), main])
+    reads = _Reads(func, seen={func.__name__})
+    module = reads.module(reads.visit(func, _closure_values(func)))
     filename = f"<hybridize {func.__qualname__}>"
     result = compile_source(module, filename=filename, options=Options(assume_stable=True))
     if result.code is None:
         raise Refused(_where(func), "; ".join(d.format() for d in result.diagnostics))
-    for entry in result.report.entries:
-        report.add(entry)
+    for item in result.report.entries:
+        report.add(item)
     report.add(
-        ReportEntry(
-            "hybridize",
+        entry(
             Code.HYBRID_COMPILED,
-            True,
-            func.__code__.co_firstlineno,
-            f"{func.__qualname__}: compiled with {len(constants)} frozen constant(s), "
-            f"{len(defs)} helper function(s), {len(arrays)} array(s) by reference",
+            f"{func.__qualname__}: compiled with {len(reads.constants)} frozen constant(s), "
+            f"{len(reads.defs)} helper function(s), {len(reads.arrays)} array(s) by reference",
+            line=func.__code__.co_firstlineno,
         )
     )
-    spec: dict[str, Any] = {"entry": func.__name__, "kernel": None, "helpers": []}
+    spec: dict[str, Any] = {"entry": func.__name__, "kernel": None}
+    kernel = None
     if use_kernel:
-        # Helpers the passes did not inline are compiled first, so the kernel can call them.
-        helpers = [d.name for d in ast.parse(result.code).body if isinstance(d, ast.FunctionDef)]
-        spec.update(
-            kernel=func.__name__,
-            helpers=[h for h in helpers if h != func.__name__],
-            fastmath=fastmath,
-        )
-    return Generated(func.__qualname__, result.code, spec, [], arrays, opaque)
+        kernel = _kernel(func, result.code, reads.imports, spec, report, fastmath)
+    return Generated(func.__qualname__, result.code, kernel, spec, [], reads.arrays, reads.opaque)
+
+
+def _kernel(
+    func: types.FunctionType,
+    code: str,
+    imports: dict[str, str],
+    spec: dict[str, Any],
+    report: Report,
+    fastmath: bool,
+) -> str:
+    """The kernel module's source; fills in ``spec``'s kernel fields and the report."""
+    lowered = lower_module(ast.parse(code), imports)
+    tree = templates.module([*lowered.body, *lowered.helpers.values()])
+    # Every other function (helpers the passes did not inline, loop helpers) is compiled
+    # first, so that the kernel calls the compiled ones.
+    defs = [d.name for d in tree.body if isinstance(d, ast.FunctionDef)]
+    spec.update(
+        kernel=func.__name__,
+        helpers=[h for h in defs if h != func.__name__],
+        fastmath=fastmath,
+        mutates=lowered.mutates,
+    )
+    for item in lowered.entries():
+        report.add(item)
+    header = f"# {func.__qualname__}: the Numba version (see astc.hybrid.lower).\n"
+    return header + ast.unparse(tree) + "\n"

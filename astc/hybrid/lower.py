@@ -1,277 +1,344 @@
-"""Rewrite a fused NumPy function into the body of a Numba kernel.
+"""Rewrite fused NumPy code into the body of a Numba kernel with the same results.
 
-Numba's ``@`` needs SciPy's BLAS and allocates a temporary per operator; at small batch
-sizes a loop nest that reads each weight once and applies bias and ReLU on the way out is
-faster (measured in ``benchmarks/mlp.py``). This module recognizes, in the single-assignment
-code the tracer emits (every ``vN`` assigned once, in order):
+Input: the single-assignment statements the tracer emits (every ``vN`` assigned once, in
+order; ``vN op= e`` only right after ``vN = ...``), as ``ast`` trees. What changes, and why:
 
-* ``d = A @ W`` with ``W`` a 2-D parameter              -> ``_astc_dense_b0_r0(A, W)``
-* ``e = d + b`` (or ``b + d``) with ``d`` used only here, ``b`` a 1-D parameter of
-  ``W.shape[1]`` elements and ``W``'s dtype                -> ``_astc_dense_b1_r0(A, W, b)``
-* ``r = NP.maximum(e, 0)`` with ``e`` a dense result used only here -> ``..._r1(...)``
+* **dense layers** — ``d = A @ W`` with ``W`` a 2-D float parameter, then ``e = d + b``
+  (``b`` a 1-D parameter of ``W.shape[1]`` elements and ``W``'s dtype, ``d`` used only
+  there) and ``r = np.maximum(e, 0)`` (``e`` used only there), each absorbed only by the very
+  next statement, become one call of a loop helper (:func:`astc.hybrid.loops.dense`). Not
+  done when the code updates anything in place (the order of effects must stay exactly);
+* **other ``@``** of run-time arrays -> :func:`astc.hybrid.loops.matmul` (no SciPy needed);
+* **row reductions** ``X.sum/mean/max/min/var/std(axis=-1 or 1[, keepdims=K])`` and the
+  ``np.`` function forms -> :func:`astc.hybrid.loops.row_reduction` (Numba's take no axis);
+* **Python number literals** next to a run-time value in an operator or a ufunc call ->
+  ``_astc_weak(c, value)``: NumPy 2 gives a Python scalar the other operand's dtype
+  (``x * 0.5`` stays float32), Numba would widen it to float64 (see ``astc.hybrid.jit``).
 
-Everything else is left for Numba as written. The loops keep NumPy's result dtype (that of
-``W``; :class:`Compiled` sends only arrays of the parameters' dtype to the kernel) and raise
-``ValueError`` on mismatched shapes, as NumPy does; the summation order differs from BLAS,
-so results agree within float tolerance, not bit for bit.
+Everything else is left to Numba as written (``Lowered.left`` lists what, for the report).
+Results agree with NumPy's within float tolerance, not bit for bit (sums in another order).
 """
 
 from __future__ import annotations
 
 import ast
+import copy
 from dataclasses import dataclass, field
 
 import numpy as np
 
-#: The loop nest for one dense layer; ``{bias}``/``{relu}`` select the variant. Eight input
-#: rows per pass over the accumulator cut its loads and stores eightfold (measured).
-_DENSE_TEMPLATE = '''
-def _astc_dense_b{b}_r{r}(x, w{bias_arg}):
-    """``{doc}`` for a 2-D ``x``, as loops (see astc.hybrid.lower)."""
-    n, k = x.shape
-    m = w.shape[1]
-    if w.shape[0] != k{bias_check}:
-        raise ValueError("matmul: input operand 1 has a mismatch in its core dimension 0")
-    out = np.empty((n, m), w.dtype)
-    acc = np.empty(m, w.dtype)
-    k8 = k - k % 8
-    for row in range(n):
-        for j in range(m):
-            acc[j] = 0
-        for i in range(0, k8, 8):
-            x0 = x[row, i]
-            x1 = x[row, i + 1]
-            x2 = x[row, i + 2]
-            x3 = x[row, i + 3]
-            x4 = x[row, i + 4]
-            x5 = x[row, i + 5]
-            x6 = x[row, i + 6]
-            x7 = x[row, i + 7]
-            w0 = w[i]
-            w1 = w[i + 1]
-            w2 = w[i + 2]
-            w3 = w[i + 3]
-            w4 = w[i + 4]
-            w5 = w[i + 5]
-            w6 = w[i + 6]
-            w7 = w[i + 7]
-            for j in range(m):
-                acc[j] = (
-                    acc[j] + x0 * w0[j] + x1 * w1[j] + x2 * w2[j] + x3 * w3[j]
-                    + x4 * w4[j] + x5 * w5[j] + x6 * w6[j] + x7 * w7[j]
-                )
-        for i in range(k8, k):
-            xi = x[row, i]
-            wi = w[i]
-            for j in range(m):
-                acc[j] += xi * wi[j]
-        for j in range(m):
-            v = acc[j]{bias_add}
-            out[row, j] = v{relu_clamp}
-    return out
-'''
+from astc.diagnostics import Code, ReportEntry
+from astc.hybrid import effects, loops, templates
+from astc.hybrid.codegen import entry
+from astc.hybrid.jit import WEAK_OPERATORS
+
+#: The name the kernel module binds to ``astc.hybrid.jit.weak``.
+WEAK = "_astc_weak"
+
+Layer = tuple[str, str | None, bool]  # (weight, bias or None, relu) parameter names
 
 
 @dataclass
 class Lowered:
-    """The kernel's statements and the helper functions (source) they call."""
+    """The kernel's statements and the loop helpers they call."""
 
-    body: list[str]
-    helpers: dict[str, str] = field(default_factory=dict)
-    #: What was lowered, for the report (``"v3: dense+bias+relu"``).
+    body: list[ast.stmt]
+    helpers: dict[str, ast.FunctionDef] = field(default_factory=dict)
+    #: What was lowered, for the report (``"v3 = _astc_dense_b1_r1(x, p0, p1) (...)"``).
     notes: list[str] = field(default_factory=list)
-    #: Whether an ``@`` is left for Numba (which then needs SciPy's BLAS).
-    needs_blas: bool = False
+    #: Operations left to Numba as written (``"np.tanh"``, ``"x.reshape"``), for the report.
+    left: list[str] = field(default_factory=list)
+    #: Whether the code may update an argument or parameter in place (effects.may_mutate).
+    mutates: bool = False
 
-    @property
-    def needs_2d(self) -> bool:
-        return bool(self.helpers)
+    def entries(self) -> list[ReportEntry]:
+        """What the report says about the kernel: lowered, left to Numba, in-place updates."""
+        entries = [entry(Code.HYBRID_LOWERED, f"kernel: {note}") for note in self.notes]
+        if self.left:
+            left = ", ".join(self.left)
+            entries.append(entry(Code.HYBRID_LOWERED, f"kernel: left to Numba as written: {left}"))
+        if self.mutates:
+            why = "the code may update its arguments in place; the first call checks it on copies"
+            entries.append(entry(Code.HYBRID_LOWERED, f"kernel: {why}"))
+        return entries
 
-    def chain(self, argument: str, returned: str) -> list[tuple[str, str | None, bool]] | None:
+    def chain(self, argument: str, returned: ast.expr) -> list[Layer] | None:
         """``[(w, b, relu), ...]`` when the kernel is only dense layers applied one after the
         other to ``argument`` and returning the last (what one CUDA launch can run)."""
-        layers: list[tuple[str, str | None, bool]] = []
+        layers: list[Layer] = []
         current = argument
-        for line in self.body:
-            stmt = ast.parse(line).body[0]
+        for stmt in self.body:
+            call = stmt.value if isinstance(stmt, ast.Assign) else None
             if not (
-                isinstance(stmt, ast.Assign)
-                and isinstance(stmt.targets[0], ast.Name)
-                and isinstance(stmt.value, ast.Call)
-                and isinstance(stmt.value.func, ast.Name)
-                and stmt.value.func.id.startswith("_astc_dense_")
-                and ast.unparse(stmt.value.args[0]) == current
+                isinstance(call, ast.Call)
+                and isinstance(call.func, ast.Name)
+                and call.func.id.startswith("_astc_dense_")
+                and _name_of(call.args[0]) == current
             ):
                 return None
-            names = [ast.unparse(a) for a in stmt.value.args[1:]]
-            relu = stmt.value.func.id.endswith("_r1")
-            layers.append((names[0], names[1] if len(names) > 1 else None, relu))
-            current = stmt.targets[0].id
-        return layers if layers and current == returned else None
+            names = [_name_of(a) or "" for a in call.args[1:]]
+            layers.append((names[0], names[1] if len(names) > 1 else None, call.func.id[-1] == "1"))
+            current = _target(stmt) or ""
+        return layers if layers and _name_of(returned) == current else None
 
 
-def dense_helper(bias: bool, relu: bool) -> tuple[str, str]:
-    """``(name, source)`` of the loop helper for one dense variant."""
-    name = f"_astc_dense_b{int(bias)}_r{int(relu)}"
-    doc = "x @ w" + (" + b" if bias else "")
-    doc = f"np.maximum({doc}, 0)" if relu else doc
-    source = _DENSE_TEMPLATE.format(
-        b=int(bias),
-        r=int(relu),
-        doc=doc,
-        bias_arg=", b" if bias else "",
-        bias_check=" or b.shape[0] != m" if bias else "",
-        bias_add=" + b[j]" if bias else "",
-        relu_clamp="\n            if v < 0:\n                out[row, j] = 0" if relu else "",
-    )
-    return name, source.lstrip("\n")
+def lower(
+    body: list[ast.stmt],
+    params: dict[str, np.ndarray],
+    arguments: list[str],
+    modules: dict[str, str],
+) -> Lowered:
+    """Lower the fused function's statements ``body`` (see the module docstring); ``params``
+    and ``arguments`` are the function's parameters, ``modules`` its imports (alias ->
+    module)."""
+    numpy_aliases = {alias for alias, module in modules.items() if module == "numpy"}
+    out = Lowered(body=[], mutates=effects.may_mutate(body, {*params, *arguments, *modules}))
+    in_place = any(isinstance(s, ast.AugAssign) for s in body)
+    dense = {} if in_place else _fuse_dense(body, params, numpy_aliases)
+    absorbed = {name for layer in dense.values() for name in layer.absorbed}
+    rewrite = _Rewrite(numpy_aliases, set(modules), out)
+    for stmt in body:
+        target = _target(stmt)
+        if target in absorbed:
+            continue
+        if target is not None and target in dense:
+            layer = dense[target]
+            helper = loops.dense(layer.b is not None, layer.relu)
+            out.helpers[helper.name] = helper.node
+            call = layer.call(helper.name)
+            out.body.append(templates.assign(target, call))
+            out.notes.append(f"{target} = {ast.unparse(call)} (a dense layer as loops, no BLAS)")
+        else:
+            out.body.append(rewrite.visit(copy.deepcopy(stmt)))
+    out.left = list(dict.fromkeys(out.left))
+    return out
 
 
 @dataclass
 class _Dense:
-    x: str
+    x: ast.expr
     w: str
     b: str | None = None
     relu: bool = False
+    absorbed: tuple[str, ...] = ()  # the statements this one replaces
 
-    def call(self) -> str:
-        name = f"_astc_dense_b{int(self.b is not None)}_r{int(self.relu)}"
-        args = ", ".join(a for a in (self.x, self.w, self.b) if a is not None)
-        return f"{name}({args})"
+    def call(self, helper: str) -> ast.Call:
+        args = [copy.deepcopy(self.x), templates.name(self.w)]
+        args += [templates.name(self.b)] if self.b else []
+        return ast.Call(templates.name(helper), args, [])
 
 
-def lower(lines: list[str], params: dict[str, np.ndarray], numpy_alias: str | None) -> Lowered:
-    """Lower the fused function's statements ``lines`` (``vN = expr`` ... ``return expr``)."""
-    stmts = [ast.parse(line).body[0] for line in lines]
-    if any(isinstance(s, ast.AugAssign) for s in stmts):
-        return Lowered(body=list(lines))  # in-place updates: keep the order exactly as is
-    uses: dict[str, int] = {}
-    for stmt in stmts:
-        value = stmt.value if isinstance(stmt, ast.Assign | ast.Return | ast.AugAssign) else None
-        if isinstance(stmt, ast.AugAssign):
-            uses[ast.unparse(stmt.target)] = uses.get(ast.unparse(stmt.target), 0) + 1
-        for node in ast.walk(value) if value is not None else ():
-            if isinstance(node, ast.Name):
-                uses[node.id] = uses.get(node.id, 0) + 1
-    dense: dict[str, _Dense] = {}  # SSA name -> the dense op that defines it
-    absorbed: set[str] = set()  # names whose defining statement a later op took over
-    out = Lowered(body=[])
-    index = 0
-
-    def param(node: ast.expr, ndim: int) -> np.ndarray | None:
-        if isinstance(node, ast.Name) and node.id in params:
-            arr = params[node.id]
-            if arr.ndim == ndim and arr.dtype.kind == "f":
-                return arr
-        return None
-
-    def single_dense(node: ast.expr) -> _Dense | None:
+def _fuse_dense(
+    body: list[ast.stmt], params: dict[str, np.ndarray], numpy_aliases: set[str]
+) -> dict[str, _Dense]:
+    """SSA name -> the dense layer that defines it (absorbing the ops it follows)."""
+    uses = _use_counts(body)
+    dense: dict[str, _Dense] = {}
+    previous: str | None = None
+    for stmt in body:
+        name, value = _target(stmt), stmt.value if isinstance(stmt, ast.Assign) else None
+        if name is None or value is None:
+            previous = None
+            continue
         # Only the very next statement may absorb a dense op: nothing runs in between that
         # could see the move (an exception's timing, an in-place update of an operand).
-        if (
-            isinstance(node, ast.Name)
-            and node.id in dense
-            and uses.get(node.id) == 1
-            and defined_at[node.id] == index - 1
-        ):
-            absorbed.add(node.id)
-            return dense[node.id]
-        return None
-
-    defined_at: dict[str, int] = {}
-    for index, stmt in enumerate(stmts):
-        if not (isinstance(stmt, ast.Assign) and isinstance(stmt.targets[0], ast.Name)):
-            continue
-        name, value = stmt.targets[0].id, stmt.value
-        defined_at[name] = index
+        base = dense.get(previous or "") if uses.get(previous or "") == 1 else None
         if isinstance(value, ast.BinOp) and isinstance(value.op, ast.MatMult):
-            w = param(value.right, 2)
-            if w is not None and isinstance(value.right, ast.Name):
-                dense[name] = _Dense(ast.unparse(value.left), value.right.id)
-        elif isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add):
-            for d_node, b_node in ((value.left, value.right), (value.right, value.left)):
-                if not (isinstance(d_node, ast.Name) and d_node.id in dense):
-                    continue
-                base = dense[d_node.id]
-                b = param(b_node, 1)
-                w = params[base.w]
-                if (
-                    base.b is None
-                    and not base.relu
-                    and b is not None
-                    and isinstance(b_node, ast.Name)
-                    and b.shape[0] == w.shape[1]
-                    and b.dtype == w.dtype
-                    and single_dense(d_node) is not None
-                ):
-                    dense[name] = _Dense(base.x, base.w, b_node.id)
-                    break
-        elif _is_relu(value, numpy_alias):
-            assert isinstance(value, ast.Call)
-            operand = value.args[0]
-            if isinstance(operand, ast.Name) and operand.id in dense:
-                base = dense[operand.id]
-                if not base.relu and single_dense(operand) is not None:
-                    dense[name] = _Dense(base.x, base.w, base.b, relu=True)
-    for stmt, line in zip(stmts, lines, strict=True):
-        target = (
-            stmt.targets[0].id
-            if isinstance(stmt, ast.Assign) and isinstance(stmt.targets[0], ast.Name)
-            else None
-        )
-        if target in absorbed:
-            continue
-        if target is not None and target in dense:
-            op = dense[target]
-            helper, source = dense_helper(op.b is not None, op.relu)
-            out.helpers[helper] = source
-            out.body.append(f"{target} = {op.call()}")
-            out.notes.append(f"{target} = {op.call()}")
-        else:
-            out.body.append(_cast_float_literals(line, params, numpy_alias))
-    out.needs_blas = any(
-        isinstance(n, ast.BinOp) and isinstance(n.op, ast.MatMult)
-        for line in out.body
-        for n in ast.walk(ast.parse(line))
-    )
-    return out
+            w = _param(value.right, params, 2)
+            if w is not None:
+                dense[name] = _Dense(value.left, w)
+        elif base is not None and isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add):
+            bias = _bias_of(value, previous or "", base, params)
+            if bias is not None:
+                absorbed = (*base.absorbed, previous or "")
+                dense[name] = _Dense(base.x, base.w, bias, absorbed=absorbed)
+        elif base is not None and not base.relu and _is_relu(value, numpy_aliases, previous):
+            absorbed = (*base.absorbed, previous or "")
+            dense[name] = _Dense(base.x, base.w, base.b, relu=True, absorbed=absorbed)
+        previous = name
+    return dense
 
 
-class _FloatLiterals(ast.NodeTransformer):
-    """``v * 0.5`` -> ``v * np.float32(0.5)``: NumPy 2 keeps float32 there, Numba would not."""
-
-    def __init__(self, wrap: str) -> None:
-        self.wrap = wrap
-
-    def visit_BinOp(self, node: ast.BinOp) -> ast.AST:
-        self.generic_visit(node)
-        for side in ("left", "right"):
-            operand = getattr(node, side)
-            if isinstance(operand, ast.Constant) and type(operand.value) is float:
-                call = ast.parse(f"{self.wrap}({operand.value!r})", mode="eval").body
-                setattr(node, side, call)
-        return node
-
-
-def _cast_float_literals(line: str, params: dict[str, np.ndarray], alias: str | None) -> str:
-    dtypes = {p.dtype for p in params.values()}
-    if alias is None or len(dtypes) != 1:
-        return line
-    (dtype,) = dtypes
-    if dtype.kind != "f" or dtype == np.float64:
-        return line
-    tree = _FloatLiterals(f"{alias}.{dtype.name}").visit(ast.parse(line))
-    return ast.unparse(tree)
+def _bias_of(
+    value: ast.BinOp, operand: str, base: _Dense, params: dict[str, np.ndarray]
+) -> str | None:
+    """The bias parameter of ``operand + b`` / ``b + operand`` fitting ``base``, or None."""
+    if base.b is not None or base.relu:
+        return None
+    for d_node, b_node in ((value.left, value.right), (value.right, value.left)):
+        b = _param(b_node, params, 1)
+        w = params[base.w]
+        if _name_of(d_node) == operand and b is not None:
+            if params[b].shape[0] == w.shape[1] and params[b].dtype == w.dtype:
+                return b
+    return None
 
 
-def _is_relu(node: ast.expr, numpy_alias: str | None) -> bool:
+def _param(node: ast.expr, params: dict[str, np.ndarray], ndim: int) -> str | None:
+    name = _name_of(node)
+    if name in params and params[name].ndim == ndim and params[name].dtype.kind == "f":
+        return name
+    return None
+
+
+def _is_relu(node: ast.expr, numpy_aliases: set[str], operand: str | None) -> bool:
     return (
-        numpy_alias is not None
-        and isinstance(node, ast.Call)
-        and ast.unparse(node.func) == f"{numpy_alias}.maximum"
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "maximum"
+        and _name_of(node.func.value) in numpy_aliases
         and len(node.args) == 2
         and not node.keywords
+        and _name_of(node.args[0]) == operand
         and isinstance(node.args[1], ast.Constant)
         and type(node.args[1].value) in (int, float)
         and node.args[1].value == 0
     )
+
+
+class _Rewrite(ast.NodeTransformer):
+    """Row reductions, ``@`` and Python number literals, for Numba (see module docstring)."""
+
+    def __init__(self, numpy_aliases: set[str], modules: set[str], out: Lowered) -> None:
+        self.numpy = numpy_aliases
+        self.modules = modules
+        self.out = out
+
+    def visit_BinOp(self, node: ast.BinOp) -> ast.AST:
+        self.generic_visit(node)
+        if isinstance(node.op, ast.MatMult):
+            helper = loops.matmul()
+            self.out.helpers[helper.name] = helper.node
+            self.out.notes.append(f"{ast.unparse(node)} as loops")
+            return ast.Call(templates.name(helper.name), [node.left, node.right], [])
+        return _weak_binop(node)
+
+    def visit_Call(self, node: ast.Call) -> ast.AST:
+        self.generic_visit(node)
+        reduced = self._row_reduction(node)
+        if reduced is not None:
+            return reduced
+        ufunc = self._numpy_function(node.func)
+        if isinstance(getattr(np, ufunc or "", None), np.ufunc) and not node.keywords:
+            like = next((a for a in node.args if _cheap(a)), None)
+            if like is not None:
+                node.args = [_weak(a, like) for a in node.args]
+        elif ufunc == "where" and len(node.args) == 3 and not node.keywords:
+            node.args[1], node.args[2] = _weak_pair(node.args[1], node.args[2])
+        self.out.left.append(ast.unparse(node.func))
+        return node
+
+    def _numpy_function(self, func: ast.expr) -> str | None:
+        if isinstance(func, ast.Attribute) and _name_of(func.value) in self.numpy:
+            return func.attr
+        return None
+
+    def _row_reduction(self, node: ast.Call) -> ast.Call | None:
+        """``X.op(axis=-1, keepdims=K)`` / ``np.op(X, axis=-1, ...)`` -> the loop helper."""
+        if not isinstance(node.func, ast.Attribute):
+            return None
+        function = self._numpy_function(node.func)
+        name = {"amax": "max", "amin": "min"}.get(function or "", function)
+        args = list(node.args)
+        if name is None:
+            if _name_of(node.func.value) in self.modules:  # another module's function
+                return None
+            name, args = node.func.attr, [node.func.value, *args]
+        kw = {k.arg: k.value for k in node.keywords if k.arg}
+        if len(args) == 2 and "axis" not in kw:  # ``np.sum(x, -1)``: the axis by position
+            kw["axis"] = args.pop()
+        if name not in {r.value for r in loops.Reduction} or len(args) != 1:
+            return None
+        axis, keep = kw.pop("axis", None), kw.pop("keepdims", ast.Constant(False))
+        if kw or not _constant_in(axis, (-1, 1)) or not _constant_in(keep, (True, False)):
+            return None
+        helper = loops.row_reduction(loops.Reduction(name), _constant_in(keep, (True,)))
+        self.out.helpers[helper.name] = helper.node
+        self.out.notes.append(f"{ast.unparse(node)} as loops")
+        return ast.Call(templates.name(helper.name), args, [])
+
+
+def _constant_in(node: ast.expr | None, choices: tuple[object, ...]) -> bool:
+    """Whether ``node`` is an int or bool literal (``-1`` included) among ``choices``."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        operand = node.operand
+        if isinstance(operand, ast.Constant) and type(operand.value) is int:
+            node = ast.Constant(-operand.value)
+    return (
+        isinstance(node, ast.Constant)
+        and type(node.value) in (int, bool)
+        and any(node.value == c and type(node.value) is type(c) for c in choices)
+    )
+
+
+def _is_number(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and type(node.value) in (int, float)
+
+
+def _cheap(node: ast.expr) -> bool:
+    """A name or an attribute of one: evaluating it twice is free and has no effect."""
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    return isinstance(node, ast.Name)
+
+
+def _weak(node: ast.expr, like: ast.expr) -> ast.expr:
+    if not _is_number(node):
+        return node
+    return ast.Call(templates.name(WEAK), [node, copy.deepcopy(like)], [])
+
+
+def _weak_pair(left: ast.expr, right: ast.expr) -> tuple[ast.expr, ast.expr]:
+    if _is_number(right) and _cheap(left):
+        return left, _weak(right, left)
+    if _is_number(left) and _cheap(right):
+        return _weak(left, right), right
+    return left, right
+
+
+def _weak_binop(node: ast.BinOp) -> ast.expr:
+    """``e op c`` with ``c`` a number literal, typed as NumPy 2 types it (see jit.py)."""
+    left, right = _weak_pair(node.left, node.right)
+    if left is not node.left or right is not node.right:
+        node.left, node.right = left, right
+        return node
+    op = type(node.op).__name__
+    for side, literal in (("l", node.left), ("r", node.right)):
+        if _is_number(literal) and op in WEAK_OPERATORS:
+            func = templates.name(f"{WEAK}_{op}_{side}")
+            return ast.Call(func, [node.left, node.right], [])
+    return node
+
+
+def _use_counts(body: list[ast.stmt]) -> dict[str, int]:
+    uses: dict[str, int] = {}
+    for stmt in body:
+        for node in ast.walk(stmt):
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+                uses[node.id] = uses.get(node.id, 0) + 1
+            if isinstance(stmt, ast.AugAssign) and node is stmt.target:
+                uses[_name_of(node) or ""] = uses.get(_name_of(node) or "", 0) + 1
+    return uses
+
+
+def _target(stmt: ast.stmt) -> str | None:
+    if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+        return _name_of(stmt.targets[0])
+    return None
+
+
+def _name_of(node: ast.AST) -> str | None:
+    return node.id if isinstance(node, ast.Name) else None
+
+
+def lower_module(tree: ast.Module, modules: dict[str, str]) -> Lowered:
+    """The kernel version of a whole compiled module (``hybridize`` of a function): row
+    reductions, ``@`` and number literals as in :func:`lower`; no dense fusion (a function
+    has no parameters). ``body`` is the module's statements, the helpers not included."""
+    numpy_aliases = {alias for alias, module in modules.items() if module == "numpy"}
+    out = Lowered(body=[], mutates=effects.module_may_mutate(tree))
+    rewritten = _Rewrite(numpy_aliases, set(modules), out).visit(copy.deepcopy(tree))
+    assert isinstance(rewritten, ast.Module)
+    out.body = rewritten.body
+    out.left = list(dict.fromkeys(out.left))
+    return out

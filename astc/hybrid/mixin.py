@@ -23,8 +23,8 @@ class Hybridizable:
         self._astc_hybridized = hybridize(self, **options)
         return self._astc_hybridized
 
-    def __call__(self, *args: Any) -> Any:
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
         compiled = self._astc_hybridized
         if compiled is not None:
-            return compiled(*args)
-        return self.forward(*args)  # type: ignore[attr-defined]
+            return compiled(*args, **kwargs)
+        return self.forward(*args, **kwargs)  # type: ignore[attr-defined]

@@ -5,31 +5,51 @@ from __future__ import annotations
 import keyword
 import os
 import tempfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from astc.cli._shared import _write_atomic
-from astc.diagnostics import Report
+from astc._fs import write_atomic as _write_atomic
+from astc.diagnostics import Code, Report
 from astc.hybrid._runtime import Compiled
-from astc.hybrid.codegen import Generated
+from astc.hybrid.codegen import Generated, entry
 
 
 class Hybridized(Compiled):
     """A callable like the original, running the generated code.
 
     ``source`` is the generated Python (None when nothing was generated: then the call runs
-    ``original`` and ``report`` says why); ``report`` lists what was done and refused;
-    ``original`` is the function or object that was hybridized. Parameters are read by
-    reference: updating a weight array in place is seen by the next call; replacing a layer
-    or rebinding an attribute is not (hybridize again).
+    ``original`` and ``report`` says why); ``report`` lists what was done and refused —
+    including, after the fact, a kernel given up at call time; ``original`` is the function
+    or object that was hybridized. Parameters are read by reference: updating a weight array
+    in place is seen by the next call; replacing a layer or rebinding an attribute is not
+    (hybridize again).
     """
 
-    original: Any
-    source: str | None
-    report: Report
-    generated: Generated | None
+    def __init__(
+        self,
+        python: Callable[..., Any],
+        kernel: Callable[..., Any] | None,
+        params: Sequence[Any],
+        *,
+        original: Any,
+        generated: Generated | None,
+        report: Report,
+        **options: Any,
+    ) -> None:
+        super().__init__(python, kernel, params, **options)
+        self.original = original
+        self.generated = generated
+        self.report = report
+
+    @property
+    def source(self) -> str | None:
+        return None if self.generated is None else self.generated.source
+
+    def _pinned(self, message: str) -> None:
+        self.report.add(entry(Code.HYBRID_NO_KERNEL, message, applied=False))
 
     def __repr__(self) -> str:
         state = "compiled" if self.source is not None else "not compiled"
@@ -63,6 +83,18 @@ class Hybridized(Compiled):
             Path(tmp).unlink(missing_ok=True)
             raise
         files = self.generated.package_files()
-        _write_atomic(path / "model.py", files["model.py"])
-        _write_atomic(path / "__init__.py", files["__init__.py"])  # last: import works after
+        init = files.pop("__init__.py")
+        for name, text in files.items():
+            _write_atomic(path / name, text)
+        if "kernel.py" not in files:
+            (path / "kernel.py").unlink(missing_ok=True)  # from an earlier save
+        _write_atomic(path / "__init__.py", init)  # last: import works after
         return path
+
+
+class Unspecialized(Hybridized):
+    """What ``hybridize`` returns when it cannot specialize: calls run the original as is
+    (one Python call in between, no checks), and ``report`` says why."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self.python(*args, **kwargs)

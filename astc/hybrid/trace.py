@@ -10,7 +10,8 @@ arguments unknown, and emits Python code for the operations on unknown values on
 * ``for NAME in <known list>`` is unrolled, ``if <known condition>`` takes its branch, calls
   of known Python callables are inlined with their arguments bound;
 * anything that depends on the arguments is emitted as code: operators, calls of NumPy
-  functions, methods of arrays.
+  functions, methods of arrays. The output is a list of ``ast`` statements, each ``vN = expr``
+  (assigned once, in order) or ``vN op= expr`` right after ``vN = <old value>``.
 
 What cannot be specialized raises :class:`Refused` with the source position and the reason;
 the caller turns that into a working fallback and a warning. The tracer never calls user
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import copy
 import inspect
 import math
 import operator
@@ -34,24 +36,21 @@ from typing import Any
 import numpy as np
 
 from astc.evaluate import values
+from astc.hybrid import templates
 
 _MAX_DEPTH = 64
 _MAX_UNROLL = 10_000
 #: Builtins evaluated at trace time when every argument is known (pure, no user code runs
 #: except ``len`` of a list/tuple, which is checked below).
-_PURE_BUILTINS: dict[Any, Callable[..., Any]] = {
-    len: len,
-    abs: abs,
-    min: min,
-    max: max,
-    int: int,
-    float: float,
-    bool: bool,
-    range: range,
-    isinstance: isinstance,
-    enumerate: enumerate,
-    zip: zip,
-    reversed: reversed,
+_PURE_BUILTINS: frozenset[Any] = frozenset(
+    [len, abs, min, max, int, float, bool, range, isinstance, enumerate, zip, reversed]
+)
+#: ``len`` is evaluated only on these (others may define ``__len__``).
+_LEN_OK = (list, tuple, str, range, dict)
+_UNARY_FOLDS: dict[type[ast.unaryop], Callable[[Any], Any]] = {
+    ast.USub: operator.neg,
+    ast.UAdd: operator.pos,
+    ast.Not: operator.not_,
 }
 _SCALARS = (bool, int, float, complex, str, bytes, type(None))
 _BINOPS = values.BINARY_OPERATORS
@@ -67,19 +66,19 @@ class Refused(Exception):
         self.reason = reason
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Sym:
     """A value known only at run time: ``code`` is a name or expression in the output."""
 
-    code: str
+    code: ast.expr
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Known:
     """A value known now; ``code`` references it in the output (modules, NumPy functions)."""
 
     value: Any
-    code: str | None = None
+    code: ast.expr | None = None
 
 
 Value = Sym | Known
@@ -89,7 +88,7 @@ Value = Sym | Known
 class Emitted:
     """The traced function: its statements, parameters (by identity) and imported modules."""
 
-    lines: list[str] = field(default_factory=list)
+    body: list[ast.stmt] = field(default_factory=list)
     params: list[np.ndarray] = field(default_factory=list)
     param_ids: dict[int, str] = field(default_factory=dict)
     modules: dict[str, str] = field(default_factory=dict)  # alias -> module name
@@ -109,10 +108,16 @@ class Emitted:
             self.params.append(array)
         return name
 
-    def assign(self, code: str) -> Sym:
+    def assign(self, value: ast.expr) -> Sym:
+        """``vN = value`` appended; the run-time value ``vN``."""
         name = self.fresh()
-        self.lines.append(f"{name} = {code}")
-        return Sym(name)
+        self.body.append(templates.assign(name, value))
+        return Sym(templates.name(name))
+
+    def module(self, alias: str, module: str) -> ast.Name:
+        """A reference to ``module`` (imported as ``alias`` by the generated code)."""
+        self.modules.setdefault(alias, module)
+        return templates.name(alias)
 
 
 class _Return(Exception):
@@ -161,7 +166,7 @@ class Tracer:
     # -- entry -------------------------------------------------------------------------
     def trace_call(self, target: object, arg_names: list[str]) -> Value:
         """Trace ``target(*args)`` with every argument unknown; return the result value."""
-        args: list[Value] = [Sym(name) for name in arg_names]
+        args: list[Value] = [Sym(templates.name(name)) for name in arg_names]
         return self._call_value(Known(target), args, {}, where=_where_of(type(target)))
 
     # -- functions -----------------------------------------------------------------------
@@ -210,17 +215,7 @@ class Tracer:
             self._store(frame, stmt.target, self._expr(frame, stmt.value))
             return
         if isinstance(stmt, ast.AugAssign) and isinstance(stmt.target, ast.Name):
-            old = self._name(frame, stmt.target)
-            rhs = self._expr(frame, stmt.value)
-            if isinstance(old, Known) and isinstance(rhs, Known) and _scalar(old.value):
-                value = self._fold(frame, stmt, _BINOPS[type(stmt.op)], old.value, rhs.value)
-                frame.env[stmt.target.id] = value
-                return
-            # ``a += b`` updates an array in place: keep the same object, as the original.
-            name = self.out.assign(self._code(frame, stmt, old))
-            op = _op_text(stmt.op)
-            self.out.lines.append(f"{name.code} {op}= {self._code(frame, stmt, rhs)}")
-            frame.env[stmt.target.id] = name
+            self._augassign(frame, stmt, stmt.target)
             return
         if isinstance(stmt, ast.AugAssign):
             raise Refused(frame.where(stmt), "assignment to an attribute or item (state change)")
@@ -235,21 +230,43 @@ class Tracer:
             return
         raise Refused(frame.where(stmt), f"statement {type(stmt).__name__} cannot be specialized")
 
+    def _augassign(self, frame: _Frame, stmt: ast.AugAssign, target: ast.Name) -> None:
+        old = self._name(frame, target)
+        rhs = self._expr(frame, stmt.value)
+        if isinstance(old, Known) and isinstance(rhs, Known) and _scalar(old.value):
+            value = self._fold(frame, stmt, _BINOPS[type(stmt.op)], old.value, rhs.value)
+            frame.env[target.id] = value
+            return
+        # ``a += b`` updates an array in place: keep the same object, as the original.
+        name = self.out.assign(self._code(frame, stmt, old))
+        update = ast.AugAssign(
+            ast.Name(name.code.id, ast.Store()),  # type: ignore[attr-defined]
+            type(stmt.op)(),
+            self._code(frame, stmt, rhs),
+        )
+        self.out.body.append(ast.fix_missing_locations(update))
+        frame.env[target.id] = name
+
     def _for(self, frame: _Frame, stmt: ast.For) -> None:
         if stmt.orelse or any(isinstance(n, ast.Break | ast.Continue) for n in ast.walk(stmt)):
             raise Refused(frame.where(stmt), "loop with break/continue/else")
-        iterable = self._expr(frame, stmt.iter)
-        if not isinstance(iterable, Known) or not isinstance(
-            iterable.value, list | tuple | range | enumerate | zip | reversed
-        ):
-            raise Refused(frame.where(stmt), "loop over a value known only at run time")
-        items = list(iterable.value)
-        if len(items) > _MAX_UNROLL:
-            raise Refused(frame.where(stmt), f"loop of {len(items)} iterations is too long")
+        items = self._known_items(frame, stmt.iter, "loop")
         self.out.unrolled.append(f"{frame.where(stmt)}: {len(items)} iterations")
         for item in items:
-            self._store(frame, stmt.target, Known(item))
+            self._store(frame, stmt.target, _wrap(item))
             self._block(frame, stmt.body)
+
+    def _known_items(self, frame: _Frame, node: ast.expr, what: str) -> list[Any]:
+        """The items of an iterable known now (a list, tuple, range, ...), for unrolling."""
+        iterable = self._expr(frame, node)
+        if not isinstance(iterable, Known) or not isinstance(
+            iterable.value, list | tuple | range | enumerate | zip | reversed | _DictView
+        ):
+            raise Refused(frame.where(node), f"{what} over a value known only at run time")
+        items = list(iterable.value)
+        if len(items) > _MAX_UNROLL:
+            raise Refused(frame.where(node), f"{what} of {len(items)} iterations is too long")
+        return items
 
     def _store(self, frame: _Frame, target: ast.expr, value: Value) -> None:
         if isinstance(target, ast.Name):
@@ -259,7 +276,7 @@ class Tracer:
             items = list(value.value) if isinstance(value.value, tuple | list) else None
             if items is not None and len(items) == len(target.elts):
                 for elt, item in zip(target.elts, items, strict=True):
-                    self._store(frame, elt, Known(item))
+                    self._store(frame, elt, _wrap(item))
                 return
         raise Refused(frame.where(target), "assignment to an attribute, item or unknown tuple")
 
@@ -278,20 +295,16 @@ class Tracer:
             if isinstance(left, Known) and isinstance(right, Known) and _scalar(left.value):
                 if _scalar(right.value):
                     return self._fold(frame, node, _BINOPS[type(node.op)], left.value, right.value)
-            code = f"{self._code(frame, node, left)} {_op_text(node.op)} "
-            return self.out.assign(code + self._code(frame, node, right))
+            code = ast.BinOp(
+                self._code(frame, node, left), type(node.op)(), self._code(frame, node, right)
+            )
+            return self.out.assign(code)
         if isinstance(node, ast.UnaryOp):
             operand = self._expr(frame, node.operand)
             if isinstance(operand, Known) and _scalar(operand.value):
-                fn: dict[type[ast.unaryop], Callable[[Any], Any]] = {
-                    ast.USub: operator.neg,
-                    ast.UAdd: operator.pos,
-                    ast.Not: operator.not_,
-                }
-                if type(node.op) in fn:
-                    return self._fold(frame, node, fn[type(node.op)], operand.value)
-            text = {ast.USub: "-", ast.UAdd: "+", ast.Not: "not ", ast.Invert: "~"}
-            return self.out.assign(text[type(node.op)] + self._code(frame, node, operand))
+                if type(node.op) in _UNARY_FOLDS:
+                    return self._fold(frame, node, _UNARY_FOLDS[type(node.op)], operand.value)
+            return self.out.assign(ast.UnaryOp(type(node.op)(), self._code(frame, node, operand)))
         if isinstance(node, ast.Compare):
             return self._compare(frame, node)
         if isinstance(node, ast.BoolOp):
@@ -303,14 +316,20 @@ class Tracer:
             if all(isinstance(i, Known) for i in items):
                 known = [i.value for i in items if isinstance(i, Known)]
                 return Known(tuple(known) if isinstance(node, ast.Tuple) else known)
-            codes = ", ".join(self._code(frame, node, i) for i in items)
-            return Sym(f"({codes},)" if isinstance(node, ast.Tuple) else f"[{codes}]")
+            # a container known now holding run-time values: indexing and unpacking it are
+            # resolved now, using it as a value emits a tuple/list display
+            return Known(tuple(items) if isinstance(node, ast.Tuple) else items)
+        if isinstance(node, ast.ListComp):
+            return self._listcomp(frame, node)
         if isinstance(node, ast.Slice):
-            parts = [node.lower, node.upper, node.step]
-            lo, hi, step = [
-                "" if p is None else self._code(frame, node, self._expr(frame, p)) for p in parts
+            parts = [
+                None if p is None else self._expr(frame, p)
+                for p in (node.lower, node.upper, node.step)
             ]
-            return Sym(f"{lo}:{hi}" + (f":{step}" if step else ""))
+            if all(p is None or (isinstance(p, Known) and _scalar(p.value)) for p in parts):
+                return Known(slice(*[None if p is None else p.value for p in parts]))  # type: ignore[union-attr]
+            lo, hi, step = [None if p is None else self._code(frame, node, p) for p in parts]
+            return Sym(ast.Slice(lo, hi, step))
         if isinstance(node, ast.IfExp):
             test = self._expr(frame, node.test)
             if isinstance(test, Known):
@@ -318,6 +337,34 @@ class Tracer:
                 return self._expr(frame, branch)
             raise Refused(frame.where(node), "conditional expression on a run-time value")
         raise Refused(frame.where(node), f"expression {type(node).__name__} cannot be specialized")
+
+    def _listcomp(self, frame: _Frame, node: ast.ListComp) -> Value:
+        """``[f(item) for item in <known>]``: one value per item (a list known now of them)."""
+        if len(node.generators) != 1 or node.generators[0].is_async:
+            raise Refused(frame.where(node), "list comprehension with several for clauses")
+        comp = node.generators[0]
+        names = {n.id for n in ast.walk(comp.target) if isinstance(n, ast.Name)}
+        saved = {n: frame.env[n] for n in names if n in frame.env}
+        results: list[Value] = []
+        try:
+            for item in self._known_items(frame, comp.iter, "comprehension"):
+                self._store(frame, comp.target, _wrap(item))
+                if all(self._truth(frame, node, self._known(frame, c)) for c in comp.ifs):
+                    results.append(self._expr(frame, node.elt))
+        finally:  # the comprehension's variables are its own scope
+            for n in names:
+                frame.env.pop(n, None)
+            frame.env.update(saved)
+        self.out.unrolled.append(f"{frame.where(node)}: comprehension of {len(results)} items")
+        if all(isinstance(r, Known) for r in results):
+            return Known([r.value for r in results if isinstance(r, Known)])
+        return Known(results)  # a list known now of run-time values (see ast.List above)
+
+    def _known(self, frame: _Frame, node: ast.expr) -> Known:
+        value = self._expr(frame, node)
+        if not isinstance(value, Known):
+            raise Refused(frame.where(node), "condition on a value known only at run time")
+        return value
 
     def _name(self, frame: _Frame, node: ast.Name) -> Value:
         if node.id in frame.env:
@@ -334,37 +381,44 @@ class Tracer:
         if node.id in func.__globals__:
             value = func.__globals__[node.id]
             if isinstance(value, types.ModuleType):
-                self.out.modules.setdefault(node.id, value.__name__)
+                alias = self.out.module(node.id, value.__name__)
                 if self.out.modules[node.id] != value.__name__:
                     raise Refused(frame.where(node), f"{node.id!r} names two modules")
-                return Known(value, node.id)
+                return Known(value, alias)
             return Known(value)
         if hasattr(builtins, node.id):
-            return Known(getattr(builtins, node.id), node.id)
+            return Known(getattr(builtins, node.id), templates.name(node.id))
         raise Refused(frame.where(node), f"name {node.id!r} is not defined")
 
     def _attribute(self, frame: _Frame, node: ast.Attribute, base: Value) -> Value:
         if isinstance(base, Known) and not isinstance(base.value, np.ndarray):
             value = _static_attribute(base.value, node.attr, frame.where(node))
-            code = f"{base.code}.{node.attr}" if base.code is not None else None
+            code = None if base.code is None else ast.Attribute(base.code, node.attr, ast.Load())
             return Known(value, code)
-        return Sym(f"{self._code(frame, node, base)}.{node.attr}")
+        return Sym(ast.Attribute(self._code(frame, node, base), node.attr, ast.Load()))
 
     def _subscript(self, frame: _Frame, node: ast.Subscript) -> Value:
         base = self._expr(frame, node.value)
         if isinstance(node.slice, ast.Tuple):  # ``x[:, 0]``: no parentheses around slices
             items = [self._expr(frame, e) for e in node.slice.elts]
             if not all(isinstance(i, Known) for i in items):
-                text = ", ".join(self._code(frame, node, i) for i in items)
-                return self.out.assign(f"{self._code(frame, node, base)}[{text}]")
+                where = ast.Tuple([self._code(frame, node, i) for i in items], ast.Load())
+                return self.out.assign(
+                    ast.Subscript(self._code(frame, node, base), where, ast.Load())
+                )
         index = self._expr(frame, node.slice)
         if isinstance(base, Known) and isinstance(base.value, list | tuple | dict | range):
             if isinstance(index, Known):
+                if isinstance(base.value, dict) and not _scalar(index.value):
+                    raise Refused(frame.where(node), "dict lookup with a non-scalar key")
                 try:
-                    return Known(base.value[index.value])
+                    item = base.value[index.value]
                 except Exception as error:  # noqa: BLE001 - the original raises here too
                     raise Refused(frame.where(node), f"indexing raises {error!r}") from None
-        code = f"{self._code(frame, node, base)}[{self._code(frame, node, index)}]"
+                return _wrap(item)
+        code = ast.Subscript(
+            self._code(frame, node, base), self._code(frame, node, index), ast.Load()
+        )
         return self.out.assign(code)
 
     def _compare(self, frame: _Frame, node: ast.Compare) -> Value:
@@ -383,8 +437,11 @@ class Tracer:
                 return Known(result)
         if len(node.ops) != 1:
             raise Refused(frame.where(node), "chained comparison on a run-time value")
-        text = _cmp_text(node.ops[0])
-        code = f"{self._code(frame, node, values[0])} {text} {self._code(frame, node, values[1])}"
+        code = ast.Compare(
+            self._code(frame, node, values[0]),
+            [type(node.ops[0])()],
+            [self._code(frame, node, values[1])],
+        )
         return self.out.assign(code)
 
     def _boolop(self, frame: _Frame, node: ast.BoolOp) -> Value:
@@ -422,13 +479,23 @@ class Tracer:
         original = getattr(target, "original", None)
         if _is_hybridized(target) and original is not None:
             target = original  # hybridizing again: trace what the compiled object came from
-        all_known = all(isinstance(a, Known) for a in [*args, *kwargs.values()])
-        if target in _PURE_BUILTINS and all_known and isinstance(frame, _Frame):
-            if target is len and not isinstance(args[0].value, list | tuple | str | range | dict):  # type: ignore[union-attr]
+        known = [a.value for a in [*args, *kwargs.values()] if isinstance(a, Known)]
+        all_known = len(known) == len(args) + len(kwargs)
+        if all_known and isinstance(frame, _Frame) and _foldable(target, known):
+            if target is len and not isinstance(args[0].value, _LEN_OK):  # type: ignore[union-attr]
                 raise Refused(where, "len() of an object that may run user code")
             values = [a.value for a in args]  # type: ignore[union-attr]
             kw = {k: v.value for k, v in kwargs.items()}  # type: ignore[union-attr]
-            return self._fold(frame, node or ast.Pass(), target, *values, **kw)
+            call = target.call if isinstance(target, _PureMethod) else target
+            try:
+                with np.errstate(all="raise"):
+                    return self._fold(frame, node or ast.Pass(), call, *values, **kw)
+            except Refused:
+                if not isinstance(target, np.ufunc):
+                    raise
+                # a floating-point warning: NumPy gives it at every call, so the call stays
+        if isinstance(target, _PureMethod):
+            raise Refused(where, f"{target.name}() of a container with run-time arguments")
         if func.code is not None and callable(target):
             if frame is None or node is None:
                 raise Refused(where, "cannot call a module function directly")
@@ -450,48 +517,58 @@ class Tracer:
         raise Refused(where, f"{type(target).__name__} object is not callable")
 
     def _call_code(
-        self, frame: _Frame, node: ast.AST, func: str, args: list[Value], kwargs: dict[str, Value]
-    ) -> str:
-        parts = [self._code(frame, node, a) for a in args]
-        parts += [f"{k}={self._code(frame, node, v)}" for k, v in kwargs.items()]
-        return f"{func}({', '.join(parts)})"
+        self,
+        frame: _Frame,
+        node: ast.AST,
+        func: ast.expr,
+        args: list[Value],
+        kwargs: dict[str, Value],
+    ) -> ast.Call:
+        return ast.Call(
+            copy.deepcopy(func),
+            [self._code(frame, node, a) for a in args],
+            [ast.keyword(k, self._code(frame, node, v)) for k, v in kwargs.items()],
+        )
 
     # -- values --------------------------------------------------------------------------
-    def _code(self, frame: _Frame | None, node: ast.AST, value: Value) -> str:
-        """How the output refers to ``value``; refuses values that have no such form."""
-        if isinstance(value, Sym):
-            return value.code
+    def _code(self, frame: _Frame | None, node: ast.AST, value: Value) -> ast.expr:
+        """How the output refers to ``value`` (a fresh tree); refuses values with no such form."""
         if value.code is not None:
-            return value.code
+            return copy.deepcopy(value.code)
+        assert isinstance(value, Known)
         v = value.value
         if isinstance(v, np.ndarray):
-            return self.out.param(v)
+            return templates.name(self.out.param(v))
         if isinstance(v, bool | int | str | bytes | type(None)):
-            return repr(v)
+            return ast.Constant(v)
         if isinstance(v, float):
-            return repr(v) if math.isfinite(v) else f"float({str(v)!r})"
+            return _float(v)
         if isinstance(v, np.generic) and v.dtype.kind in "biuf":
-            self.out.modules.setdefault("_astc_np", "numpy")
             item = v.item()
-            literal = (
-                repr(item)
-                if not isinstance(item, float) or math.isfinite(item)
-                else f"float({str(item)!r})"
+            literal = _float(item) if isinstance(item, float) else ast.Constant(item)
+            numpy = self.out.module("_astc_np", "numpy")
+            return ast.Call(ast.Attribute(numpy, type(v).__name__, ast.Load()), [literal], [])
+        if isinstance(v, tuple | list):
+            items = [self._code(frame, node, _wrap(i)) for i in v]
+            return (
+                ast.Tuple(items, ast.Load())
+                if isinstance(v, tuple)
+                else ast.List(items, ast.Load())
             )
-            return f"_astc_np.{type(v).__name__}({literal})"
-        if isinstance(v, tuple):
-            items = [self._code(frame, node, Known(i)) for i in v]
-            return f"({', '.join(items)},)"
+        if isinstance(v, slice):
+            lo, hi, step = [
+                None if p is None else ast.Constant(p) for p in (v.start, v.stop, v.step)
+            ]
+            return ast.Slice(lo, hi, step)
         if isinstance(v, np.dtype) and v.names is None and not v.subdtype:
-            self.out.modules.setdefault("_astc_np", "numpy")
-            return f"_astc_np.dtype({v.str!r})"
+            numpy = self.out.module("_astc_np", "numpy")
+            return ast.Call(ast.Attribute(numpy, "dtype", ast.Load()), [ast.Constant(v.str)], [])
         if isinstance(v, type) and v.__module__ == "numpy":
-            self.out.modules.setdefault("_astc_np", "numpy")
-            return f"_astc_np.{v.__name__}"
+            return ast.Attribute(self.out.module("_astc_np", "numpy"), v.__name__, ast.Load())
         where = frame.where(node) if frame is not None else "<result>"
         raise Refused(where, f"value of type {type(v).__name__} cannot be embedded")
 
-    def code_of(self, value: Value) -> str:
+    def code_of(self, value: Value) -> ast.expr:
         """How the output refers to ``value`` (the traced call's result, for example)."""
         return self._code(None, ast.Pass(), value)
 
@@ -542,8 +619,67 @@ def _scalar(value: object) -> bool:
     return isinstance(value, _SCALARS)
 
 
+@dataclass(frozen=True)
+class _PureMethod:
+    """A method of a builtin container, evaluated now when its arguments are known scalars."""
+
+    obj: list[Any] | tuple[Any, ...] | dict[Any, Any]
+    name: str
+
+    def call(self, *args: Any) -> Any:
+        result = getattr(self.obj, self.name)(*args)
+        if self.name in ("items", "keys", "values"):  # a snapshot: the structure is frozen
+            return _DictView(result)
+        return result
+
+
+class _DictView(tuple[Any, ...]):
+    """``dict.items()``/``keys()``/``values()`` read now (iterable, like the view)."""
+
+
+#: Methods of exact builtin containers that run no user code on scalar arguments.
+_PURE_METHODS = {
+    dict: ("items", "keys", "values", "get"),
+    list: ("index", "count"),
+    tuple: ("index", "count"),
+}
+
+
+def _foldable(target: Any, args: list[Any]) -> bool:
+    """Whether ``target(*args)`` may be evaluated now: a pure builtin, a container method on
+    scalar keys, or a ``math`` function / NumPy ufunc of scalars (what NumPy itself would
+    compute at run time, so its result type is kept: ``np.sqrt(2.0)`` is an ``np.float64``)."""
+    if isinstance(target, _PureMethod):
+        return all(_scalar(a) for a in args)
+    if any(target is pure for pure in _PURE_BUILTINS):  # identity: hashing may run user code
+        return True
+    numeric = all(isinstance(a, int | float | np.number) and not isinstance(a, bool) for a in args)
+    if isinstance(target, np.ufunc):
+        return numeric and target.nout == 1
+    return (
+        isinstance(target, types.BuiltinFunctionType)
+        and getattr(target, "__module__", None) == "math"
+        and numeric
+    )
+
+
+def _wrap(item: Any) -> Value:
+    """An item of a container known now: a run-time value it holds, or a value known now."""
+    return item if isinstance(item, Sym | Known) else Known(item)
+
+
+def _float(value: float) -> ast.expr:
+    """A float literal (``float('inf')`` for the non-finite ones)."""
+    if math.isfinite(value):
+        return ast.Constant(value)
+    return ast.Call(templates.name("float"), [ast.Constant(str(value))], [])
+
+
 def _static_attribute(obj: object, name: str, where: str) -> Any:
     """``obj.name`` read without running user code (instance dict, then class)."""
+    pure = _PURE_METHODS.get(type(obj), ())  # type: ignore[call-overload]
+    if name in pure:
+        return _PureMethod(obj, name)  # type: ignore[arg-type]
     if isinstance(obj, types.ModuleType):
         if name in vars(obj):
             return vars(obj)[name]
@@ -635,36 +771,3 @@ def _walk_own_scope(node: ast.AST) -> Iterator[ast.AST]:
             child, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda | ast.ClassDef
         ):
             yield from _walk_own_scope(child)
-
-
-def _op_text(op: ast.operator) -> str:
-    return {
-        ast.Add: "+",
-        ast.Sub: "-",
-        ast.Mult: "*",
-        ast.Div: "/",
-        ast.FloorDiv: "//",
-        ast.Mod: "%",
-        ast.Pow: "**",
-        ast.MatMult: "@",
-        ast.BitAnd: "&",
-        ast.BitOr: "|",
-        ast.BitXor: "^",
-        ast.LShift: "<<",
-        ast.RShift: ">>",
-    }[type(op)]
-
-
-def _cmp_text(op: ast.cmpop) -> str:
-    return {
-        ast.Eq: "==",
-        ast.NotEq: "!=",
-        ast.Lt: "<",
-        ast.LtE: "<=",
-        ast.Gt: ">",
-        ast.GtE: ">=",
-        ast.Is: "is",
-        ast.IsNot: "is not",
-        ast.In: "in",
-        ast.NotIn: "not in",
-    }[type(op)]

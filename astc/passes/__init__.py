@@ -1,12 +1,28 @@
-"""The rewrite passes, one per module; :data:`PASSES` is the order one iteration runs them."""
+"""The rewrite passes, one per module; :mod:`astc.passes.registry` lists them in order.
 
-from astc.passes.base import Pass, PassContext
-from astc.passes.call_fold import CallFold
-from astc.passes.constant_fold import ConstantFold
-from astc.passes.dead_code import DeadCode
-from astc.passes.inline import Inline
-from astc.passes.propagate import Propagate
+Importing this package imports no pass (they need LibCST): :data:`PASSES` loads them.
+"""
 
-PASSES: tuple[type[Pass], ...] = (Inline, CallFold, Propagate, ConstantFold, DeadCode)
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from astc.passes.base import Pass, PassContext
+
+    PASSES: tuple[type[Pass], ...]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "PASSES":
+        from astc.passes.registry import load
+
+        return load()
+    if name in ("Pass", "PassContext"):
+        from astc.passes import base
+
+        return getattr(base, name)
+    raise AttributeError(name)
+
 
 __all__ = ["PASSES", "Pass", "PassContext"]

@@ -11,36 +11,191 @@ To add a pass: write a module in this package with a :class:`Pass` subclass, giv
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import ast
+import difflib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import ClassVar
+from functools import cached_property
+from typing import Any, ClassVar, TypeVar
 
 import libcst as cst
 
 from astc.analysis.functions import FunctionFacts
 from astc.analysis.module import ModuleFacts
+from astc.analysis.prescan import Hot, Trigger
 from astc.analysis.scopes import Scope, child_qualname
 from astc.diagnostics import Code, Report, ReportEntry
+from astc.evaluate.interpreter import Environment
+from astc.evaluate.values import NotFoldable
 from astc.frontend.units import Unit
+from astc.guards import guard_names, is_generated
 from astc.options import Options
-
-GUARD_PREFIX = "_astc_"
+from astc.passes.cst_util import literal_node, literal_value, note_is_operands
 
 #: A module function to inline: its definition and the scope analysis of that definition.
 Callee = tuple[cst.FunctionDef, Scope]
 
 
 def is_guard_alias(stmt: cst.BaseStatement) -> bool:
-    """``_astc_f = f``: the identity a guard compares against (astc output)."""
+    """``_astc_f = f`` (or a placeholder): a binding of a guard alias (astc output)."""
     if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
         return False
     small = stmt.body[0]
     return (
         isinstance(small, cst.Assign)
-        and len(small.targets) == 1
         and isinstance(small.targets[0].target, cst.Name)
-        and small.targets[0].target.value.startswith(GUARD_PREFIX)
+        and is_generated(small.targets[0].target.value)
     )
+
+
+class StatementLines:
+    """Where each statement of a unit's current tree stands in the original source.
+
+    The current text's ``ast`` gives every statement's line; its statements and the CST's
+    correspond one to one in source order. A line of the current text is mapped back to
+    the source through the lines both texts share (a rewritten line maps to the nearest
+    shared line above it).
+    """
+
+    def __init__(self, unit: Unit, text: str, tree: ast.Module) -> None:
+        self.unit = unit
+        self.text = text
+        self.lines_of_ast = [n.lineno for n in _statements_in_order(tree)]
+        self._by_node: dict[int, int] = {}
+        self._tree: cst.Module | None = None
+        self._back: list[int] | None = None
+
+    def of_tree(self, tree: cst.Module) -> None:
+        """The CST about to be transformed (it holds the nodes transformers see)."""
+        if tree is not self._tree:
+            self._tree = tree
+            self._by_node = {}
+
+    def line(self, node: cst.CSTNode) -> int | None:
+        if not self._by_node and self._tree is not None:
+            statements = _cst_statements_in_order(self._tree)
+            if len(statements) == len(self.lines_of_ast):
+                for s, line in zip(statements, self.lines_of_ast, strict=True):
+                    self._by_node[id(s)] = line
+        if isinstance(node, cst.SimpleStatementLine) and node.body:
+            node = node.body[0]  # `a = 1; b = 2` is one line
+        current = self._by_node.get(id(node))
+        return None if current is None else self._source_line(current)
+
+    def _source_line(self, current: int) -> int:
+        if self._back is None:
+            old = self.unit.text.splitlines()
+            new = self.text.splitlines()
+            back = [1] * (len(new) + 1)
+            matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+            for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+                if tag == "delete":
+                    continue
+                for k in range(j2 - j1):  # a rewritten line stands for the line it replaced
+                    back[j1 + k] = i1 + min(k, max(i2 - i1 - 1, 0)) + 1
+            self._back = back
+        index = min(current - 1, len(self._back) - 1)
+        return self.unit.first_line - 1 + self._back[index]
+
+
+def _statements_in_order(tree: ast.AST) -> list[ast.stmt]:
+    out: list[ast.stmt] = []
+    stack: list[ast.AST] = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.stmt):
+            out.append(node)
+        stack.extend(reversed(list(ast.iter_child_nodes(node))))
+    return out
+
+
+def _cst_statements_in_order(tree: cst.CSTNode) -> list[cst.CSTNode]:
+    out: list[cst.CSTNode] = []
+    stack: list[cst.CSTNode] = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.BaseSmallStatement | cst.BaseCompoundStatement):
+            out.append(node)
+        stack.extend(reversed(node.children))
+    return out
+
+
+class ModuleView:
+    """Module-wide values the passes need, derived once per compile and on demand.
+
+    Every pass runs once per unit and iteration; anything proportional to the module's
+    size computed there would make a compile quadratic. It is computed here instead.
+    """
+
+    def __init__(self, facts: ModuleFacts, function_facts: FunctionFacts) -> None:
+        self.facts = facts
+        self.function_facts = function_facts
+        self._constant_nodes: dict[str, cst.BaseExpression | None] = {}
+
+    @cached_property
+    def foldable(self) -> dict[str, ast.FunctionDef]:
+        """Stable functions the evaluator may interpret (plain, undecorated)."""
+        return {
+            n: fn
+            for n, (fn, _) in self.facts.functions.items()
+            if isinstance(fn, ast.FunctionDef) and not fn.decorator_list
+        }
+
+    @cached_property
+    def constant_values(self) -> dict[str, Any]:
+        return {n: v for n, (v, _) in self.facts.constants.items()}
+
+    @cached_property
+    def lines(self) -> dict[str, int]:
+        """Line of the statement binding each stable function or constant."""
+        return {
+            n: line
+            for n, (_, line) in [*self.facts.functions.items(), *self.facts.constants.items()]
+        }
+
+    @cached_property
+    def _locals(self) -> dict[int, set[str]]:
+        scopes = self.function_facts.scopes
+        return {
+            id(fn): set(scopes[n].bindings) - scopes[n].declared_global
+            for n, fn in self.foldable.items()
+            if n in scopes
+        }
+
+    def environment(self, shadowed: frozenset[str]) -> Environment:
+        """A fresh evaluation environment over the module's functions and constants."""
+        return Environment(
+            self.foldable,
+            self.constant_values,
+            lambda fn: self._locals.get(id(fn), set()),
+            shadowed,
+        )
+
+    def constant_node(self, name: str) -> cst.BaseExpression | None:
+        """The literal that a read of constant ``name`` may become (None: not small)."""
+        if name not in self._constant_nodes:
+            node: cst.BaseExpression | None = None
+            if name in self.facts.constants:
+                try:
+                    node = literal_node(self.facts.constants[name][0])
+                except NotFoldable:
+                    node = None
+                if node is not None and not small_literal(node):
+                    node = None
+            self._constant_nodes[name] = node
+        return self._constant_nodes[name]
+
+
+#: Longest string a constant read is replaced by (longer ones are left as names).
+MAX_PROPAGATED_STR = 64
+
+
+def small_literal(node: cst.BaseExpression) -> bool:
+    """A literal small enough to paste at every use: a number or short string."""
+    ok, value = literal_value(node)
+    if not ok or isinstance(value, tuple | list):
+        return False
+    return not (isinstance(value, str | bytes) and len(value) > MAX_PROPAGATED_STR)
 
 
 @dataclass
@@ -54,38 +209,69 @@ class PassContext:
     callee: Callable[[str], Callee | None]
     #: Function scopes of the unit's current text, by qualified name (refreshed on change).
     functions: dict[str, Scope] = field(default_factory=dict)
-    #: Names of module functions the unit's current text calls (refreshed on change).
-    called_functions: frozenset[str] = frozenset()
+    #: Where each pass's triggers fired in the unit's current text (refreshed on change).
+    hot: dict[str, Hot] = field(default_factory=dict)
     #: Module-level scope of the unit's current text.
     unit_scope: Scope | None = None
-    #: Default mode: module names each specialized function's fast path assumes unchanged.
-    guards: dict[str, set[str]] = field(default_factory=dict)
-    #: Default mode: the original definition of each specialized function.
-    originals: dict[str, cst.FunctionDef] = field(default_factory=dict)
-    #: Functions that are astc output already (guarded); no pass touches them again.
+    #: Functions no pass touches (nothing to do in them, found by the pre-scan).
     frozen: set[str] = field(default_factory=set)
-    #: Functions into which a call was inlined or folded in this compile.
-    inlined: set[str] = field(default_factory=set)
+    #: The source's declared encoding: new literals are written so that it can encode them.
+    encoding: str = "utf-8"
+    #: Module-wide derived values (see :class:`ModuleView`); the pipeline shares one.
+    module: ModuleView | None = None
+    #: Source lines of the statements of the tree being transformed (set by the pipeline).
+    positions: StatementLines | None = None
+    #: The statements transformers are inside, innermost last (for the report's lines).
+    statements: list[cst.CSTNode] = field(default_factory=list)
+
+    @property
+    def view(self) -> ModuleView:
+        if self.module is None:
+            self.module = ModuleView(self.facts, self.function_facts)
+        return self.module
+
+    #: What the inliner and the call folder tell propagation, the one channel between
+    #: passes: the functions they put code into (propagation substitutes single-use
+    #: values only there, where the inliner's temporaries are).
+    inlined_into: set[str] = field(default_factory=set)
     #: Transformations noted as applied so far. A pass changes the tree only through
     #: transformations it notes, so a run that noted none changed nothing.
     changes: int = 0
 
     def line_of(self, qualname: str | None) -> int:
-        """Line of a function's ``def`` in the original source, else the unit's first line."""
+        """Line in the source of the statement being transformed (the innermost one a
+        transformer is in), else of the function's ``def``, else the unit's first line."""
+        if self.positions is not None:
+            for statement in reversed(self.statements):
+                line = self.positions.line(statement)
+                if line is not None:
+                    return line
         if qualname is not None:
-            scope = self.facts_functions().get(qualname)
+            scope = self.function_facts.scopes.get(qualname)
             if scope is not None:
                 return getattr(scope.node, "lineno", self.unit.first_line)
         return self.unit.first_line
 
-    def facts_functions(self) -> dict[str, Scope]:
-        from astc.analysis.scopes import function_scopes
-
-        if not hasattr(self, "_module_functions"):
-            self._module_functions = function_scopes(self.facts.scope)
-        return self._module_functions
-
     def note(
+        self,
+        pass_name: str,
+        code: Code,
+        applied: bool,
+        message: str,
+        function: str | None,
+        at: cst.CSTNode | None = None,
+    ) -> None:
+        """Report a transformation (``applied``) or a refusal, at statement ``at`` (default:
+        the innermost statement a transformer is in)."""
+        if at is not None:
+            self.statements.append(at)
+        try:
+            self._note(pass_name, code, applied, message, function)
+        finally:
+            if at is not None:
+                self.statements.pop()
+
+    def _note(
         self, pass_name: str, code: Code, applied: bool, message: str, function: str | None
     ) -> None:
         if applied:
@@ -95,14 +281,36 @@ class PassContext:
         )
 
 
+def shadowed_names(ctx: PassContext) -> frozenset[str]:
+    """Names bound anywhere in the module or the unit: not the builtins of the same name."""
+    names = set(ctx.facts.shadowed_builtins)
+    if ctx.unit_scope is not None:
+        for scope in ctx.unit_scope.walk():
+            names.update(scope.bindings)
+    return frozenset(names)
+
+
 class Pass:
-    """One rewrite. Subclasses set ``name`` and implement :meth:`run`."""
+    """One rewrite, declared in one place.
+
+    A subclass sets:
+
+    * ``name`` — as listed in :mod:`astc.passes.registry` (and so in ``--passes``);
+    * ``triggers`` — for node types of the unit's ``ast``, a predicate saying the pass may
+      have work there (:mod:`astc.analysis.prescan`): the pass runs only where one fired,
+      with every other function in ``ctx.frozen``;
+    * ``applied`` — the codes of the transformations it notes, with the word the command
+      line counts them under (``3 inlined``); ``refusals`` — the codes it refuses with;
+
+    and implements :meth:`run`: rewrite the unit's tree and return it (or the same object
+    when it changed nothing), noting every transformation and refusal with ``ctx.note``.
+    A pass changes the tree only through transformations it notes.
+    """
 
     name: ClassVar[str] = ""
-
-    def applies(self, ctx: PassContext) -> bool:
-        """False when the pass certainly finds nothing to do in the unit (no visit then)."""
-        return True
+    triggers: ClassVar[Mapping[type[ast.AST], Trigger]] = {}
+    applied: ClassVar[Mapping[Code, str]] = {}
+    refusals: ClassVar[tuple[Code, ...]] = ()
 
     def run(self, tree: cst.Module, ctx: PassContext) -> cst.Module:
         raise NotImplementedError
@@ -119,6 +327,8 @@ class ScopedTransformer(cst.CSTTransformer):
         super().__init__()
         self.ctx = ctx
         self._stack: list[tuple[str, str]] = []  # (kind, qualname)
+        #: Ids of (original) nodes that are operands of ``is``: see :func:`note_is_operands`.
+        self.is_operands: set[int] = set()
 
     @property
     def function(self) -> str | None:
@@ -137,6 +347,20 @@ class ScopedTransformer(cst.CSTTransformer):
         parent_kind, parent = self._stack[-1] if self._stack else ("module", "")
         self._stack.append((kind, child_qualname(parent_kind, parent, name)))
 
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        if isinstance(node, cst.BaseSmallStatement | cst.BaseStatement):
+            self.ctx.statements.append(node)
+        return super().on_visit(node)
+
+    def on_leave(  # type: ignore[override]  # LibCST's own signature is generic
+        self, original_node: cst.CSTNode, updated_node: cst.CSTNode
+    ) -> cst.CSTNode | cst.RemovalSentinel | cst.FlattenSentinel[cst.CSTNode]:
+        result = super().on_leave(original_node, updated_node)
+        statements = self.ctx.statements
+        if statements and statements[-1] is original_node:
+            statements.pop()
+        return result
+
     def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
         self._push("function", node.name.value)
         return self.function not in self.ctx.frozen
@@ -151,6 +375,27 @@ class ScopedTransformer(cst.CSTTransformer):
         # Annotations can be source strings (PEP 563): their text is observable. Never touch.
         return False
 
+    def visit_FormattedStringExpression(self, node: cst.FormattedStringExpression) -> bool:
+        # `f"{x + 1=}"` prints the source text of its expression: never rewrite it.
+        return node.equal is None
+
+    @property
+    def in_class(self) -> bool:
+        """Inside a class body or a function nested in one (where ``__x`` is mangled)."""
+        return any(kind == "class" for kind, _ in self._stack)
+
+    def leave_IfExp(self, original: cst.IfExp, updated: cst.IfExp) -> cst.BaseExpression:
+        return keep_guard_test(original, updated)
+
+    def leave_If(
+        self, original: cst.If, updated: cst.If
+    ) -> cst.BaseStatement | cst.FlattenSentinel[cst.BaseStatement] | cst.RemovalSentinel:
+        return keep_guard_test(original, updated)
+
+    def visit_Comparison(self, node: cst.Comparison) -> bool:
+        note_is_operands(node, self.is_operands)
+        return True
+
     def visit_ClassDef(self, node: cst.ClassDef) -> bool:
         self._push("class", node.name.value)
         return True
@@ -160,3 +405,14 @@ class ScopedTransformer(cst.CSTTransformer):
     ) -> cst.BaseStatement | cst.FlattenSentinel[cst.BaseStatement] | cst.RemovalSentinel:
         self._stack.pop()
         return updated
+
+
+_GuardSite = TypeVar("_GuardSite", cst.IfExp, cst.If)
+
+
+def keep_guard_test(original: _GuardSite, updated: _GuardSite) -> _GuardSite:
+    """A guard's test compares module names with their aliases: no pass may rewrite it
+    (propagating a constant into ``K is _astc_K`` would compare a literal)."""
+    if guard_names(original.test) is not None and updated.test is not original.test:
+        return updated.with_changes(test=original.test)
+    return updated

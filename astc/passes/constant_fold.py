@@ -1,7 +1,9 @@
-"""Constant folding: operators, comparisons, boolean ops, subscripts and pure builtins of literals.
+"""Constant folding: operators, comparisons, boolean ops and subscripts of literals.
 
 Precondition: every operand is a literal (see :mod:`astc.evaluate.values` for the types and
-size limits); builtins are folded only when no scope of the module rebinds their name. A
+size limits): operators on values of builtin types run no user code and cannot be
+rebound. (Calls of builtins such as ``len("abc")`` are the call folder's: the name could
+be rebound in the module's namespace, so they are folded under its guard rules.) A
 fold that raises is left in place (the error still happens at run time); a result without
 an exact literal form (``nan``, ``inf``) is left too. Expression statements are never
 folded into strings, so folding cannot create a docstring.
@@ -9,7 +11,7 @@ folded into strings, so folding cannot create a docstring.
 Before::
 
     SECONDS = 24 * 60 * 60
-    ok = (1, 2, 3)[0] < len("abc") and flag
+    ok = (1, 2, 3)[0] < 3 and flag
 
 After::
 
@@ -19,10 +21,12 @@ After::
 
 from __future__ import annotations
 
+import ast
 from typing import Any
 
 import libcst as cst
 
+from astc.analysis.prescan import Scan, is_const
 from astc.diagnostics import Code
 from astc.evaluate import values
 from astc.evaluate.values import FoldRaises, NotFoldable
@@ -68,26 +72,29 @@ def _binary_ops() -> dict[type[cst.CSTNode], Any]:
 
 
 class _Folder(ScopedTransformer):
-    def __init__(self, ctx: PassContext, shadowed: frozenset[str]) -> None:
+    def __init__(self, ctx: PassContext) -> None:
         super().__init__(ctx)
-        self.shadowed = shadowed
         self.ops = _binary_ops()
 
-    def _done(self, original: cst.BaseExpression, value: Any) -> cst.BaseExpression:
+    def _done(
+        self, visited: cst.BaseExpression, updated: cst.BaseExpression, value: Any
+    ) -> cst.BaseExpression:
+        if id(visited) in self.is_operands:
+            return updated  # never a literal operand of `is` (see note_is_operands)
         try:
-            new = literal_node(value)
+            new = literal_node(value, self.ctx.encoding)
         except NotFoldable:
-            return original
-        if code(new) == code(original).strip():
-            return original
+            return updated
+        if code(new) == code(updated).strip():
+            return updated
         self.ctx.note(
             "constant-fold",
             Code.CONSTANT_FOLDED,
             True,
-            f"{code(original).strip()[:60]} -> {code(new)[:60]}",
+            f"{code(updated).strip()[:60]} -> {code(new)[:60]}",
             self.function,
         )
-        return replace_expr(original, new)
+        return replace_expr(updated, new)
 
     def _refuse(self, original: cst.BaseExpression, error: Exception) -> None:
         codes = Code.FOLD_RAISES if isinstance(error, FoldRaises) else Code.LIMIT_EXCEEDED
@@ -107,7 +114,7 @@ class _Folder(ScopedTransformer):
         if ok_self and isinstance(updated.right, cst.Imaginary):
             return updated  # `1+2j` is already a literal
         try:
-            return self._done(updated, values.binary(op, left, right))
+            return self._done(original, updated, values.binary(op, left, right))
         except (NotFoldable, FoldRaises) as error:
             self._refuse(updated, error)
             return updated
@@ -121,7 +128,9 @@ class _Folder(ScopedTransformer):
         if literal_value(updated)[0]:
             return updated  # `-5` is a literal already
         try:
-            return self._done(updated, values.unary(self.ops[type(updated.operator)], operand))
+            return self._done(
+                original, updated, values.unary(self.ops[type(updated.operator)], operand)
+            )
         except (NotFoldable, FoldRaises) as error:
             self._refuse(updated, error)
             return updated
@@ -146,7 +155,7 @@ class _Folder(ScopedTransformer):
         except (NotFoldable, FoldRaises) as error:
             self._refuse(updated, error)
             return updated
-        return self._done(updated, result)
+        return self._done(original, updated, result)
 
     def leave_BooleanOperation(
         self, original: cst.BooleanOperation, updated: cst.BooleanOperation
@@ -207,29 +216,7 @@ class _Folder(ScopedTransformer):
         else:
             return updated
         try:
-            return self._done(updated, values.subscript(container, key))
-        except (NotFoldable, FoldRaises) as error:
-            self._refuse(updated, error)
-            return updated
-
-    def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
-        func = updated.func
-        if (
-            not isinstance(func, cst.Name)
-            or func.value not in values.PURE_BUILTINS
-            or func.value in self.shadowed
-        ):
-            return updated
-        args = []
-        for arg in updated.args:
-            if arg.keyword is not None or arg.star:
-                return updated
-            ok, v = literal_value(arg.value)
-            if not ok:
-                return updated
-            args.append(v)
-        try:
-            return self._done(updated, values.call_builtin(func.value, args))
+            return self._done(original, updated, values.subscript(container, key))
         except (NotFoldable, FoldRaises) as error:
             self._refuse(updated, error)
             return updated
@@ -244,19 +231,38 @@ class _Folder(ScopedTransformer):
         return updated
 
 
-def shadowed_names(ctx: PassContext) -> frozenset[str]:
-    """Names bound anywhere in the module or the unit: not the builtins of the same name."""
-    names = set(ctx.facts.shadowed_builtins)
-    if ctx.unit_scope is not None:
-        for scope in ctx.unit_scope.walk():
-            names.update(scope.bindings)
-    return frozenset(names)
+def _literal_operands(node: ast.AST, scan: Scan) -> bool:
+    """An operation on literals (that is not itself a literal, as ``-1`` or ``1+2j`` are)."""
+    if isinstance(node, ast.BinOp):
+        complex_literal = isinstance(node.right, ast.Constant) and isinstance(
+            node.right.value, complex
+        )
+        return is_const(node.left) and is_const(node.right) and not complex_literal
+    if isinstance(node, ast.UnaryOp):
+        return is_const(node.operand) and not (
+            isinstance(node.op, ast.USub | ast.UAdd) and isinstance(node.operand, ast.Constant)
+        )
+    if isinstance(node, ast.Compare):
+        return is_const(node.left) and all(is_const(c) for c in node.comparators)
+    if isinstance(node, ast.BoolOp):
+        return is_const(node.values[0])
+    if isinstance(node, ast.Subscript):
+        return is_const(node.value) and (is_const(node.slice) or isinstance(node.slice, ast.Slice))
+    if isinstance(node, ast.IfExp):
+        return is_const(node.test)
+    return False
 
 
 class ConstantFold(Pass):
-    """Fold operators, comparisons, boolean ops, subscripts and pure builtins of literals."""
+    """Fold operators, comparisons, boolean ops and subscripts of literals."""
 
     name = "constant-fold"
+    triggers = dict.fromkeys(
+        (ast.BinOp, ast.UnaryOp, ast.Compare, ast.BoolOp, ast.Subscript, ast.IfExp),
+        _literal_operands,
+    )
+    applied = {Code.CONSTANT_FOLDED: "folded"}
+    refusals = (Code.FOLD_RAISES, Code.LIMIT_EXCEEDED)
 
     def run(self, tree: cst.Module, ctx: PassContext) -> cst.Module:
-        return tree.visit(_Folder(ctx, shadowed_names(ctx)))
+        return tree.visit(_Folder(ctx))

@@ -53,9 +53,10 @@ def _is_literal_shape(node: cst.BaseExpression) -> bool:
     return False
 
 
-def literal_node(value: Any) -> cst.BaseExpression:
-    """The CST of a literal that evaluates to exactly ``value`` (NotFoldable if none)."""
-    return cst.parse_expression(values.to_source(value))
+def literal_node(value: Any, encoding: str = "utf-8") -> cst.BaseExpression:
+    """The CST of a literal that evaluates to exactly ``value`` (NotFoldable if none),
+    written so that the module's ``encoding`` can represent it."""
+    return cst.parse_expression(values.to_source(value, encoding))
 
 
 # Binding strength of expression forms; a replacement weaker than what it replaces gets
@@ -219,6 +220,7 @@ class ReplaceReads(cst.CSTTransformer):
         self.mapping = mapping
         self.replaced = 0
         self._not_variables: set[int] = set()
+        self._is_operands: set[int] = set()
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
         return False
@@ -250,12 +252,61 @@ class ReplaceReads(cst.CSTTransformer):
             self._not_variables.add(id(node.keyword))
         return True
 
+    def visit_FormattedStringExpression(self, node: cst.FormattedStringExpression) -> bool:
+        return node.equal is None  # `f"{x=}"` shows its source text
+
+    def visit_IfExp(self, node: cst.IfExp) -> bool:
+        self._protect_guard(node.test)
+        return True
+
+    def visit_If(self, node: cst.If) -> bool:
+        self._protect_guard(node.test)
+        return True
+
+    def _protect_guard(self, test: cst.BaseExpression) -> None:
+        from astc.guards import guard_names
+
+        if guard_names(test) is not None:  # `f is _astc_f` compares identities: never a copy
+            self._not_variables.update(id(n) for n in names_in(test))
+
+    def visit_Comparison(self, node: cst.Comparison) -> bool:
+        note_is_operands(node, self._is_operands)
+        return True
+
     def leave_Name(self, original: cst.Name, updated: cst.Name) -> cst.BaseExpression:
         new = self.mapping.get(original.value)
         if new is None or id(original) in self._not_variables:
             return updated
+        if id(original) in self._is_operands and literal_value(new)[0]:
+            return updated  # never `5 is x` (see note_is_operands)
         self.replaced += 1
         return replace_expr(original, new)
+
+
+def note_is_operands(node: cst.Comparison, into: set[int]) -> None:
+    """Record the operands of ``is``/``is not`` in ``node``: none may become a literal.
+
+    CPython warns about a literal compared with ``is`` (``SyntaxWarning``, an error under
+    ``-W error``), and the identity of literals is not defined: a pass that would put a
+    literal there leaves the operand as it is.
+    """
+    ops = [t.operator for t in node.comparisons]
+    for i, target in enumerate(node.comparisons):
+        if isinstance(ops[i], cst.Is | cst.IsNot):
+            into.add(id(node.left if i == 0 else node.comparisons[i - 1].comparator))
+            into.add(id(target.comparator))
+
+
+def names_in(node: cst.CSTNode) -> list[cst.Name]:
+    """Every ``Name`` in ``node``, in source order."""
+    found: list[cst.Name] = []
+
+    class _Collect(cst.CSTVisitor):
+        def visit_Name(self, n: cst.Name) -> None:
+            found.append(n)
+
+    node.visit(_Collect())
+    return found
 
 
 def replace_reads(

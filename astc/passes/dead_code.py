@@ -10,9 +10,12 @@ Preconditions:
   when they contain no ``yield``/``await`` (which make a function a generator or
   coroutine) and — inside functions — bind no name other than by plain assignment to a name
   that stays bound elsewhere in the function (a binding makes the name local to the
-  whole function even where it never runs).
-* Removal never turns a string statement into a docstring, and never empties a block
-  (``pass`` is left instead).
+  whole function even where it never runs). A ``global``/``nonlocal`` declaration is never
+  removed, at any level: it changes the scope of its names in the whole block, even in
+  code that never runs (a class body included).
+* Removal never turns a string statement into a docstring (of a function, a class or the
+  module: the module's first statement is replaced by ``pass``, never removed), and never
+  empties a block (``pass`` is left instead).
 
 Before::
 
@@ -31,11 +34,13 @@ After::
 
 from __future__ import annotations
 
+import ast
 from collections import Counter
 from collections.abc import Sequence
 
 import libcst as cst
 
+from astc.analysis.prescan import Scan, is_const
 from astc.analysis.scopes import Scope
 from astc.diagnostics import Code
 from astc.passes.base import Pass, PassContext, ScopedTransformer
@@ -130,6 +135,21 @@ def _suspends(nodes: Sequence[cst.CSTNode]) -> bool:
     return found
 
 
+def _declares(nodes: Sequence[cst.CSTNode]) -> bool:
+    """A ``global``/``nonlocal`` declaration (outside nested scopes)."""
+    found = False
+
+    class _V(cst.CSTVisitor):
+        def on_visit(self, node: cst.CSTNode) -> bool:
+            nonlocal found
+            found = found or isinstance(node, cst.Global | cst.Nonlocal)
+            return not found and not isinstance(node, cst.FunctionDef | cst.Lambda | cst.ClassDef)
+
+    for n in nodes:
+        n.visit(_V())
+    return found
+
+
 def _terminates(stmt: cst.BaseStatement) -> bool:
     return isinstance(stmt, cst.SimpleStatementLine) and any(
         isinstance(s, _TERMINATORS) for s in stmt.body
@@ -154,10 +174,11 @@ class _Eliminator(ScopedTransformer):
     def __init__(self, ctx: PassContext) -> None:
         super().__init__(ctx)
         self._removed_bindings: dict[str | None, Counter[str]] = {}
+        self._originals: dict[int, cst.CSTNode] = {}
 
     def _removable(self, nodes: Sequence[cst.CSTNode]) -> bool:
         if self.function is None:
-            return not _suspends(nodes)
+            return not _suspends(nodes) and not _declares(nodes)
         # In a function a binding makes the name local everywhere: removing the only
         # bindings of a name would turn its other reads into global reads.
         # Only called for code that is then removed: count what this run removed already.
@@ -182,6 +203,7 @@ class _Eliminator(ScopedTransformer):
                         True,
                         f"{len(rest)} unreachable statement(s)",
                         self.function,
+                        at=self._original(rest[0]),
                     )
                     out = out[: i + 1]
                 else:
@@ -191,6 +213,7 @@ class _Eliminator(ScopedTransformer):
                         False,
                         "unreachable code binds names or yields",
                         self.function,
+                        at=self._original(rest[0]),
                     )
                 break
         scope = self.scope
@@ -209,6 +232,7 @@ class _Eliminator(ScopedTransformer):
                         True,
                         f"unused assignment to {match[0]}",
                         self.function,
+                        at=self._original(stmt),
                     )
                     continue
                 kept.append(stmt)
@@ -224,9 +248,18 @@ class _Eliminator(ScopedTransformer):
             and name not in scope.captured
         )
 
+    def _original(self, stmt: cst.CSTNode) -> cst.CSTNode | None:
+        """The statement of the tree being transformed that ``stmt`` was rebuilt from."""
+        return self._originals.get(id(stmt))
+
+    def _remember(self, original: Sequence[cst.CSTNode], updated: Sequence[cst.CSTNode]) -> None:
+        if len(original) == len(updated):
+            self._originals.update((id(u), o) for o, u in zip(original, updated, strict=True))
+
     def leave_IndentedBlock(
         self, original: cst.IndentedBlock, updated: cst.IndentedBlock
     ) -> cst.IndentedBlock:
+        self._remember(original.body, updated.body)
         body = self._flatten(self._clean_block(updated.body))
         if not body:
             body = [cst.SimpleStatementLine([cst.Pass()])]
@@ -240,9 +273,19 @@ class _Eliminator(ScopedTransformer):
         return updated.with_changes(body=body)
 
     def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
+        self._remember(original.body, updated.body)
         body = self._flatten(list(updated.body))
         if body == list(updated.body):
             return updated
+        if self.ctx.unit.index == 0:  # the module's first statement: its docstring position
+            if docstring_of(body) != docstring_of(list(updated.body)):
+                return updated
+            if not body:  # else the next statement, maybe a string, would come first
+                body = [
+                    cst.SimpleStatementLine(
+                        [cst.Pass()], leading_lines=updated.body[0].leading_lines
+                    )
+                ]
         return updated.with_changes(body=body)
 
     def _flatten(self, body: Sequence[cst.BaseStatement]) -> list[cst.BaseStatement]:
@@ -265,6 +308,7 @@ class _Eliminator(ScopedTransformer):
                     False,
                     f"branch of `if {code(stmt.test)}` binds names or yields",
                     self.function,
+                    at=self._original(stmt),
                 )
                 return [stmt]
             self.ctx.note(
@@ -273,6 +317,7 @@ class _Eliminator(ScopedTransformer):
                 True,
                 f"constant condition `if {code(stmt.test)}`",
                 self.function,
+                at=self._original(stmt),
             )
             kept = self._branch_statements(taken)
             if kept and stmt.leading_lines:
@@ -288,6 +333,7 @@ class _Eliminator(ScopedTransformer):
                 True,
                 f"loop `while {code(stmt.test)}` never runs",
                 self.function,
+                at=self._original(stmt),
             )
             kept = self._branch_statements(stmt.orelse)
             if kept and stmt.leading_lines:
@@ -310,10 +356,41 @@ class _Eliminator(ScopedTransformer):
         return []
 
 
+def _dead(node: ast.AST, scan: Scan) -> bool:
+    """A constant branch, code after a return/raise/break/continue, an unused assignment."""
+    if isinstance(node, ast.If | ast.While) and is_const(node.test):
+        if isinstance(node, ast.If) or not _truthy(node.test):  # `while True:` stays
+            return True
+    if isinstance(node, ast.Return | ast.Raise | ast.Break | ast.Continue):
+        return scan.followed  # unreachable statements after it
+    if isinstance(node, ast.Assign):
+        scope = scan.scope
+        return (
+            scope is not None
+            and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name)
+            and not scope.reads.get(node.targets[0].id)
+            and not scope.uses_dynamic_features()
+        )
+    return False
+
+
+def _truthy(node: ast.expr) -> bool:
+    try:
+        return bool(ast.literal_eval(node))
+    except ValueError:
+        return False
+
+
 class DeadCode(Pass):
     """Remove unused pure assignments, unreachable statements and constant branches."""
 
     name = "dead-code"
+    triggers = dict.fromkeys(
+        (ast.If, ast.While, ast.Return, ast.Raise, ast.Break, ast.Continue, ast.Assign), _dead
+    )
+    applied = {Code.DEAD_CODE_REMOVED: "removed"}
+    refusals = (Code.CHANGES_SCOPE,)
 
     def run(self, tree: cst.Module, ctx: PassContext) -> cst.Module:
         return tree.visit(_Eliminator(ctx))

@@ -2,16 +2,24 @@
 
 Precondition: the callee passes :meth:`FunctionFacts.inline_refusal` (stated in
 :mod:`astc.analysis.functions`); the caller is a function without ``locals()``/``exec``;
-the callee's global names are not locals of the caller; and in the default (guarded)
-model, the caller is not a generator and every call it makes is guard-safe, so one
-identity check at entry covers all inlined code (the pipeline emits that guard).
+the callee's global names are not locals of the caller; inside a class (where Python
+mangles ``__x``), the callee uses no ``__x`` name.
+
+Default model: each inlined call site is guarded where Python reads the callee's name
+(:mod:`astc.guards`): ``(<body> if f is _astc_f else f(args))``, or for a statement
+``if f is _astc_f: <body> else: <the original statement>``. Nothing the caller does
+elsewhere matters: code that rebinds ``f`` before the call makes the check fail, and the
+original call runs. ``--assume-stable`` drops the guard, except where the callee is
+defined below the caller (the caller may run before ``def f`` does: definition order is
+never assumed).
 
 A callee whose body is a single ``return E`` is substituted into any expression when every
-argument is *trivial* (a literal, or a caller parameter/local that is certainly bound and
-never rebound), because then no evaluation is reordered, dropped or repeated. A longer
-callee is inlined at a statement ``x = f(...)``, ``return f(...)`` or ``f(...)``: arguments
-are bound to fresh ``_astc_`` names in call order, the callee's locals are renamed, and its
-final ``return`` becomes the statement's value.
+argument is *trivial* (an immutable literal, or a caller parameter/local that is certainly
+bound and never rebound), because then no evaluation is reordered, dropped or repeated. A
+longer callee is inlined at a statement ``x = f(...)``, ``return f(...)`` or ``f(...)``:
+arguments are bound to fresh ``_astc_`` names in call order (a list display or any other
+non-trivial argument is evaluated once, as the call did), the callee's locals are
+renamed, and its final ``return`` becomes the statement's value.
 
 Before::
 
@@ -22,10 +30,10 @@ Before::
         e = add(a, b)
         ...
 
-After (``--assume-stable``; the default adds an entry guard)::
+After (default; ``--assume-stable`` gives ``e = a + b``)::
 
     def fancy_func(a, b, c, d):
-        e = a + b
+        e = (a + b if add is _astc_add else add(a, b))
         ...
 """
 
@@ -36,14 +44,18 @@ import itertools
 
 import libcst as cst
 
-from astc.analysis.functions import FunctionFacts
+from astc import guards
+from astc.analysis.functions import FunctionFacts, own_calls, private_names
+from astc.analysis.prescan import Scan
 from astc.analysis.scopes import Scope
 from astc.diagnostics import Code
-from astc.passes.base import GUARD_PREFIX, Pass, PassContext, ScopedTransformer
+from astc.evaluate.values import is_immutable
+from astc.passes.base import Pass, PassContext, ScopedTransformer
 from astc.passes.cst_util import (
     TidyParens,
     code,
     literal_value,
+    note_is_operands,
     parenthesize,
     replace_expr,
     replace_reads,
@@ -53,39 +65,23 @@ from astc.passes.statements import body_of, is_plain_local, simple_assign, stabl
 MAX_INLINES_PER_FUNCTION = 32
 
 
-def caller_refusal(
-    ctx: PassContext, ffacts: FunctionFacts, scope: Scope
-) -> tuple[Code, str] | None:
+def caller_refusal(scope: Scope) -> tuple[Code, str] | None:
     """Why no call may be inlined or folded into this function (see module docstring)."""
     if scope.uses_dynamic_features():
         return Code.DYNAMIC_SCOPE, f"{scope.qualname} uses {', '.join(sorted(scope.dynamic))}"
-    if ctx.options.assume_stable:
-        return None
-    if scope.is_generator or scope.is_async:
-        return Code.GENERATOR, f"{scope.qualname} can suspend: an entry guard cannot cover it"
-    assert isinstance(scope.node, ast.FunctionDef | ast.AsyncFunctionDef)
-    for call in _own_calls(scope.node):
-        if not ffacts.safe_call(call) and not _inlinable_call(call, ffacts):
-            return (
-                Code.OPAQUE_CALL,
-                f"{ast.unparse(call.func)}() may rebind module globals after the entry guard",
-            )
     return None
 
 
-def _own_calls(node: ast.AST) -> list[ast.Call]:
-    from astc.analysis.functions import own_calls
+def must_guard(ctx: PassContext, names: list[str]) -> bool:
+    """Whether code relying on these module names needs a guard here (module docstring).
 
-    return own_calls(node)
-
-
-def _inlinable_call(call: ast.Call, ffacts: FunctionFacts) -> bool:
-    """An inlinable callee whose own calls are guard-safe or inlinable in turn."""
-    if not isinstance(call.func, ast.Name) or ffacts.inline_refusal(call.func.id) is not None:
-        return False
-    scope = ffacts.scope_of(call.func.id)
-    fn = scope.node if scope is not None else ffacts.facts.functions[call.func.id][0]
-    return all(ffacts.safe_call(c) or _inlinable_call(c, ffacts) for c in _own_calls(fn))
+    Default model: always. ``--assume-stable``: only if one of them is bound below the
+    unit being compiled, which may run (or define what runs) before that binding.
+    """
+    if not ctx.options.assume_stable:
+        return True
+    first = ctx.unit.first_line
+    return any((ctx.facts.line_of(n) or first) >= first for n in names)
 
 
 def shadows(scope: Scope | None, name: str) -> bool:
@@ -143,6 +139,9 @@ class _Callee:
         self.rebound_params = {
             p for p in params_all if scope.binding_count(p) > 1 or p in scope.deletes
         }
+        assert isinstance(scope.node, ast.FunctionDef | ast.AsyncFunctionDef)
+        #: ``__x`` names: mangled differently inside a class, so never pasted there.
+        self.private = private_names(scope.node)
 
     @property
     def single_expression(self) -> bool:
@@ -205,14 +204,14 @@ class _Inliner(ScopedTransformer):
             and qualname not in self.ctx.frozen
             and body_of(updated) is not None
         ):
-            result = self._inline_into(updated, qualname, scope)
+            result = self._inline_into(updated, qualname, scope, original)
         self._stack.pop()
         return result
 
     def _candidates(self, scope: Scope) -> list[str]:
         assert isinstance(scope.node, ast.FunctionDef | ast.AsyncFunctionDef)
         names = []
-        for call in _own_calls(scope.node):
+        for call in own_calls(scope.node):
             if (
                 isinstance(call.func, ast.Name)
                 and call.func.id in self.ctx.facts.scope.bindings
@@ -225,7 +224,9 @@ class _Inliner(ScopedTransformer):
                     names.append(call.func.id)
         return names
 
-    def _inline_into(self, fn: cst.FunctionDef, qualname: str, scope: Scope) -> cst.FunctionDef:
+    def _inline_into(
+        self, fn: cst.FunctionDef, qualname: str, scope: Scope, original: cst.FunctionDef
+    ) -> cst.FunctionDef:
         names = self._candidates(scope)
         if not names:
             return fn
@@ -255,17 +256,25 @@ class _Inliner(ScopedTransformer):
             ok_names.append(name)
         if not ok_names:
             return fn
-        why = caller_refusal(self.ctx, self.ffacts, scope)
+        why = caller_refusal(scope)
         if why is not None:
             self.ctx.note("inline", why[0], False, why[1], qualname)
             return fn
         body = body_of(fn)
         assert body is not None
-        sites = _CallSites(self, scope, qualname, set(ok_names))
+        sites = _CallSites(self, scope, qualname, set(ok_names), self.in_class)
         new_body: list[cst.BaseStatement] = []
         assigned_before: set[str] = set()
-        for stmt in body:
+        # The original tree's statements stand for these in the report's lines.
+        originals = body_of(original) or []
+        if len(originals) != len(body):
+            originals = []
+        for i, stmt in enumerate(body):
             sites.pure = {p for p in scope.params if stable_param(scope, p)} | assigned_before
+            # Unchanged inside (no nested function was rewritten): visit the statement of
+            # the tree being transformed itself, whose statements have known lines.
+            if originals and originals[i].deep_equals(stmt):
+                stmt = originals[i]
             result = stmt.visit(sites)
             if isinstance(result, cst.FlattenSentinel):
                 new_body.extend(result.nodes)
@@ -276,25 +285,53 @@ class _Inliner(ScopedTransformer):
                 assigned_before.add(match[0])
         if not sites.inlined:
             return fn
-        self.ctx.inlined.add(qualname)
-        if not self.ctx.options.assume_stable:
-            self.ctx.guards.setdefault(qualname, set()).update(sites.inlined)
+        self.ctx.inlined_into.add(qualname)
         return with_body(fn, new_body)
 
 
 class _CallSites(cst.CSTTransformer):
     """Rewrites the call sites in one function's own statements (nested scopes skipped)."""
 
-    def __init__(self, inliner: _Inliner, scope: Scope, qualname: str, names: set[str]) -> None:
+    def __init__(
+        self, inliner: _Inliner, scope: Scope, qualname: str, names: set[str], in_class: bool
+    ) -> None:
         super().__init__()
         self.inliner = inliner
         self.ctx = inliner.ctx
         self.scope = scope
         self.qualname = qualname
         self.names = names
+        self.in_class = in_class
         self.pure: set[str] = set()
         self.inlined: set[str] = set()
         self.count = 0
+        self.is_operands: set[int] = set()
+        self.settled: set[int] = set()  # see guards.settled_parts
+
+    def visit_Comparison(self, node: cst.Comparison) -> bool:
+        note_is_operands(node, self.is_operands)
+        return True
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        if id(node) in self.settled:
+            return False
+        self.settled.update(id(n) for n in guards.settled_parts(node))
+        if isinstance(node, cst.BaseSmallStatement | cst.BaseStatement):
+            self.ctx.statements.append(node)  # for the report's line
+        return super().on_visit(node)
+
+    def on_leave(  # type: ignore[override]  # LibCST's own signature is generic
+        self, original_node: cst.CSTNode, updated_node: cst.CSTNode
+    ) -> cst.CSTNode | cst.RemovalSentinel | cst.FlattenSentinel[cst.CSTNode]:
+        if id(original_node) in self.settled:
+            return updated_node  # LibCST calls leave_* even for a node whose visit said no
+        result = super().on_leave(original_node, updated_node)
+        if self.ctx.statements and self.ctx.statements[-1] is original_node:
+            self.ctx.statements.pop()
+        return result
+
+    def visit_FormattedStringExpression(self, node: cst.FormattedStringExpression) -> bool:
+        return node.equal is None  # `f"{g(x)=}"` shows its source text
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
         return False
@@ -332,6 +369,16 @@ class _CallSites(cst.CSTTransformer):
         callee = self.inliner._callee(call.func.value)
         if callee is None:
             return None
+        if self.in_class and callee.private:
+            self.ctx.note(
+                "inline",
+                Code.CLASS_SCOPE,
+                False,
+                f"call to {callee.name}: its name(s) {', '.join(sorted(callee.private))} "
+                "would be mangled in a class",
+                self.qualname,
+            )
+            return None
         clash = sorted(n for n in callee.free if shadows(self.scope, n))
         if clash:
             self.ctx.note(
@@ -345,9 +392,12 @@ class _CallSites(cst.CSTTransformer):
         return callee
 
     def _trivial(self, expr: cst.BaseExpression) -> bool:
+        """Evaluating it twice, later or not at all is unobservable (a list display is not:
+        each evaluation makes a new list)."""
         if isinstance(expr, cst.Name):
             return expr.value in self.pure or expr.value in ("True", "False", "None")
-        return literal_value(expr)[0]
+        ok, value = literal_value(expr)
+        return ok and is_immutable(value)
 
     def _done(self, callee: _Callee) -> None:
         self.count += 1
@@ -373,6 +423,11 @@ class _CallSites(cst.CSTTransformer):
             return updated  # statement-level inlining may still take it
         assert callee.returns is not None
         body, _ = replace_reads(callee.returns, {k: parenthesize(v) for k, v in bound.items()})
+        if must_guard(self.ctx, [callee.name]):
+            self._done(callee)
+            return replace_expr(updated, guards.guarded_expression(body, updated, [callee.name]))
+        if id(original) in self.is_operands and literal_value(body)[0]:
+            return updated  # never a literal operand of `is` (see note_is_operands)
         self._done(callee)
         return replace_expr(updated, parenthesize(body))
 
@@ -416,13 +471,16 @@ class _CallSites(cst.CSTTransformer):
             lines.append(cst.SimpleStatementLine(final))
         if not lines:
             lines = [cst.SimpleStatementLine([cst.Pass()])]
-        lines[0] = lines[0].with_changes(leading_lines=updated.leading_lines)
         self._done(callee)
+        if must_guard(self.ctx, [callee.name]):
+            site = guards.guarded_statement(lines, updated, [callee.name])
+            return site.with_changes(leading_lines=updated.leading_lines)
+        lines[0] = lines[0].with_changes(leading_lines=updated.leading_lines)
         return cst.FlattenSentinel(lines)
 
     def _fresh(self, base: str) -> str:
         while True:
-            name = f"{GUARD_PREFIX}{base}_{next(self.inliner.counter)}"
+            name = guards.temporary(base, next(self.inliner.counter))
             if name not in self.scope.bindings and name not in self.ctx.facts.scope.bindings:
                 return name
 
@@ -512,13 +570,41 @@ class _Renamer(cst.CSTTransformer):
         return updated
 
 
+def _inlinable_call(node: ast.AST, scan: Scan) -> bool:
+    """A call, in a function, of a module function that may be inlined."""
+    assert isinstance(node, ast.Call)
+    return (
+        scan.function is not None
+        and isinstance(node.func, ast.Name)
+        and node.func.id in scan.facts.functions
+        and not scan.facts.dynamic
+        and scan.inlinable(node.func.id)
+    )
+
+
 class Inline(Pass):
     """Inline calls of module functions (single-expression anywhere, longer ones at statements)."""
 
     name = "inline"
-
-    def applies(self, ctx: PassContext) -> bool:
-        return not ctx.facts.dynamic and bool(ctx.called_functions)
+    triggers = {ast.Call: _inlinable_call}
+    applied = {Code.INLINED: "inlined"}
+    refusals = (
+        Code.RECURSIVE,
+        Code.GENERATOR,
+        Code.ASYNC,
+        Code.CLOSURE,
+        Code.DECORATED,
+        Code.STAR_ARGS,
+        Code.GLOBAL_NONLOCAL,
+        Code.DYNAMIC_SCOPE,
+        Code.REBOUND,
+        Code.UNSUPPORTED_BODY,
+        Code.UNSUPPORTED_CALL,
+        Code.NON_CONSTANT_DEFAULT,
+        Code.NAME_CLASH,
+        Code.CLASS_SCOPE,
+        Code.KERNEL_CALL,
+    )
 
     def run(self, tree: cst.Module, ctx: PassContext) -> cst.Module:
         ffacts = ctx.function_facts
@@ -527,4 +613,4 @@ class Inline(Pass):
         return tree if ctx.changes == before else inlined.visit(TidyParens())
 
 
-__all__ = ["Inline", "caller_refusal", "code", "shadows"]
+__all__ = ["Inline", "caller_refusal", "code", "must_guard", "shadows"]

@@ -11,8 +11,11 @@ Preconditions (each checked per name, reported when refused):
   the one statement that reads ``x`` exactly once, where nothing with an effect is
   evaluated before that read: moving ``E`` there keeps every effect in its order.
 * *Module constants*: ``N = <literal>`` bound once at module level. Reads in later
-  module-level code (run at import, before anyone can rebind ``N``) are replaced; reads in
-  function bodies only under ``assume_stable``.
+  module-level code are replaced when nothing between the binding and the read can run
+  code astc has not analysed (no barrier statement in between, nothing unknown evaluated
+  before the read in its statement: see :mod:`astc.analysis.effects`); reads in function
+  bodies only under ``assume_stable``, and only in functions defined below ``N``'s binding
+  (a function defined above may run before ``N`` exists).
 
 Before::
 
@@ -29,23 +32,26 @@ After (``area`` had an inlined call)::
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import ast
+from collections.abc import Callable, Iterable, Sequence
 
 import libcst as cst
 
-from astc.analysis.functions import SAFE_BUILTINS
+from astc.analysis.effects import BUILTIN_NAMES
+from astc.analysis.prescan import Scan
 from astc.analysis.scopes import Scope
 from astc.diagnostics import Code
-from astc.passes.base import Pass, PassContext, ScopedTransformer, is_guard_alias
+from astc.passes.base import Pass, PassContext, ScopedTransformer, is_guard_alias, small_literal
 from astc.passes.cst_util import (
     code,
-    literal_node,
     literal_value,
+    names_in,
     parenthesize,
     replace_reads,
     strip_parens,
     substitute,
 )
+from astc.passes.prefix import prefix_problem
 from astc.passes.statements import (
     body_of,
     is_plain_local,
@@ -54,15 +60,6 @@ from astc.passes.statements import (
     stable_param,
     with_body,
 )
-
-MAX_PROPAGATED_STR = 64
-
-
-def _small_literal(node: cst.BaseExpression) -> bool:
-    ok, value = literal_value(node)
-    if not ok or isinstance(value, tuple | list):
-        return False
-    return not (isinstance(value, str | bytes) and len(value) > MAX_PROPAGATED_STR)
 
 
 class _Effects:
@@ -128,6 +125,35 @@ class _Effects:
         return self.EFFECT if composite_effect else self.PURE
 
 
+class _NestedBlocks(cst.CSTTransformer):
+    """Apply ``step`` to the statements of every nested block (nested functions, classes
+    and lambdas are other scopes: skipped)."""
+
+    def __init__(
+        self,
+        step: Callable[[list[cst.BaseStatement]], list[cst.BaseStatement]],
+        remember: Callable[[Sequence[cst.CSTNode], Sequence[cst.CSTNode]], None],
+    ) -> None:
+        super().__init__()
+        self.step = step
+        self.remember = remember
+        self.changed = False
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        return not isinstance(node, cst.FunctionDef | cst.ClassDef | cst.Lambda)
+
+    def leave_IndentedBlock(
+        self, original: cst.IndentedBlock, updated: cst.IndentedBlock
+    ) -> cst.IndentedBlock:
+        body = list(updated.body)
+        self.remember(original.body, body)
+        new = self.step(body)
+        if new is body:
+            return updated
+        self.changed = True
+        return updated.with_changes(body=new)
+
+
 def _single_read_target(stmt: cst.BaseStatement) -> cst.BaseExpression | None:
     """The expression of a statement that forward substitution may rewrite."""
     if not (isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1):
@@ -174,14 +200,24 @@ def _has_binding_expr(node: cst.CSTNode) -> bool:
 class _Propagator(ScopedTransformer):
     def __init__(self, ctx: PassContext) -> None:
         super().__init__(ctx)
-        facts = ctx.facts
-        self.module_constants = {
-            name: node
-            for name, (value, index) in facts.constants.items()
-            for node in [_constant_node(value)]
-            if node is not None
-        }
-        self.constant_line = {name: line for name, (_, line) in facts.constants.items()}
+        self.constant_line = {name: line for name, (_, line) in ctx.facts.constants.items()}
+        #: Statements of the tree being transformed, by the id of their rebuilt copies
+        #: (the report's lines are known for those).
+        self.originals: dict[int, cst.CSTNode] = {}
+
+    def remember(self, original: Sequence[cst.CSTNode], updated: Sequence[cst.CSTNode]) -> None:
+        if len(original) == len(updated):
+            self.originals.update((id(u), o) for o, u in zip(original, updated, strict=True))
+
+    def _constants(self, names: Iterable[str], before: int) -> dict[str, cst.BaseExpression]:
+        """Literal forms of the constants among ``names`` bound above line ``before``."""
+        out = {}
+        for name in names:
+            line = self.constant_line.get(name)
+            node = self.ctx.view.constant_node(name) if line is not None and line < before else None
+            if node is not None:
+                out[name] = node
+        return out
 
     def leave_FunctionDef(
         self, original: cst.FunctionDef, updated: cst.FunctionDef
@@ -191,18 +227,44 @@ class _Propagator(ScopedTransformer):
         result = updated
         if qualname is not None and scope is not None and qualname not in self.ctx.frozen:
             body = body_of(updated)
+            self.remember(body_of(original) or [], body or [])
             if body is not None:
                 # Each step trusts ``scope`` (its reads and bindings); a step that changed
                 # the body makes it stale, so the next step waits for the next iteration.
                 new_body = self._locals(body, scope, qualname)
-                if new_body is body and qualname in self.ctx.inlined:
+                if new_body is body and qualname in self.ctx.inlined_into:
                     new_body = self._forward(body, scope, qualname)
                 if new_body is body and self.ctx.options.assume_stable:
                     new_body = self._module_constants_in_function(body, scope, qualname)
+                if new_body is body:  # the same steps in nested blocks (a guarded fast path)
+                    new_body = self._nested(body, scope, qualname)
                 if new_body is not body:
                     result = with_body(updated, new_body)
         self._stack.pop()
         return result
+
+    def _nested(
+        self, body: list[cst.BaseStatement], scope: Scope, qualname: str
+    ) -> list[cst.BaseStatement]:
+        """:meth:`_locals`, else :meth:`_forward`, in every nested block.
+
+        Both hold within any straight-line block: a name bound once, by a statement of the
+        block, is bound in the rest of the block; only that rest is rewritten. Blocks are
+        independent: a name bound once is bound in one block, and each step reads and
+        rewrites only names bound in the block it rewrites, so one visit may change
+        several blocks without trusting stale facts.
+        """
+        inlined = qualname in self.ctx.inlined_into
+
+        def step(block: list[cst.BaseStatement]) -> list[cst.BaseStatement]:
+            new = self._locals(block, scope, qualname)
+            if new is block and inlined:
+                new = self._forward(block, scope, qualname)
+            return new
+
+        rewriter = _NestedBlocks(step, self.remember)
+        out = [s.visit(rewriter) for s in body]
+        return out if rewriter.changed else body  # type: ignore[return-value]
 
     # -- local constants and copies -------------------------------------------------
     def _locals(
@@ -218,7 +280,7 @@ class _Propagator(ScopedTransformer):
             if not is_plain_local(scope, name):
                 continue
             replacement: cst.BaseExpression | None = None
-            if _small_literal(value):
+            if small_literal(value):
                 replacement = strip_parens(value)
             elif (
                 isinstance(value, cst.Name)
@@ -238,6 +300,7 @@ class _Propagator(ScopedTransformer):
                     True,
                     f"{name} = {code(replacement)} ({count} use(s))",
                     qualname,
+                    at=self.originals.get(id(out[i])),
                 )
         return out
 
@@ -273,6 +336,7 @@ class _Propagator(ScopedTransformer):
                             True,
                             f"single use of {name} substituted",
                             qualname,
+                            at=self.originals.get(id(out[i])),
                         )
                         changed = True
                         break
@@ -295,9 +359,7 @@ class _Propagator(ScopedTransformer):
         if target is None or _has_binding_expr(value):
             return False
         unshadowed = frozenset(
-            n
-            for n in SAFE_BUILTINS
-            if n not in self.ctx.facts.shadowed_builtins and not scope.is_local(n)
+            n for n in BUILTIN_NAMES - self.ctx.facts.shadowed_builtins if not scope.is_local(n)
         )
         if _Effects(name, pure, unshadowed).walk(target) != _Effects.FOUND:
             return False
@@ -311,7 +373,12 @@ class _Propagator(ScopedTransformer):
     def _module_constants_in_function(
         self, body: list[cst.BaseStatement], scope: Scope, qualname: str
     ) -> list[cst.BaseStatement]:
-        mapping = {n: e for n, e in self.module_constants.items() if not self._shadowed(scope, n)}
+        first = self.ctx.unit.first_line  # a function defined above N may run before N exists
+        mapping = {
+            n: e
+            for n, e in self._constants(scope.reads, first).items()
+            if not self._shadowed(scope, n)
+        }
         if not mapping:
             return body
         new, count = self._replace_in(body, mapping)
@@ -335,11 +402,14 @@ class _Propagator(ScopedTransformer):
         return False
 
     def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
-        # Import-time code after the constant's own statement: nothing can rebind it first.
+        # Import-time code after the constant's own statement, with nothing in between that
+        # could rebind it (no barrier statement, nothing unknown evaluated first).
+        facts, first = self.ctx.facts, self.ctx.unit.first_line
+        read = self.ctx.unit_scope.reads if self.ctx.unit_scope is not None else {}
         mapping = {
             n: e
-            for n, e in self.module_constants.items()
-            if self.constant_line[n] < self.ctx.unit.first_line
+            for n, e in self._constants(read, first).items()
+            if facts.clear_between(self.constant_line[n], first) is None
         }
         if not mapping:
             return updated
@@ -349,7 +419,8 @@ class _Propagator(ScopedTransformer):
             if is_guard_alias(stmt):  # `_astc_f = f` must keep the identity, not a copy
                 new.append(stmt)
                 continue
-            replaced, n = replace_reads(stmt, mapping)
+            usable = self._read_in_order(stmt, mapping)
+            replaced, n = replace_reads(stmt, usable) if usable else (stmt, 0)
             new.append(replaced)
             count += n
         if not count:
@@ -363,19 +434,47 @@ class _Propagator(ScopedTransformer):
         )
         return updated.with_changes(body=new)
 
+    def _read_in_order(
+        self, stmt: cst.BaseStatement, mapping: dict[str, cst.BaseExpression]
+    ) -> dict[str, cst.BaseExpression]:
+        """The constants of ``mapping`` whose every read in ``stmt`` comes before anything
+        in the statement that could rebind them."""
+        judge = self.ctx.facts.judge(set(mapping), self.ctx.unit.first_line)
+        usable = dict(mapping)
+        for name in names_in(stmt):
+            if name.value in usable and prefix_problem(stmt, name, judge) is not None:
+                del usable[name.value]
+        return usable
 
-def _constant_node(value: object) -> cst.BaseExpression | None:
-    try:
-        node = literal_node(value)
-    except Exception:
-        return None
-    return node if _small_literal(node) else None
+
+def _propagatable(node: ast.AST, scan: Scan) -> bool:
+    """A read of a module constant where it may be replaced; a local constant or copy;
+    anything in a function code was inlined into (single-use values)."""
+    if isinstance(node, ast.Name):
+        if scan.function is not None and scan.scope is not None:
+            if scan.scope.qualname in scan.inlined_into:
+                return True
+        if not isinstance(node.ctx, ast.Load) or node.id not in scan.facts.constants:
+            return False
+        return (scan.function is None and not scan.in_class) or scan.assume_stable
+    assert isinstance(node, ast.Assign)
+    scope = scan.scope
+    return (
+        scope is not None
+        and len(node.targets) == 1
+        and isinstance(node.targets[0], ast.Name)
+        and isinstance(node.value, ast.Constant | ast.Name)
+        and scope.binding_count(node.targets[0].id) == 1
+        and not scope.uses_dynamic_features()
+    )
 
 
 class Propagate(Pass):
     """Propagate local constants, copies, single-use values and module constants."""
 
     name = "propagate"
+    triggers = {ast.Name: _propagatable, ast.Assign: _propagatable}
+    applied = {Code.PROPAGATED: "propagated"}
 
     def run(self, tree: cst.Module, ctx: PassContext) -> cst.Module:
         return tree.visit(_Propagator(ctx))

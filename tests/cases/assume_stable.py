@@ -15,6 +15,7 @@ def scale(v):
 # output:
 PI = 3.14159
 FACTOR = 4
+
 def square(x):
     return x * x
 

@@ -15,6 +15,7 @@ def uses_k(a):
 # functions defined above them.
 def square(x):
     return x * x
+
 K = 256
 R = 65537
 

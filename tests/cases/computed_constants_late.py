@@ -14,6 +14,7 @@ def later(x):
 # here (and must still raise it); the `uses` reads of LATE stay reads.
 def uses(a):
     return a + LATE
+
 LATE = later(3)
 
 def later(x):

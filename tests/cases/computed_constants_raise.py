@@ -11,4 +11,5 @@ BAD = 1 // 0
 # ZeroDivisionError at this line.
 def uses(a):
     return a + BAD
+
 BAD = 1 // 0

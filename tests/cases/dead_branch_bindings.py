@@ -28,21 +28,22 @@ def rebound_then_dead(a):
 # output:
 f = "global f"
 
+
 def only_dead(a):
+
+
+
+
     if 0:
         f = 2
     return f
 
 
-
-
-
-
 def also_live(a):
     f = a + 1
+
+
     return f
-
-
 
 
 def rebound_then_dead(a):

@@ -24,12 +24,13 @@ def scoped(x):
 # output:
 def f(a):
     a += 10
+
+
+
+
+
+
     return a
-
-
-
-
-
 
 
 def gen_kept():

@@ -14,6 +14,7 @@ def f():
         pass
     "not a docstring"
     return f.__doc__
+
 class C:
     def m(self):
         return 2

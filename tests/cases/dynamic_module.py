@@ -7,5 +7,6 @@ def f(x):
 # output:
 def add(a, b):
     return a + b
+
 def f(x):
     return eval("add(x, 1)") + add(x, 2) + (6)

@@ -14,9 +14,9 @@ def add(a, b):
     return a + b
 _astc_add = add
 def fancy_func(a, b, c, d):
-    if add is _astc_add: return a + b + (c + d)
-    e = add(a, b)
-    f = add(c, d)
-    g = add(e, f)
-    return g
+    e = a + b if add is _astc_add else add(a, b)
+    f = c + d if add is _astc_add else add(c, d)
+    return e + f if add is _astc_add else add(e, f)
+
+
 print(10)

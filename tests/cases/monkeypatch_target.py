@@ -16,12 +16,11 @@ def add(a, b):
     return a + b
 _astc_add = add
 def fancy_func(a, b, c, d):
-    if add is _astc_add: return a + b + (c + d)
-    e = add(a, b)
-    f = add(c, d)
-    g = add(e, f)
-    return g
+    e = a + b if add is _astc_add else add(a, b)
+    f = c + d if add is _astc_add else add(c, d)
+    return e + f if add is _astc_add else add(e, f)
+
+
 def twice(x):
     """Docstrings stay first."""
-    if add is _astc_add: return x + x
-    return add(x, x)
+    return x + x if add is _astc_add else add(x, x)

@@ -19,9 +19,9 @@ _astc_hyp2 = hyp2
 def total(a, b):
     if hyp2 is _astc_hyp2:
         _astc_x_0 = a + 1
-        return _astc_x_0 * _astc_x_0 + b * b
-    r = hyp2(a + 1, y=b)
+        r = _astc_x_0 * _astc_x_0 + b * b
+    else:
+        r = hyp2(a + 1, y=b)
     return r
 def mix(k):
-    if hyp2 is _astc_hyp2: return hyp2(k) + 10
-    return hyp2(k) + hyp2(1, 3)
+    return hyp2(k) + (10 if hyp2 is _astc_hyp2 else hyp2(1, 3))

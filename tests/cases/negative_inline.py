@@ -49,6 +49,7 @@ def opaque(x):
     return inc(x) + len(s)
 # output:
 import functools
+
 def fact(n):
     return 1 if n <= 1 else n * fact(n - 1)
 
@@ -90,8 +91,8 @@ def g(x):
 
 def inc(x):
     return x + 1
-
+_astc_inc = inc
 def opaque(x):
     s = []
     s.append(x)  # a method call could rebind `inc`: no entry guard covers that
-    return inc(x) + len(s)
+    return (x + 1 if inc is _astc_inc else inc(x)) + len(s)

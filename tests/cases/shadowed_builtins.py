@@ -13,8 +13,8 @@ def len(x):
     return 42
 _astc_len = len
 def f(s):
-    if len is _astc_len: return 84
-    return len("abc") + len(s)
+    return (42 if len is _astc_len else len("abc")) + (42 if len is _astc_len else len(s))
+
 def g():
     abs = lambda v: -1
     return abs(-3)

@@ -1,0 +1,48 @@
+"""The registry of passes: one line per pass, in the order one iteration runs them.
+
+To add a pass: write ``astc/passes/<name>.py`` with a :class:`~astc.passes.base.Pass`
+subclass (its name, triggers, codes and a docstring stating its precondition with a
+before/after example), and add its line here. The pipeline, the pre-scan, ``--passes``,
+the command line's counts and the documentation's table all follow from the two.
+
+This module imports nothing heavy: :mod:`astc.options` reads the names from it, and the
+pass modules (LibCST) are imported only when a compile needs them.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from astc.passes.base import Pass
+
+#: ``(name, "module:Class")``, in the order the pipeline runs them.
+REGISTRY: list[tuple[str, str]] = [
+    ("inline", "astc.passes.inline:Inline"),
+    ("call-fold", "astc.passes.call_fold:CallFold"),
+    ("propagate", "astc.passes.propagate:Propagate"),
+    ("constant-fold", "astc.passes.constant_fold:ConstantFold"),
+    ("dead-code", "astc.passes.dead_code:DeadCode"),
+]
+
+#: Every pass's name, in registry order (the default of ``--passes``).
+PASS_NAMES: tuple[str, ...] = tuple(name for name, _ in REGISTRY)
+
+
+def names() -> tuple[str, ...]:
+    """The registered names now (a pass registered at run time included)."""
+    return tuple(name for name, _ in REGISTRY)
+
+
+def load() -> tuple[type[Pass], ...]:
+    """The pass classes, in registry order; a class whose ``name`` differs from its
+    registration is an error in the registry."""
+    classes: list[type[Pass]] = []
+    for name, where in REGISTRY:
+        module, _, attr = where.partition(":")
+        cls: type[Pass] = getattr(importlib.import_module(module), attr)
+        if cls.name != name:
+            raise RuntimeError(f"{where} is registered as {name!r} but is named {cls.name!r}")
+        classes.append(cls)
+    return tuple(classes)

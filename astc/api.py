@@ -4,10 +4,21 @@ from __future__ import annotations
 
 import ast
 import os
+import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from astc.config import ConfigError, load_project_config, with_kernel_functions
-from astc.diagnostics import Code, CompileError, CompileResult, Diagnostic, Report
+from astc.diagnostics import (
+    Code,
+    CompileError,
+    CompileResult,
+    Diagnostic,
+    Report,
+    ReportEntry,
+)
 from astc.frontend.source import (
     declared_encoding,
     decode_source,
@@ -36,7 +47,7 @@ def compile_source(
     body = source if header_at is None else "".join(lines[:header_at] + lines[header_at + 1 :])
     try:
         tree = ast.parse(body, filename=filename)
-        compile(tree, filename, "exec", dont_inherit=True)  # the checks ast.parse skips
+        compile(body, filename, "exec", dont_inherit=True)  # the checks ast.parse skips
     except SyntaxError as error:
         line = (error.lineno or 1) + (
             1 if header_at is not None and (error.lineno or 1) > header_at else 0
@@ -48,15 +59,75 @@ def compile_source(
     except (ValueError, RecursionError, MemoryError) as error:  # e.g. null bytes, too deeply nested
         diag = Diagnostic(filename, 1, 1, f"cannot parse: {error}", Code.SYNTAX_ERROR)
         return CompileResult(filename, source, None, [diag])
-    pipeline = Pipeline(body, tree, options, filename)
     try:
-        report = pipeline.run()
-    except RecursionError:
-        return CompileResult(filename, source, _unchanged(body, source, header_at), [], Report())
-    if header_at is not None and not report.applied:
-        return CompileResult(filename, source, source, [], report)  # already astc output
-    code = pipeline.assemble(header_line(source))
+        pipeline, code = _compile(body, tree, options, filename, header_line(source))
+    except RecursionError:  # deeper than the default stack: once more, on a deep one
+        try:
+            pipeline, code = _on_deep_stack(
+                lambda: _compile(body, tree, options, filename, header_line(source))
+            )
+        except RecursionError:
+            report = Report()
+            report.add(
+                ReportEntry(
+                    "pipeline",
+                    Code.TOO_DEEP,
+                    False,
+                    1,
+                    "nested too deeply for astc's rewriter; module left unchanged",
+                )
+            )
+            return CompileResult(filename, source, _unchanged(body, source, header_at), [], report)
+    if header_at is not None and not pipeline.report.applied:
+        return CompileResult(filename, source, source, [], pipeline.report)  # astc output
     return CompileResult(filename, source, code, [], pipeline.report)
+
+
+def _compile(
+    body: str, tree: ast.Module, options: Options, filename: str, header: str
+) -> tuple[Pipeline, str]:
+    pipeline = Pipeline(body, tree, options, filename)
+    pipeline.run()
+    return pipeline, pipeline.assemble(header)
+
+
+#: Stack and recursion limit for the rare module nested deeper than the defaults allow
+#: (LibCST's parser, visitors and code generation recurse).
+DEEP_STACK_BYTES = 512 * 1024 * 1024
+DEEP_RECURSION_LIMIT = 200_000
+
+_T = TypeVar("_T")
+
+
+def _on_deep_stack(work: Callable[[], _T]) -> _T:
+    """``work()`` in a thread with a deep stack and a high recursion limit."""
+    result: list[_T] = []
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        limit = sys.getrecursionlimit()
+        sys.setrecursionlimit(max(limit, DEEP_RECURSION_LIMIT))
+        try:
+            result.append(work())
+        except BaseException as error:  # noqa: BLE001 - re-raised in the caller's thread
+            failure.append(error)
+        finally:
+            sys.setrecursionlimit(limit)
+
+    with _DEEP_LOCK:  # the recursion limit is per interpreter: one deep compile at a time
+        old = threading.stack_size(DEEP_STACK_BYTES)
+        try:
+            thread = threading.Thread(target=run, name="astc-deep-compile")
+            thread.start()
+        finally:
+            threading.stack_size(old)
+        thread.join()
+    if failure:
+        raise failure[0]
+    return result[0]
+
+
+_DEEP_LOCK = threading.Lock()
 
 
 def _unchanged(body: str, source: str, header_at: int | None) -> str:

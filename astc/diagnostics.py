@@ -61,6 +61,7 @@ class Code(enum.Enum):
     CLASS_SCOPE = "ASTC222"
     KERNEL_REFUSED = "ASTC223"
     KERNEL_CALL = "ASTC224"
+    TOO_DEEP = "ASTC225"  # nested deeper than astc's rewriter can follow: left unchanged
     # hybridization: refused (the callable runs the original, or NumPy instead of a kernel)
     HYBRID_REFUSED = "ASTC250"
     HYBRID_NO_KERNEL = "ASTC251"
@@ -410,6 +411,12 @@ EXPLANATIONS: dict[Code, Explanation] = {
         "stopped early: no fixed point",
         "The passes kept finding work after --max-iterations rounds; the result so far is kept.",
         "Raise --max-iterations if you want astc to keep going.",
+    ),
+    Code.TOO_DEEP: Explanation(
+        "left alone: nested too deeply",
+        "An expression or block is nested deeper than astc's rewriter can follow even with "
+        "its deepest stack; astc leaves the module as it is (Python compiles it unchanged).",
+        "Nothing to do; splitting the expression lets astc optimize it.",
     ),
     Code.CLASS_SCOPE: Explanation(
         "left alone: code in a class body",

@@ -35,7 +35,7 @@ from astc.frontend.source import (
 from astc.frontend.units import Unit, split_units
 from astc.options import Options
 from astc.passes import registry
-from astc.passes.base import Callee, ModuleView, PassContext, StatementLines
+from astc.passes.base import Callee, ModuleView, Pass, PassContext, StatementLines
 
 
 def _find_function(tree: cst.Module, qualname: str) -> cst.FunctionDef | None:
@@ -56,31 +56,43 @@ def _find_function(tree: cst.Module, qualname: str) -> cst.FunctionDef | None:
     return found if isinstance(found, cst.FunctionDef) else None
 
 
-def _guarded_names(tree: cst.Module) -> set[str]:
-    """Every module name a guard in ``tree`` checks (each needs its alias)."""
+def _guarded_names(tree: ast.Module) -> set[str]:
+    """Every module name a guard in ``tree`` checks, ``f`` in ``f is _astc_f`` (each needs
+    its alias)."""
     found: set[str] = set()
-
-    class _Collect(cst.CSTVisitor):
-        def visit_IfExp(self, node: cst.IfExp) -> None:
-            found.update(guards.guard_names(node.test) or ())
-
-        def visit_If(self, node: cst.If) -> None:
-            found.update(guards.guard_names(node.test) or ())
-
-    tree.visit(_Collect())
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Compare)
+            and len(node.ops) == 1
+            and isinstance(node.ops[0], ast.Is)
+            and isinstance(node.left, ast.Name)
+            and isinstance(node.comparators[0], ast.Name)
+            and node.comparators[0].id == guards.alias(node.left.id)
+        ):
+            found.add(node.left.id)
     return found
 
 
-def keep_line_numbers(old: str, new: str) -> str:
+_NO_ROUND_TRIP = "LibCST cannot reproduce this statement exactly; left unchanged"
+
+
+def _parse_exactly(text: str) -> cst.Module | None:
+    """LibCST's tree of ``text``, or None unless it gives the text back exactly."""
+    try:
+        tree = cst.parse_module(text)
+    except RecursionError:
+        raise  # too deep here: the API compiles again on a deep stack
+    except Exception:  # LibCST's parser is stricter than CPython's in places
+        return None
+    return tree if tree.code == text else None
+
+
+def keep_line_numbers(old: str, new: str, tree: ast.Module) -> str:
     """``new`` with blank lines inserted so that its statements kept from ``old`` start on
     the lines they had there (code removed above them would move them up: tracebacks and
     reports would point at the wrong line). Blank lines go only before a line where a
     statement starts, never inside a bracket or a string."""
     old_lines, new_lines = split_lines(old), split_lines(new)
-    try:
-        tree = ast.parse(new)
-    except SyntaxError:
-        return new
     starts = {n.lineno - 1 for n in ast.walk(tree) if isinstance(n, ast.stmt)}
     newline = line_ending(new_lines)
     out: list[str] = []
@@ -224,35 +236,35 @@ class Pipeline:
             module=self.view,
         )
 
-    def _refresh(self, ctx: PassContext, text: str) -> bool:
+    def _refresh(
+        self, ctx: PassContext, text: str, hot: dict[str, Hot] | None = None
+    ) -> ast.Module | None:
+        """The analyses of the unit's current ``text`` (its ``ast``, or None if it does not
+        parse): scopes, statement lines, where each pass may have work (``hot``, when the
+        caller has scanned the same statements already)."""
         try:
             tree = ast.parse(text)
         except SyntaxError:
-            return False
+            return None
         scope = analyze(tree)
         ctx.positions = StatementLines(ctx.unit, text, tree)
         ctx.unit_scope = scope
         ctx.functions = function_scopes(scope)
-        ctx.hot = self._scan(tree.body, {id(s.node): s for s in scope.walk()}, ctx.inlined_into)
-        return True
+        if hot is None:
+            hot = self._scan(tree.body, {id(s.node): s for s in scope.walk()}, ctx.inlined_into)
+        ctx.hot = hot
+        return tree
 
     def _compile_unit(self, unit: Unit, hot: dict[str, Hot]) -> None:
-        tree = unit.parse()
-        if tree is None:
-            self.report.add(
-                ReportEntry(
-                    "pipeline",
-                    Code.ROUND_TRIP,
-                    False,
-                    unit.first_line,
-                    "LibCST cannot reproduce this statement exactly; left unchanged",
-                )
-            )
-            return
         ctx = self._context(unit)
-        self._refresh(ctx, unit.text)
-        ctx.hot = hot  # the module's scan: the same statements, and its scopes know more
+        # The module's scan of the same statements stands (its scopes know more).
+        first = self._refresh(ctx, unit.text, hot)
+        if first is None:
+            return
+        current: ast.Module = first
+        first_functions = ctx.functions
         text = unit.text
+        tree: cst.Module | None = None  # LibCST's tree of `text`, parsed when a pass needs it
         idle: dict[str, str] = {}  # pass -> the text it last ran on and changed nothing in
         for _ in range(self.options.max_iterations):
             changed = False
@@ -263,40 +275,39 @@ class Pipeline:
                 # Only where the pass's triggers fired: every other function is frozen.
                 ctx.frozen = {q for q in ctx.functions if q not in where.functions}
                 before = ctx.changes
-                if ctx.positions is not None:
-                    ctx.positions.of_tree(tree)
+                new_tree: cst.Module | None = None
                 try:
-                    new_tree = p.run(tree, ctx)
-                except (cst.CSTValidationError, ValueError, RecursionError) as error:
-                    self.report.add(
-                        ReportEntry(
-                            p.name,
-                            Code.INTERNAL_ERROR,
-                            False,
-                            unit.first_line,
-                            f"pass failed, unit left unchanged: {error}",
-                        )
+                    if p.works_on_text:
+                        new_text = p.run_text(text, current, ctx)
+                    else:
+                        if tree is None:
+                            tree = unit.parse() if text == unit.text else _parse_exactly(text)
+                        if tree is None:
+                            self._report_unit(unit, Code.ROUND_TRIP, _NO_ROUND_TRIP)
+                            return
+                        if ctx.positions is not None:
+                            ctx.positions.of_tree(tree)
+                        new_tree = p.run(tree, ctx)
+                        changes = new_tree is not tree and ctx.changes != before
+                        new_text = new_tree.code if changes else text
+                except (cst.CSTValidationError, ValueError) as error:  # RecursionError: the API's
+                    self._report_unit(
+                        unit, Code.INTERNAL_ERROR, f"pass failed, unit left unchanged: {error}", p
                     )
                     return
-                if new_tree is tree or ctx.changes == before:
-                    idle[p.name] = text
-                    continue  # LibCST rebuilds nodes it visits: identity is no test
-                new_text = new_tree.code
-                if new_text == text:
-                    idle[p.name] = text
+                if ctx.changes == before or new_text == text:
+                    idle[p.name] = text  # LibCST rebuilds nodes it visits: identity is no test
                     continue
-                if not self._refresh(ctx, new_text):
-                    self.report.add(
-                        ReportEntry(
-                            p.name,
-                            Code.INTERNAL_ERROR,
-                            False,
-                            unit.first_line,
-                            "pass produced code that does not parse; unit left unchanged",
-                        )
+                refreshed = self._refresh(ctx, new_text)
+                if refreshed is None:
+                    self._report_unit(
+                        unit,
+                        Code.INTERNAL_ERROR,
+                        "pass produced code that does not parse; unit left unchanged",
+                        p,
                     )
                     return
-                tree, text, changed = new_tree, new_text, True
+                tree, text, current, changed = new_tree, new_text, refreshed, True
             if not changed:
                 break
         else:
@@ -309,12 +320,11 @@ class Pipeline:
                     f"no fixed point after {self.options.max_iterations} iterations",
                 )
             )
-        text = tree.code
         if text == unit.text or not ctx.report.applied:
             for entry in ctx.report.refused:
                 self.report.add(entry)
             return
-        problem = self._check(unit.text, text)
+        problem = self._check(unit.text, text, (first, first_functions), (current, ctx.functions))
         if problem is not None:
             self.report.add(
                 ReportEntry(
@@ -328,36 +338,51 @@ class Pipeline:
             return
         for entry in ctx.report.entries:
             self.report.add(entry)
-        self.use_aliases(_guarded_names(tree), unit)
-        unit.new_text = keep_line_numbers(unit.text, text)
-        self._remember_compiled(unit, tree)
+        self.use_aliases(_guarded_names(current), unit)
+        unit.new_text = keep_line_numbers(unit.text, text, current)
+        self._remember_compiled(unit, tree, text, ctx.functions)
 
-    def _remember_compiled(self, unit: Unit, tree: cst.Module) -> None:
-        scopes = function_scopes(analyze(ast.parse(tree.code)))
-        for node in unit.nodes:
-            name = getattr(node, "name", None)
-            if name not in self.facts.functions:
-                continue
+    def _report_unit(self, unit: Unit, code: Code, message: str, by: Pass | None = None) -> None:
+        name = by.name if by is not None else "pipeline"
+        self.report.add(ReportEntry(name, code, False, unit.first_line, message))
+
+    def _remember_compiled(
+        self, unit: Unit, tree: cst.Module | None, text: str, scopes: dict[str, Scope]
+    ) -> None:
+        """The unit's module functions, compiled, for callers to inline from now on."""
+        names = [
+            n.name
+            for n in unit.nodes
+            if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)
+            and n.name in self.facts.functions
+        ]
+        if names and tree is None:
+            tree = _parse_exactly(text)  # only text passes ran: LibCST's tree now
+        if tree is None:
+            return
+        for name in names:
             fn, scope = _find_function(tree, name), scopes.get(name)
             if fn is not None and scope is not None:
                 self._compiled_defs[name] = fn
                 self.ffacts.use_compiled(name, scope)
 
-    def _check(self, before: str, after: str) -> str | None:
-        """Invariants every accepted rewrite keeps."""
-        old_warnings = compile_warnings(before, self.filename)
+    def _check(
+        self,
+        before: str,
+        after: str,
+        old_analysis: tuple[ast.Module, dict[str, Scope]],
+        new_analysis: tuple[ast.Module, dict[str, Scope]],
+    ) -> str | None:
+        """Invariants every accepted rewrite keeps (the texts, their ``ast`` and scopes)."""
         new_warnings = compile_warnings(after, self.filename)
         if isinstance(new_warnings, str):
             return new_warnings
-        if not isinstance(old_warnings, str):
+        if new_warnings:  # compile the original only when there is something to compare
+            old_warnings = compile_warnings(before, self.filename)
             added = sorted(set(new_warnings) - set(old_warnings))
-            if added:
+            if added and not isinstance(old_warnings, str):
                 return f"new warning: {added[0]}"
-        try:
-            old, new = ast.parse(before), ast.parse(after)
-        except (SyntaxError, ValueError) as error:
-            return f"does not compile: {error}"
-        old_s, new_s = function_scopes(analyze(old)), function_scopes(analyze(new))
+        (old, old_s), (new, new_s) = old_analysis, new_analysis
         for qualname, scope in old_s.items():
             other = new_s.get(qualname)
             if other is None:
@@ -441,8 +466,10 @@ class Pipeline:
             pos = unit.last_line
         out.extend(self.lines[pos:])
         result = with_header(out, header)
-        before = compile_warnings("".join(self.lines), self.filename)
         now = compile_warnings(result, self.filename)
+        before: list[str] | str = []
+        if now:  # the source compiles (the API checked): its warnings only when to compare
+            before = compile_warnings("".join(self.lines), self.filename)
         if not isinstance(before, str) and (isinstance(now, str) or set(now) - set(before)):
             why = (
                 now if isinstance(now, str) else f"new warning: {sorted(set(now) - set(before))[0]}"

@@ -68,6 +68,11 @@ REGISTRY: list[Benchmark] = [
         "lines/s on the standard library: ast.parse, libcst.parse_module, astc.compile_source",
     ),
     Benchmark(
+        "compile_families",
+        "compile_families",
+        "compile time per line on generated 1k/10k/100k-line modules (linear?), a 50k module",
+    ),
+    Benchmark(
         "cli_stdlib",
         "cli_stdlib",
         "astc compile on a stdlib copy: wall time -W 1 vs -W 2, warm no-change run",

@@ -18,6 +18,7 @@ import pytest
 
 import astc
 from astc import Code, Options
+from tests.conftest import without_header
 
 PAIRWISE = '''\
 import math
@@ -288,7 +289,6 @@ def _run(path: Path, env: dict[str, str]) -> str:
 
 CACHED = """\
 import numpy as np
-from tests.conftest import without_header
 
 
 def helper(x):

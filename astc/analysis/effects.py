@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import ast
 import builtins
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 
 from astc.evaluate.values import PURE_BUILTINS
 
@@ -118,12 +118,13 @@ class Judge:
 
     def __init__(
         self,
-        known: set[str],
+        known: Collection[str],
         shadowed: frozenset[str],
         evaluable: Evaluable = _never,
         lazy_annotations: bool = False,
     ) -> None:
-        self.known = known
+        self.known = known  # never changed here: the caller's may be large and shared
+        self._rebound: set[str] = set()
         self.shadowed = shadowed
         self.evaluable = evaluable
         self.lazy_annotations = lazy_annotations
@@ -156,7 +157,7 @@ class Judge:
         if isinstance(n, ast.Constant):
             return []
         if isinstance(n, ast.Name):
-            return [] if n.id in self.known else None
+            return [] if n.id in self.known and n.id not in self._rebound else None
         if isinstance(n, ast.Tuple | ast.List) and isinstance(n.ctx, ast.Load):
             return None if any(isinstance(e, ast.Starred) for e in n.elts) else list(n.elts)
         if isinstance(n, ast.BinOp):
@@ -272,8 +273,8 @@ class Judge:
             if why is not None:
                 return why
             if isinstance(op, ast.Name) and isinstance(op.ctx, ast.Store | ast.Del):
-                if op.id in self.known:
-                    self.known.discard(op.id)  # rebound here: no longer the known constant
+                if op.id in self.known and op.id not in self._rebound:
+                    self._rebound.add(op.id)  # rebound here: no longer the known constant
                     self._valued.clear()
         return None
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 import ast
 import bisect
 import builtins
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -96,7 +97,7 @@ class ModuleFacts:
     def _barrier_lines(self) -> list[int]:
         return [line for line, _ in self.barriers]
 
-    def judge(self, known: set[str], line: int) -> Judge:
+    def judge(self, known: Collection[str], line: int) -> Judge:
         """An :class:`~astc.analysis.effects.Judge` for code of this module at ``line``.
 
         After a barrier, any builtin may have been shadowed by a global created by code
@@ -106,18 +107,6 @@ class ModuleFacts:
         if self.barriers and self.barriers[0][0] < line:
             shadowed = shadowed | frozenset(PURE_BUILTINS)
         return Judge(known, shadowed, lazy_annotations=self.lazy_annotations)
-
-
-def _literal_value(node: ast.expr) -> tuple[bool, Any]:
-    try:
-        value = ast.literal_eval(node)
-    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
-        return False, None
-    try:
-        values.to_source(value)
-    except values.NotFoldable:
-        return False, None
-    return True, value
 
 
 class _Builder:
@@ -164,7 +153,7 @@ class _Builder:
 
     def statement(self, stmt: ast.stmt) -> None:
         facts, scope = self.facts, self.facts.scope
-        judge = facts.judge(set(self.live_constants), stmt.lineno)
+        judge = facts.judge(self.live_constants.keys(), stmt.lineno)
         judge.evaluable = self._evaluable
         problem = judge.first_problem(stmt)
         if problem is not None:
@@ -181,9 +170,8 @@ class _Builder:
         elif isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
             target = stmt.targets[0]
             if isinstance(target, ast.Name) and scope.binding_count(target.id) == 1:
-                ok, value = _literal_value(stmt.value)
-                if not ok and problem is None:
-                    ok, value = self._evaluate(stmt.value)
+                # The evaluator reads literals as literal_eval does, and computes the rest.
+                ok, value = self._evaluate(stmt.value) if problem is None else (False, None)
                 if ok and values.is_immutable(value):  # a list could change through aliases
                     facts.constants[target.id] = (value, stmt.lineno)
                     self.live_constants[target.id] = value

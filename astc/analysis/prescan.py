@@ -74,19 +74,25 @@ def is_const(node: ast.AST) -> bool:
     return False
 
 
-_Frame = tuple[
-    ast.AST, list[str], ast.FunctionDef | ast.AsyncFunctionDef | None, str, str, bool
-]
+_Frame = tuple[ast.AST, list[str], ast.FunctionDef | ast.AsyncFunctionDef | None, str, str, bool]
+
+
+#: Leaves no trigger looks at (``Load``, ``+``...): never pushed.
+_LEAVES = (ast.expr_context, ast.operator, ast.unaryop, ast.cmpop, ast.boolop)
 
 
 def _children(node: ast.AST) -> list[tuple[ast.AST, bool]]:
     """Child nodes in order, each with whether a statement follows it in its block."""
     out: list[tuple[ast.AST, bool]] = []
-    for _, value in ast.iter_fields(node):
-        if isinstance(value, list):
-            last = len(value) - 1
-            out.extend((v, i < last) for i, v in enumerate(value) if isinstance(v, ast.AST))
-        elif isinstance(value, ast.AST):
+    for name in node._fields:
+        value = getattr(node, name, None)
+        if type(value) is list:
+            if value and isinstance(value[0], ast.stmt):
+                last = len(value) - 1
+                out.extend((v, i < last) for i, v in enumerate(value))
+            else:
+                out.extend((v, False) for v in value if isinstance(v, ast.AST))
+        elif isinstance(value, ast.AST) and not isinstance(value, _LEAVES):
             out.append((value, False))
     return out
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 #: Builtins whose use makes a scope's variables observable or writable by name.
@@ -70,201 +71,277 @@ class Scope:
         return len(self.bindings.get(name, ()))
 
     def walk(self) -> list[Scope]:
-        out = [self]
-        for child in self.children:
-            out.extend(child.walk())
+        """This scope and every scope nested in it, in source order."""
+        out: list[Scope] = []
+        stack: list[Scope] = [self]
+        while stack:
+            scope = stack.pop()
+            out.append(scope)
+            stack.extend(reversed(scope.children))
         return out
 
     def uses_dynamic_features(self) -> bool:
-        return bool(self.dynamic) or any(c.uses_dynamic_features() for c in self.children)
+        return any(s.dynamic for s in self.walk())
 
 
-class _ScopeBuilder(ast.NodeVisitor):
-    """Builds the scope tree in one walk; resolution of free names happens afterwards."""
+#: A unit of the builder's work: a node to visit in a scope, or a step to take then
+#: (which may give more work, visited before anything already waiting).
+_Work = tuple[ast.AST, "Scope"] | Callable[[], "list[_Work] | None"]
 
-    def __init__(self, root: Scope) -> None:
-        self.scope = root
+#: Leaves with nothing to record (``Load``, ``+``...).
+_LEAVES = (ast.expr_context, ast.operator, ast.unaryop, ast.cmpop, ast.boolop)
+
+
+def _operands(node: ast.AST, scope: Scope) -> list[_Work]:
+    out: list[_Work] = []
+    for name in node._fields:
+        value = getattr(node, name, None)
+        if type(value) is list:
+            out.extend((v, scope) for v in value if isinstance(v, ast.AST))
+        elif isinstance(value, ast.AST) and not isinstance(value, _LEAVES):
+            out.append((value, scope))
+    return out
+
+
+class _ScopeBuilder:
+    """Builds the scope tree in one walk, iteratively (so that no input is too deep for
+    it); resolution of free names happens afterwards.
+
+    Each handler gets a node and the scope it is evaluated in, records what the node binds
+    or reads, and returns the work that follows, in evaluation order.
+    """
+
+    def run(self, nodes: list[ast.stmt], scope: Scope) -> None:
+        stack: list[_Work] = [(n, scope) for n in reversed(nodes)]
+        while stack:
+            item = stack.pop()
+            if callable(item):
+                more = item()
+            else:
+                node, at = item
+                handler = _HANDLERS.get(type(node))
+                more = handler(self, node, at) if handler is not None else _operands(node, at)
+            if more:
+                stack.extend(reversed(more))
 
     # -- helpers ---------------------------------------------------------------
-    def _bind(self, name: str, node: ast.AST) -> None:
-        self.scope.bindings[name].append(node)
+    @staticmethod
+    def _bind(scope: Scope, name: str, node: ast.AST) -> None:
+        scope.bindings[name].append(node)
 
-    def _enter(self, kind: str, node: ast.AST, name: str, body: list[ast.AST]) -> Scope:
-        parent = self.scope
-        child = Scope(kind, node, parent, child_qualname(parent.kind, parent.qualname, name))
+    @staticmethod
+    def _child(kind: str, node: ast.AST, parent: Scope, name: str) -> Scope:
+        qualname = (
+            child_qualname(parent.kind, parent.qualname, name)
+            if kind in ("function", "class")
+            else parent.qualname + name
+        )
+        child = Scope(kind, node, parent, qualname)
         parent.children.append(child)
-        self.scope = child
-        for stmt in body:
-            self.visit(stmt)
-        self.scope = parent
         return child
 
-    def _visit_arguments(self, args: ast.arguments) -> None:
+    @staticmethod
+    def _arguments(args: ast.arguments, scope: Scope) -> list[_Work]:
         # Defaults and annotations are evaluated in the enclosing scope.
-        for d in [*args.defaults, *args.kw_defaults]:
-            if d is not None:
-                self.visit(d)
+        work: list[_Work] = [(d, scope) for d in [*args.defaults, *args.kw_defaults] if d]
         for a in [*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg]:
             if a is not None and a.annotation is not None:
-                self.visit(a.annotation)
+                work.append((a.annotation, scope))
+        return work
 
-    def _bind_params(self, args: ast.arguments) -> None:
+    def _bind_params(self, args: ast.arguments, scope: Scope) -> None:
         for a in [*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg]:
             if a is not None:
-                self._bind(a.arg, a)
+                self._bind(scope, a.arg, a)
 
     # -- scopes ----------------------------------------------------------------
-    def visit_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
-        for d in node.decorator_list:
-            self.visit(d)
-        self._visit_arguments(node.args)
+    def function(self, node: ast.AST, scope: Scope) -> list[_Work]:
+        assert isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+
+        def enter() -> list[_Work]:
+            self._bind(scope, node.name, node)
+            child = self._child("function", node, scope, node.name)
+            child.is_async = isinstance(node, ast.AsyncFunctionDef)
+            self._bind_params(node.args, child)
+            return [(stmt, child) for stmt in node.body]
+
+        work: list[_Work] = [(d, scope) for d in node.decorator_list]
+        work += self._arguments(node.args, scope)
         if node.returns is not None:
-            self.visit(node.returns)
-        self._bind(node.name, node)
-        parent = self.scope
-        child = Scope(
-            "function", node, parent, child_qualname(parent.kind, parent.qualname, node.name)
-        )
-        child.is_async = isinstance(node, ast.AsyncFunctionDef)
-        parent.children.append(child)
-        self.scope = child
-        self._bind_params(node.args)
-        for stmt in node.body:
-            self.visit(stmt)
-        self.scope = parent
+            work.append((node.returns, scope))
+        return [*work, enter]
 
-    visit_AsyncFunctionDef = visit_FunctionDef
+    def lambda_(self, node: ast.AST, scope: Scope) -> list[_Work]:
+        assert isinstance(node, ast.Lambda)
 
-    def visit_Lambda(self, node: ast.Lambda) -> None:
-        self._visit_arguments(node.args)
-        parent = self.scope
-        child = Scope("lambda", node, parent, parent.qualname + ".<lambda>")
-        parent.children.append(child)
-        self.scope = child
-        self._bind_params(node.args)
-        self.visit(node.body)
-        self.scope = parent
+        def enter() -> list[_Work]:
+            child = self._child("lambda", node, scope, ".<lambda>")
+            self._bind_params(node.args, child)
+            return [(node.body, child)]
 
-    def visit_ClassDef(self, node: ast.ClassDef) -> None:
-        for d in node.decorator_list:
-            self.visit(d)
-        for b in node.bases:
-            self.visit(b)
-        for k in node.keywords:
-            self.visit(k.value)
-        self._bind(node.name, node)
-        self._enter("class", node, node.name, list(node.body))
+        return [*self._arguments(node.args, scope), enter]
 
-    def _visit_comprehension(
-        self, node: ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp
-    ) -> None:
+    def class_(self, node: ast.AST, scope: Scope) -> list[_Work]:
+        assert isinstance(node, ast.ClassDef)
+
+        def enter() -> list[_Work]:
+            self._bind(scope, node.name, node)
+            child = self._child("class", node, scope, node.name)
+            return [(stmt, child) for stmt in node.body]
+
+        outer = [*node.decorator_list, *node.bases, *(k.value for k in node.keywords)]
+        return [*((n, scope) for n in outer), enter]
+
+    def comprehension(self, node: ast.AST, scope: Scope) -> list[_Work]:
+        assert isinstance(node, ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp)
         generators = node.generators
-        # The first iterable is evaluated in the enclosing scope.
-        self.visit(generators[0].iter)
-        parent = self.scope
-        child = Scope("comprehension", node, parent, parent.qualname + ".<comp>")
-        parent.children.append(child)
-        self.scope = child
-        for i, gen in enumerate(generators):
-            if i:
-                self.visit(gen.iter)
-            self.visit(gen.target)
-            for cond in gen.ifs:
-                self.visit(cond)
-        if isinstance(node, ast.DictComp):
-            self.visit(node.key)
-            self.visit(node.value)
-        else:
-            self.visit(node.elt)
-        self.scope = parent
 
-    visit_ListComp = visit_SetComp = visit_GeneratorExp = visit_DictComp = _visit_comprehension
+        def enter() -> list[_Work]:
+            child = self._child("comprehension", node, scope, ".<comp>")
+            work: list[_Work] = []
+            for i, gen in enumerate(generators):
+                if i:
+                    work.append((gen.iter, child))
+                work.append((gen.target, child))
+                work.extend((cond, child) for cond in gen.ifs)
+            if isinstance(node, ast.DictComp):
+                work += [(node.key, child), (node.value, child)]
+            else:
+                work.append((node.elt, child))
+            return work
+
+        # The first iterable is evaluated in the enclosing scope.
+        return [(generators[0].iter, scope), enter]
 
     # -- names -----------------------------------------------------------------
-    def visit_Name(self, node: ast.Name) -> None:
+    def name(self, node: ast.AST, scope: Scope) -> None:
+        assert isinstance(node, ast.Name)
         if isinstance(node.ctx, ast.Load):
-            self.scope.reads[node.id].append(node)
+            scope.reads[node.id].append(node)
             # `super()` and `__class__` mean something else inside a class body's function:
             # code using them never moves into another function.
             if node.id in DYNAMIC_BUILTINS or node.id in ("super", "__class__"):
-                self.scope.dynamic.add(node.id)
+                scope.dynamic.add(node.id)
         elif isinstance(node.ctx, ast.Del):
-            self.scope.deletes.add(node.id)
-            self._bind(node.id, node)
+            scope.deletes.add(node.id)
+            self._bind(scope, node.id, node)
         else:
-            self._bind(node.id, node)
+            self._bind(scope, node.id, node)
 
-    def visit_AugAssign(self, node: ast.AugAssign) -> None:
-        self.visit(node.value)
-        if isinstance(node.target, ast.Name):  # `x += 1` reads x, then binds it
-            self.scope.reads[node.target.id].append(node.target)
-        self.visit(node.target)
+    def aug_assign(self, node: ast.AST, scope: Scope) -> list[_Work]:
+        assert isinstance(node, ast.AugAssign)
+        target = node.target
 
-    def visit_NamedExpr(self, node: ast.NamedExpr) -> None:
-        self.visit(node.value)
-        # A walrus inside a comprehension binds in the nearest enclosing non-comprehension scope.
-        target = self.scope
-        while target.kind == "comprehension" and target.parent is not None:
-            target = target.parent
-        target.bindings[node.target.id].append(node.target)
+        def read_target() -> None:
+            if isinstance(target, ast.Name):  # `x += 1` reads x, then binds it
+                scope.reads[target.id].append(target)
 
-    def visit_Global(self, node: ast.Global) -> None:
-        self.scope.declared_global.update(node.names)
+        return [(node.value, scope), read_target, (target, scope)]
 
-    def visit_Nonlocal(self, node: ast.Nonlocal) -> None:
-        self.scope.declared_nonlocal.update(node.names)
+    def named_expr(self, node: ast.AST, scope: Scope) -> list[_Work]:
+        assert isinstance(node, ast.NamedExpr)
 
-    def visit_Import(self, node: ast.Import) -> None:
+        def bind() -> None:
+            # A walrus in a comprehension binds in the nearest enclosing other scope.
+            target = scope
+            while target.kind == "comprehension" and target.parent is not None:
+                target = target.parent
+            target.bindings[node.target.id].append(node.target)
+
+        return [(node.value, scope), bind]
+
+    def global_(self, node: ast.AST, scope: Scope) -> None:
+        assert isinstance(node, ast.Global)
+        scope.declared_global.update(node.names)
+
+    def nonlocal_(self, node: ast.AST, scope: Scope) -> None:
+        assert isinstance(node, ast.Nonlocal)
+        scope.declared_nonlocal.update(node.names)
+
+    def import_(self, node: ast.AST, scope: Scope) -> None:
+        assert isinstance(node, ast.Import)
         for alias in node.names:
-            self._bind(alias.asname or alias.name.partition(".")[0], node)
+            self._bind(scope, alias.asname or alias.name.partition(".")[0], node)
 
-    def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
+    def import_from(self, node: ast.AST, scope: Scope) -> None:
+        assert isinstance(node, ast.ImportFrom)
         for alias in node.names:
             if alias.name == "*":
-                self.scope.star_import = True
-                self.scope.dynamic.add("import *")
+                scope.star_import = True
+                scope.dynamic.add("import *")
             else:
-                self._bind(alias.asname or alias.name, node)
+                self._bind(scope, alias.asname or alias.name, node)
 
-    def visit_ExceptHandler(self, node: ast.ExceptHandler) -> None:
-        if node.type is not None:
-            self.visit(node.type)
+    def except_handler(self, node: ast.AST, scope: Scope) -> list[_Work]:
+        assert isinstance(node, ast.ExceptHandler)
+
+        def bind() -> None:
+            if node.name:
+                self._bind(scope, node.name, node)
+                scope.deletes.add(node.name)  # deleted at the end of the handler
+
+        work: list[_Work] = [(node.type, scope)] if node.type is not None else []
+        return [*work, bind, *((stmt, scope) for stmt in node.body)]
+
+    def match_as(self, node: ast.AST, scope: Scope) -> list[_Work]:
+        assert isinstance(node, ast.MatchAs)
+        name = node.name
+        work: list[_Work] = [(node.pattern, scope)] if node.pattern is not None else []
+        return [*work, lambda: self._bind(scope, name, node) if name else None]
+
+    def match_star(self, node: ast.AST, scope: Scope) -> None:
+        assert isinstance(node, ast.MatchStar)
         if node.name:
-            self._bind(node.name, node)
-            self.scope.deletes.add(node.name)  # the name is deleted at the end of the handler
-        for stmt in node.body:
-            self.visit(stmt)
+            self._bind(scope, node.name, node)
 
-    def visit_MatchAs(self, node: ast.MatchAs) -> None:
-        if node.pattern is not None:
-            self.visit(node.pattern)
-        if node.name:
-            self._bind(node.name, node)
+    def match_mapping(self, node: ast.AST, scope: Scope) -> list[_Work]:
+        assert isinstance(node, ast.MatchMapping)
+        rest = node.rest
+        return [*_operands(node, scope), lambda: self._bind(scope, rest, node) if rest else None]
 
-    def visit_MatchStar(self, node: ast.MatchStar) -> None:
-        if node.name:
-            self._bind(node.name, node)
-
-    def visit_MatchMapping(self, node: ast.MatchMapping) -> None:
-        self.generic_visit(node)
-        if node.rest:
-            self._bind(node.rest, node)
-
-    def visit_Yield(self, node: ast.Yield) -> None:
-        self.scope.is_generator = True
-        self.generic_visit(node)
-
-    def visit_YieldFrom(self, node: ast.YieldFrom) -> None:
-        self.scope.is_generator = True
-        self.generic_visit(node)
-
-    def visit_Await(self, node: ast.Await) -> None:
-        self.scope.is_async = True
-        self.generic_visit(node)
+    def suspends(self, node: ast.AST, scope: Scope) -> list[_Work]:
+        if isinstance(node, ast.Await):
+            scope.is_async = True
+        else:
+            scope.is_generator = True
+        return _operands(node, scope)
 
 
-def _resolve(scope: Scope, module: Scope) -> None:
+_Handler = Callable[[_ScopeBuilder, ast.AST, "Scope"], "list[_Work] | None"]
+
+_HANDLERS: dict[type[ast.AST], _Handler] = {
+    ast.FunctionDef: _ScopeBuilder.function,
+    ast.AsyncFunctionDef: _ScopeBuilder.function,
+    ast.Lambda: _ScopeBuilder.lambda_,
+    ast.ClassDef: _ScopeBuilder.class_,
+    ast.ListComp: _ScopeBuilder.comprehension,
+    ast.SetComp: _ScopeBuilder.comprehension,
+    ast.GeneratorExp: _ScopeBuilder.comprehension,
+    ast.DictComp: _ScopeBuilder.comprehension,
+    ast.Name: _ScopeBuilder.name,
+    ast.AugAssign: _ScopeBuilder.aug_assign,
+    ast.NamedExpr: _ScopeBuilder.named_expr,
+    ast.Global: _ScopeBuilder.global_,
+    ast.Nonlocal: _ScopeBuilder.nonlocal_,
+    ast.Import: _ScopeBuilder.import_,
+    ast.ImportFrom: _ScopeBuilder.import_from,
+    ast.ExceptHandler: _ScopeBuilder.except_handler,
+    ast.MatchAs: _ScopeBuilder.match_as,
+    ast.MatchStar: _ScopeBuilder.match_star,
+    ast.MatchMapping: _ScopeBuilder.match_mapping,
+    ast.Yield: _ScopeBuilder.suspends,
+    ast.YieldFrom: _ScopeBuilder.suspends,
+    ast.Await: _ScopeBuilder.suspends,
+}
+
+
+def _resolve(root: Scope, module: Scope) -> None:
     """Mark names captured by nested scopes; route ``global`` writes to the module."""
+    for scope in root.walk():
+        _resolve_one(scope, module)
+
+
+def _resolve_one(scope: Scope, module: Scope) -> None:
     for name in scope.declared_global:
         for node in scope.bindings.get(name, []):
             module.bindings[name].append(node)
@@ -283,8 +360,6 @@ def _resolve(scope: Scope, module: Scope) -> None:
             owner = _enclosing_binder(scope.parent, name)
             if owner is not None:
                 owner.captured.add(name)
-    for child in scope.children:
-        _resolve(child, module)
 
 
 def _enclosing_binder(scope: Scope | None, name: str) -> Scope | None:
@@ -299,9 +374,7 @@ def _enclosing_binder(scope: Scope | None, name: str) -> Scope | None:
 def analyze(tree: ast.Module) -> Scope:
     """Build and resolve the scope tree of a module."""
     module = Scope("module", tree, None, "")
-    builder = _ScopeBuilder(module)
-    for stmt in tree.body:
-        builder.visit(stmt)
+    _ScopeBuilder().run(list(tree.body), module)
     _resolve(module, module)
     return module
 

@@ -304,6 +304,10 @@ def is_exact(value: Any, other: Any) -> bool:
     return bool(value == other)
 
 
+#: Types whose ``repr`` (or ``ascii``) evaluates back to an identical value by definition.
+_REPR_ROUND_TRIPS = (int, bool, float, str, bytes, type(None))
+
+
 def to_source(value: Any, encoding: str = "utf-8") -> str:
     """Source text that evaluates to exactly ``value``; NotFoldable if there is none.
 
@@ -324,6 +328,8 @@ def to_source(value: Any, encoding: str = "utf-8") -> str:
             text.encode(encoding)
         except (UnicodeEncodeError, LookupError):
             text = ascii(value)  # the same literal with every non-ASCII character escaped
+    if type(value) in _REPR_ROUND_TRIPS:
+        return text  # repr() of these is their literal, exactly (finite floats included)
     try:
         back = ast.literal_eval(text)
     except (ValueError, SyntaxError) as error:

@@ -39,6 +39,8 @@ class Unit:
         if self._cst is None and not self._cst_failed:
             try:
                 tree = cst.parse_module(self.text)
+            except RecursionError:
+                raise  # too deep here: the API compiles again on a deep stack
             except Exception:  # LibCST's parser is stricter than CPython's in places
                 self._cst_failed = True
                 return None

@@ -60,7 +60,7 @@ class StatementLines:
     def __init__(self, unit: Unit, text: str, tree: ast.Module) -> None:
         self.unit = unit
         self.text = text
-        self.lines_of_ast = [n.lineno for n in _statements_in_order(tree)]
+        self.ast_tree = tree
         self._by_node: dict[int, int] = {}
         self._tree: cst.Module | None = None
         self._back: list[int] | None = None
@@ -72,17 +72,24 @@ class StatementLines:
             self._by_node = {}
 
     def line(self, node: cst.CSTNode) -> int | None:
+        """The source line of statement ``node`` of the current tree (None: not known)."""
+        current = self.current_line(node)
+        return None if current is None else self.source_line(current)
+
+    def current_line(self, node: cst.CSTNode) -> int | None:
+        """The line of statement ``node`` in the unit's current text (None: not known)."""
         if not self._by_node and self._tree is not None:
             statements = _cst_statements_in_order(self._tree)
-            if len(statements) == len(self.lines_of_ast):
-                for s, line in zip(statements, self.lines_of_ast, strict=True):
+            lines = [n.lineno for n in _statements_in_order(self.ast_tree)]  # when needed
+            if len(statements) == len(lines):
+                for s, line in zip(statements, lines, strict=True):
                     self._by_node[id(s)] = line
         if isinstance(node, cst.SimpleStatementLine) and node.body:
             node = node.body[0]  # `a = 1; b = 2` is one line
-        current = self._by_node.get(id(node))
-        return None if current is None else self._source_line(current)
+        return self._by_node.get(id(node))
 
-    def _source_line(self, current: int) -> int:
+    def source_line(self, current: int) -> int:
+        """The source line of line ``current`` of the unit's current text."""
         if self._back is None:
             old = self.unit.text.splitlines()
             new = self.text.splitlines()
@@ -110,14 +117,46 @@ def _statements_in_order(tree: ast.AST) -> list[ast.stmt]:
 
 
 def _cst_statements_in_order(tree: cst.CSTNode) -> list[cst.CSTNode]:
+    """Statements in source order, walking statement containers only (``children`` would
+    walk every expression too, at many times the cost)."""
     out: list[cst.CSTNode] = []
     stack: list[cst.CSTNode] = [tree]
     while stack:
         node = stack.pop()
         if isinstance(node, cst.BaseSmallStatement | cst.BaseCompoundStatement):
             out.append(node)
-        stack.extend(reversed(node.children))
+        stack.extend(reversed(_statement_parts(node)))
     return out
+
+
+def _statement_parts(node: cst.CSTNode) -> list[cst.CSTNode]:
+    """The parts of ``node`` that hold statements, in source order."""
+    if isinstance(node, cst.Module | cst.IndentedBlock | cst.SimpleStatementSuite):
+        return list(node.body)
+    if isinstance(node, cst.SimpleStatementLine):
+        return list(node.body)
+    parts: list[cst.CSTNode | None] = []
+    if isinstance(node, cst.If):
+        parts = [node.body, node.orelse]
+    elif isinstance(node, cst.For | cst.While):
+        parts = [node.body, node.orelse]
+    elif isinstance(node, cst.Try | cst.TryStar):
+        parts = [node.body, *node.handlers, node.orelse, node.finalbody]
+    elif isinstance(node, cst.Match):
+        parts = list(node.cases)
+    elif isinstance(
+        node,
+        cst.With
+        | cst.FunctionDef
+        | cst.ClassDef
+        | cst.Else
+        | cst.Finally
+        | cst.ExceptHandler
+        | cst.ExceptStarHandler
+        | cst.MatchCase,
+    ):
+        parts = [node.body]
+    return [p for p in parts if p is not None]
 
 
 class ModuleView:
@@ -260,24 +299,38 @@ class PassContext:
         message: str,
         function: str | None,
         at: cst.CSTNode | None = None,
+        line: int | None = None,
     ) -> None:
         """Report a transformation (``applied``) or a refusal, at statement ``at`` (default:
-        the innermost statement a transformer is in)."""
+        the innermost statement a transformer is in) or at source ``line``."""
         if at is not None:
             self.statements.append(at)
         try:
-            self._note(pass_name, code, applied, message, function)
+            self._note(pass_name, code, applied, message, function, line)
         finally:
             if at is not None:
                 self.statements.pop()
 
     def _note(
-        self, pass_name: str, code: Code, applied: bool, message: str, function: str | None
+        self,
+        pass_name: str,
+        code: Code,
+        applied: bool,
+        message: str,
+        function: str | None,
+        line: int | None,
     ) -> None:
         if applied:
             self.changes += 1
         self.report.add(
-            ReportEntry(pass_name, code, applied, self.line_of(function), message, function)
+            ReportEntry(
+                pass_name,
+                code,
+                applied,
+                self.line_of(function) if line is None else line,
+                message,
+                function,
+            )
         )
 
 
@@ -309,10 +362,17 @@ class Pass:
 
     name: ClassVar[str] = ""
     triggers: ClassVar[Mapping[type[ast.AST], Trigger]] = {}
+    #: A pass that rewrites text by ``ast`` positions implements :meth:`run_text` instead
+    #: of :meth:`run`, and needs no LibCST tree.
+    works_on_text: ClassVar[bool] = False
     applied: ClassVar[Mapping[Code, str]] = {}
     refusals: ClassVar[tuple[Code, ...]] = ()
 
     def run(self, tree: cst.Module, ctx: PassContext) -> cst.Module:
+        raise NotImplementedError
+
+    def run_text(self, text: str, tree: ast.Module, ctx: PassContext) -> str:
+        """The unit's new text (``text`` itself when nothing changed); ``tree`` is its ast."""
         raise NotImplementedError
 
 
@@ -347,9 +407,15 @@ class ScopedTransformer(cst.CSTTransformer):
         parent_kind, parent = self._stack[-1] if self._stack else ("module", "")
         self._stack.append((kind, child_qualname(parent_kind, parent, name)))
 
+    #: False for a transformer that works on statements only: it never enters an
+    #: expression (LibCST's visits cost per node; most nodes are in expressions).
+    enters_expressions: ClassVar[bool] = True
+
     def on_visit(self, node: cst.CSTNode) -> bool:
         if isinstance(node, cst.BaseSmallStatement | cst.BaseStatement):
             self.ctx.statements.append(node)
+        elif not self.enters_expressions and isinstance(node, cst.BaseExpression):
+            return False
         return super().on_visit(node)
 
     def on_leave(  # type: ignore[override]  # LibCST's own signature is generic
@@ -361,9 +427,18 @@ class ScopedTransformer(cst.CSTTransformer):
             statements.pop()
         return result
 
+    #: False for a transformer that rewrites a function only as a whole, when it leaves
+    #: it: it then descends into a body only to reach the functions nested there.
+    descends: ClassVar[bool] = True
+
     def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
         self._push("function", node.name.value)
-        return self.function not in self.ctx.frozen
+        if self.function in self.ctx.frozen:
+            return False
+        if not self.descends:
+            scope = self.scope
+            return scope is None or any(c.kind in ("function", "class") for c in scope.walk()[1:])
+        return True
 
     def leave_FunctionDef(
         self, original: cst.FunctionDef, updated: cst.FunctionDef

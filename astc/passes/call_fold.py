@@ -47,7 +47,7 @@ from astc.passes.cst_util import (
     replace_expr,
 )
 from astc.passes.inline import caller_refusal, must_guard, shadows
-from astc.passes.prefix import prefix_problem
+from astc.passes.prefix import prefix_problem, statement_problem
 
 
 class _CallFolder(ScopedTransformer):
@@ -196,7 +196,8 @@ class _CallFolder(ScopedTransformer):
         barrier = facts.clear_between(since, first)
         if barrier is None and self._statement is not None:
             known = facts.known_at(first, {n.value for n in names_in(self._statement)})
-            barrier = prefix_problem(self._statement, original, facts.judge(known, first))
+            if statement_problem(self._statement, facts.judge(set(known), first)) is not None:
+                barrier = prefix_problem(self._statement, original, facts.judge(known, first))
         if barrier is not None:
             self.ctx.note(
                 "call-fold",

@@ -19,8 +19,14 @@ def code(node: cst.CSTNode) -> str:
     return _EMPTY.code_for_node(node)
 
 
+_NAMED_CONSTANTS = {"True": True, "False": False, "None": None}
+
+
 def literal_value(node: cst.BaseExpression) -> tuple[bool, Any]:
     """``(True, value)`` if ``node`` is a literal astc computes with, else ``(False, None)``."""
+    simple = _simple_literal(node)
+    if simple is not _NOT_SIMPLE:
+        return True, simple
     if not _is_literal_shape(node):
         return False, None
     try:
@@ -29,6 +35,26 @@ def literal_value(node: cst.BaseExpression) -> tuple[bool, Any]:
     except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError, values.NotFoldable):
         return False, None
     return True, value
+
+
+_NOT_SIMPLE = object()
+
+
+def _simple_literal(node: cst.BaseExpression) -> Any:
+    """The value of a number, string or named constant node without generating its code
+    (the common case, and the cheap one); ``_NOT_SIMPLE`` for anything else."""
+    value: Any
+    try:
+        if isinstance(node, cst.Integer | cst.Float | cst.SimpleString):
+            value = node.evaluated_value
+        elif isinstance(node, cst.Name) and node.value in _NAMED_CONSTANTS:
+            value = _NAMED_CONSTANTS[node.value]
+        else:
+            return _NOT_SIMPLE
+        values.check_value(value)
+    except (ValueError, SyntaxError, TypeError, MemoryError, values.NotFoldable):
+        return _NOT_SIMPLE  # the general path decides (it refuses what check_value refuses)
+    return value
 
 
 def _is_literal_shape(node: cst.BaseExpression) -> bool:
@@ -56,7 +82,14 @@ def _is_literal_shape(node: cst.BaseExpression) -> bool:
 def literal_node(value: Any, encoding: str = "utf-8") -> cst.BaseExpression:
     """The CST of a literal that evaluates to exactly ``value`` (NotFoldable if none),
     written so that the module's ``encoding`` can represent it."""
-    return cst.parse_expression(values.to_source(value, encoding))
+    text = values.to_source(value, encoding)
+    if type(value) is int and value >= 0:
+        return cst.Integer(text)
+    if type(value) is float and text[0].isdigit():
+        return cst.Float(text)
+    if type(value) is str and text.isascii():
+        return cst.SimpleString(text)
+    return cst.parse_expression(text)
 
 
 # Binding strength of expression forms; a replacement weaker than what it replaces gets

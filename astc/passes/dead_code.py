@@ -171,6 +171,8 @@ def _effect_free(node: cst.BaseExpression, scope: Scope) -> bool:
 
 
 class _Eliminator(ScopedTransformer):
+    enters_expressions = False  # blocks, branches and assignments: statements only
+
     def __init__(self, ctx: PassContext) -> None:
         super().__init__(ctx)
         self._removed_bindings: dict[str | None, Counter[str]] = {}

@@ -177,6 +177,8 @@ class _Callee:
 
 
 class _Inliner(ScopedTransformer):
+    descends = False  # the work is in leave_FunctionDef, through _CallSites
+
     def __init__(self, ctx: PassContext, ffacts: FunctionFacts) -> None:
         super().__init__(ctx)
         self.ffacts = ffacts
@@ -265,16 +267,35 @@ class _Inliner(ScopedTransformer):
         sites = _CallSites(self, scope, qualname, set(ok_names), self.in_class)
         new_body: list[cst.BaseStatement] = []
         assigned_before: set[str] = set()
-        # The original tree's statements stand for these in the report's lines.
-        originals = body_of(original) or []
+        # Without nested functions (the only code this pass rewrote below this def), the
+        # body is unchanged: visit the tree's own statements, whose lines are known.
+        nested = any(child.kind == "function" for child in scope.children)
+        originals = [] if nested else body_of(original) or []
         if len(originals) != len(body):
             originals = []
+        # Statements with a call of a candidate (the ast of the current text says where):
+        # the others are not visited at all.
+        assert isinstance(scope.node, ast.FunctionDef | ast.AsyncFunctionDef)
+        wanted = {
+            stmt.lineno
+            for stmt in scope.node.body
+            if any(
+                isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in ok_names
+                for n in ast.walk(stmt)
+            )
+        }
+        positions = self.ctx.positions
         for i, stmt in enumerate(body):
             sites.pure = {p for p in scope.params if stable_param(scope, p)} | assigned_before
-            # Unchanged inside (no nested function was rewritten): visit the statement of
-            # the tree being transformed itself, whose statements have known lines.
-            if originals and originals[i].deep_equals(stmt):
+            if originals:
                 stmt = originals[i]
+                line = positions.current_line(stmt) if positions is not None else None
+                if line is not None and line not in wanted:
+                    new_body.append(stmt)
+                    match = simple_assign(stmt)
+                    if match is not None and is_plain_local(scope, match[0]):
+                        assigned_before.add(match[0])
+                    continue
             result = stmt.visit(sites)
             if isinstance(result, cst.FlattenSentinel):
                 new_body.extend(result.nodes)
@@ -286,7 +307,9 @@ class _Inliner(ScopedTransformer):
         if not sites.inlined:
             return fn
         self.ctx.inlined_into.add(qualname)
-        return with_body(fn, new_body)
+        tidy = with_body(fn, new_body).visit(TidyParens())  # only the function that changed
+        assert isinstance(tidy, cst.FunctionDef)
+        return tidy
 
 
 class _CallSites(cst.CSTTransformer):
@@ -610,7 +633,7 @@ class Inline(Pass):
         ffacts = ctx.function_facts
         before = ctx.changes
         inlined = tree.visit(_Inliner(ctx, ffacts))
-        return tree if ctx.changes == before else inlined.visit(TidyParens())
+        return tree if ctx.changes == before else inlined
 
 
 __all__ = ["Inline", "caller_refusal", "code", "must_guard", "shadows"]

@@ -13,6 +13,7 @@ form.
 from __future__ import annotations
 
 import ast
+import textwrap
 
 import libcst as cst
 
@@ -107,6 +108,20 @@ def _runs_before(parent: cst.CSTNode, child: cst.CSTNode, judge: Judge) -> str |
             return None
         return "a chained comparison runs first"
     return f"inside {type(parent).__name__}"
+
+
+def statement_problem(stmt: cst.CSTNode, judge: Judge) -> str | None:
+    """Why anything in statement ``stmt`` may run unanalysed code, or None: then nothing
+    evaluated before any of its expressions can (the cheap common case, one parse)."""
+    try:
+        tree = ast.parse(textwrap.dedent(code(stmt)))
+    except SyntaxError:
+        return "the statement does not parse alone"
+    for node in tree.body:
+        why = judge.first_problem(node)
+        if why is not None:
+            return why
+    return None
 
 
 def prefix_problem(stmt: cst.CSTNode, node: cst.CSTNode, judge: Judge) -> str | None:

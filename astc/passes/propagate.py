@@ -51,7 +51,7 @@ from astc.passes.cst_util import (
     strip_parens,
     substitute,
 )
-from astc.passes.prefix import prefix_problem
+from astc.passes.prefix import prefix_problem, statement_problem
 from astc.passes.statements import (
     body_of,
     is_plain_local,
@@ -140,7 +140,11 @@ class _NestedBlocks(cst.CSTTransformer):
         self.changed = False
 
     def on_visit(self, node: cst.CSTNode) -> bool:
-        return not isinstance(node, cst.FunctionDef | cst.ClassDef | cst.Lambda)
+        # Blocks are all it rewrites: never enter an expression, a simple statement line
+        # or another scope.
+        return not isinstance(
+            node, cst.FunctionDef | cst.ClassDef | cst.BaseExpression | cst.SimpleStatementLine
+        )
 
     def leave_IndentedBlock(
         self, original: cst.IndentedBlock, updated: cst.IndentedBlock
@@ -198,6 +202,8 @@ def _has_binding_expr(node: cst.CSTNode) -> bool:
 
 
 class _Propagator(ScopedTransformer):
+    descends = False  # the work is in leave_FunctionDef and leave_Module
+
     def __init__(self, ctx: PassContext) -> None:
         super().__init__(ctx)
         self.constant_line = {name: line for name, (_, line) in ctx.facts.constants.items()}
@@ -441,6 +447,9 @@ class _Propagator(ScopedTransformer):
         in the statement that could rebind them."""
         judge = self.ctx.facts.judge(set(mapping), self.ctx.unit.first_line)
         usable = dict(mapping)
+        if statement_problem(stmt, judge) is None:
+            return usable  # nothing in it can run unanalysed code
+        judge = self.ctx.facts.judge(set(mapping), self.ctx.unit.first_line)  # a fresh one
         for name in names_in(stmt):
             if name.value in usable and prefix_problem(stmt, name, judge) is not None:
                 del usable[name.value]

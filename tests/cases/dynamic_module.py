@@ -9,4 +9,4 @@ def add(a, b):
     return a + b
 
 def f(x):
-    return eval("add(x, 1)") + add(x, 2) + (6)
+    return eval("add(x, 1)") + add(x, 2) + 6

@@ -62,6 +62,7 @@ class Code(enum.Enum):
     KERNEL_REFUSED = "ASTC223"  # not a plain top-level def (decorated, generator, rebound...)
     KERNEL_CALL = "ASTC224"
     TOO_DEEP = "ASTC225"  # nested deeper than astc's rewriter can follow: left unchanged
+    NOT_STABLE = "ASTC226"  # assume_stable not applied: the module reaches module objects
     # kernels: one code per reason a function is not handed to Numba (docs/kernels.md)
     KERNEL_NO_WORK = "ASTC230"  # no loop and no whole-array work: dispatch would cost more
     KERNEL_NOT_HOT = "ASTC231"  # profile mode: below the hot threshold
@@ -431,6 +432,14 @@ EXPLANATIONS: dict[Code, Explanation] = {
         "An expression or block is nested deeper than astc's rewriter can follow even with "
         "its deepest stack; astc leaves the module as it is (Python compiles it unchanged).",
         "Nothing to do; splitting the expression lets astc optimize it.",
+    ),
+    Code.NOT_STABLE: Explanation(
+        "assume-stable not applied to this module",
+        "The module reaches module objects (sys.modules, import __main__, importlib), so it "
+        "may rebind its own globals in ways astc cannot see; --assume-stable promises only "
+        "that other modules do not. astc compiles it as without the option: every inlined "
+        "or folded call keeps its guard.",
+        "Nothing to do; the output is correct either way.",
     ),
     Code.CLASS_SCOPE: Explanation(
         "left alone: code in a class body",

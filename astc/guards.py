@@ -25,8 +25,10 @@ code).
 
 Aliases: ``_astc_f = f`` is emitted right after the statement that binds ``f`` (a plain
 ``def``: nothing runs between the two). A builtin the module does not bind (``len``, for
-a folded ``len("abc")``) is aliased from the builtins module, before the first unit that
-uses it: a global ``len`` created in the module by other code makes the guard fail. A
+a folded ``len("abc")``) is aliased from the builtins module before any of the module's
+code runs (after its docstring and ``__future__`` imports): a global ``len`` created in
+the module by other code, or ``builtins.len = ...`` run by the module, makes the guard
+fail. A
 unit that uses an alias before the statement binding its name (a caller defined above its
 callee) is preceded by a placeholder ``_astc_f = []``: a fresh list that no user object
 can be identical to, so a guard evaluated before ``def f`` runs takes the slow path

@@ -12,6 +12,7 @@ assembled module is compiled once more before it is returned.
 from __future__ import annotations
 
 import ast
+import dataclasses
 import difflib
 import itertools
 import warnings
@@ -130,12 +131,20 @@ class Pipeline:
         self.filename = filename
         self.lines = split_lines(source)
         self.facts: ModuleFacts = module_facts(tree, options.fold_step_budget)
+        self.report = Report()
+        if options.assume_stable and self.facts.module_objects:
+            # The module may write its own globals through a module object: the promise
+            # (nothing *outside* rebinds them) does not cover that, so guards stay.
+            reason, line = min(self.facts.module_objects.items(), key=lambda item: item[1])
+            options = dataclasses.replace(options, assume_stable=False)
+            self.options = options
+            message = f"assume-stable not applied: the module uses {reason}"
+            self.report.add(ReportEntry("pipeline", Code.NOT_STABLE, False, line, message))
         self.encoding = cookie_encoding(self.lines)
         self.ffacts = FunctionFacts(self.facts)
-        self.view = ModuleView(self.facts, self.ffacts)
+        self.view = ModuleView(self.facts, self.ffacts, self.encoding)
         self.passes = [p() for p in registry.load() if options.enabled(p.name)]
         self.units = split_units(tree, self.lines)
-        self.report = Report()
         self._def_unit: dict[str, Unit] = {}
         for unit in self.units:
             for node in unit.nodes:
@@ -418,6 +427,21 @@ class Pipeline:
         return None
 
     # -- output ------------------------------------------------------------------------
+    def _first_code_unit(self) -> int:
+        """The first unit after the docstring and ``__future__`` imports: where builtins
+        are aliased, before any code of the module runs (which could replace them in
+        the builtins module: ``builtins.len = ...``)."""
+        for unit in self.units:
+            first = unit.nodes[0]
+            if isinstance(first, ast.ImportFrom) and first.module == "__future__":
+                continue
+            if unit.index == 0 and isinstance(first, ast.Expr) and isinstance(
+                first.value, ast.Constant
+            ) and isinstance(first.value.value, str):
+                continue
+            return unit.index
+        return self.units[-1].index
+
     def assemble(self, header: str) -> str:
         """Splice units back between the untouched gaps, keeping line numbers where possible.
 
@@ -443,7 +467,7 @@ class Pipeline:
             if used_in <= home.index:
                 forward.append(name)
         placeholder_at = min((self._alias_uses[n] for n in forward), default=-1)
-        builtins_at = min((self._alias_uses[n] for n in builtin), default=-1)
+        builtins_at = self._first_code_unit() if builtin else -1
         out: list[str] = []
         pos = 0  # index into self.lines
         shift = 0  # output lines minus original lines so far

@@ -52,6 +52,9 @@ class ModuleFacts:
     scope: Scope
     #: Why nothing module-level may be assumed, or empty.
     dynamic: list[str] = field(default_factory=list)
+    #: How the module may reach module objects (its own included) and write globals
+    #: through them: ``assume_stable`` does not apply to such a module (see Pipeline).
+    module_objects: dict[str, int] = field(default_factory=dict)  # reason -> first line
     #: Stable top-level functions: name -> (def node, line of the def).
     functions: dict[str, tuple[FunctionNode, int]] = field(default_factory=dict)
     #: Stable module constants: name -> (literal value, line of the assignment).
@@ -184,6 +187,9 @@ def module_facts(tree: ast.Module, step_budget: int = DEFAULT_STEP_BUDGET) -> Mo
     for s in scope.walk():
         reasons.update(n for n in s.dynamic if n not in ("super", "__class__"))
     facts.dynamic = sorted(reasons)
+    for s in scope.walk():
+        for reason, line in s.module_objects.items():
+            facts.module_objects.setdefault(reason, line)
     # vars(), not hasattr(): a global name resolves in the builtins *dict*, and hasattr() on a
     # module creates a missing __annotations__ attribute, which then leaks to every program
     # in this process (a bare `__annotations__[k] = v` stops raising NameError).

@@ -16,6 +16,9 @@ from dataclasses import dataclass, field
 #: Builtins whose use makes a scope's variables observable or writable by name.
 DYNAMIC_BUILTINS = frozenset({"locals", "globals", "vars", "exec", "eval", "dir", "__import__"})
 
+#: Attributes of a function object that change what calling it does.
+FUNCTION_STATE = frozenset({"__code__", "__defaults__", "__kwdefaults__"})
+
 FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
 
 
@@ -47,6 +50,10 @@ class Scope:
     captured: set[str] = field(default_factory=set)
     #: Dynamic features used directly in this scope (``locals()``, ``exec``...).
     dynamic: set[str] = field(default_factory=set)
+    #: Ways this scope may reach a module object's globals (``sys.modules``,
+    #: ``import __main__``, ``importlib``): the module may write its own
+    #: globals through them, which ``assume_stable`` cannot see.
+    module_objects: dict[str, int] = field(default_factory=dict)  # reason -> line
     children: list[Scope] = field(default_factory=list)
     is_generator: bool = False
     is_async: bool = False
@@ -228,6 +235,17 @@ class _ScopeBuilder:
         else:
             self._bind(scope, node.id, node)
 
+    def attribute(self, node: ast.AST, scope: Scope) -> list[_Work]:
+        assert isinstance(node, ast.Attribute)
+        if node.attr in FUNCTION_STATE and not isinstance(node.ctx, ast.Load):
+            # `f.__defaults__ = ...` changes what calling `f` does, and no identity guard
+            # sees it (the function object is the same).
+            scope.dynamic.add(f"a write to {node.attr}")
+        elif node.attr == "modules" and isinstance(node.value, ast.Name):
+            if node.value.id == "sys":
+                scope.module_objects.setdefault("sys.modules", node.lineno)
+        return [(node.value, scope)]
+
     def aug_assign(self, node: ast.AST, scope: Scope) -> list[_Work]:
         assert isinstance(node, ast.AugAssign)
         target = node.target
@@ -261,10 +279,18 @@ class _ScopeBuilder:
     def import_(self, node: ast.AST, scope: Scope) -> None:
         assert isinstance(node, ast.Import)
         for alias in node.names:
+            if alias.name in ("__main__", "importlib") or alias.name.startswith("importlib."):
+                scope.module_objects.setdefault(f"import {alias.name}", node.lineno)
             self._bind(scope, alias.asname or alias.name.partition(".")[0], node)
 
     def import_from(self, node: ast.AST, scope: Scope) -> None:
         assert isinstance(node, ast.ImportFrom)
+        if node.module in ("__main__", "importlib") or (
+            node.module is not None and node.module.startswith("importlib.")
+        ):
+            scope.module_objects.setdefault(f"from {node.module} import", node.lineno)
+        elif node.module == "sys" and any(a.name == "modules" for a in node.names):
+            scope.module_objects.setdefault("sys.modules", node.lineno)
         for alias in node.names:
             if alias.name == "*":
                 scope.star_import = True
@@ -319,6 +345,7 @@ _HANDLERS: dict[type[ast.AST], _Handler] = {
     ast.GeneratorExp: _ScopeBuilder.comprehension,
     ast.DictComp: _ScopeBuilder.comprehension,
     ast.Name: _ScopeBuilder.name,
+    ast.Attribute: _ScopeBuilder.attribute,
     ast.AugAssign: _ScopeBuilder.aug_assign,
     ast.NamedExpr: _ScopeBuilder.named_expr,
     ast.Global: _ScopeBuilder.global_,

@@ -166,9 +166,12 @@ class ModuleView:
     size computed there would make a compile quadratic. It is computed here instead.
     """
 
-    def __init__(self, facts: ModuleFacts, function_facts: FunctionFacts) -> None:
+    def __init__(
+        self, facts: ModuleFacts, function_facts: FunctionFacts, encoding: str = "utf-8"
+    ) -> None:
         self.facts = facts
         self.function_facts = function_facts
+        self.encoding = encoding  # the module's: constants are written so it can hold them
         self._constant_nodes: dict[str, cst.BaseExpression | None] = {}
 
     @cached_property
@@ -216,7 +219,7 @@ class ModuleView:
             node: cst.BaseExpression | None = None
             if name in self.facts.constants:
                 try:
-                    node = literal_node(self.facts.constants[name][0])
+                    node = literal_node(self.facts.constants[name][0], self.encoding)
                 except NotFoldable:
                     node = None
                 if node is not None and not small_literal(node):
@@ -266,7 +269,7 @@ class PassContext:
     @property
     def view(self) -> ModuleView:
         if self.module is None:
-            self.module = ModuleView(self.facts, self.function_facts)
+            self.module = ModuleView(self.facts, self.function_facts, self.encoding)
         return self.module
 
     #: What the inliner and the call folder tell propagation, the one channel between

@@ -140,8 +140,17 @@ class _Callee:
             p for p in params_all if scope.binding_count(p) > 1 or p in scope.deletes
         }
         assert isinstance(scope.node, ast.FunctionDef | ast.AsyncFunctionDef)
+        #: Parameters compared with ``is``: a literal argument is bound to a temporary
+        #: (``1 is None`` would be a SyntaxWarning, and literals have no defined identity).
+        self.identity_params = _identity_operands(scope.node) & params_all
         #: ``__x`` names: mangled differently inside a class, so never pasted there.
         self.private = private_names(scope.node)
+
+    def needs_temporary(self, param: str, argument: cst.BaseExpression) -> bool:
+        """``param`` is bound to a fresh name, not replaced by ``argument``'s text."""
+        return param in self.rebound_params or (
+            param in self.identity_params and literal_value(argument)[0]
+        )
 
     @property
     def single_expression(self) -> bool:
@@ -392,12 +401,13 @@ class _CallSites(cst.CSTTransformer):
         callee = self.inliner._callee(call.func.value)
         if callee is None:
             return None
-        if self.in_class and callee.private:
+        private = callee.private | ({callee.name} if guards.would_be_mangled(callee.name) else set())
+        if self.in_class and private:
             self.ctx.note(
                 "inline",
                 Code.CLASS_SCOPE,
                 False,
-                f"call to {callee.name}: its name(s) {', '.join(sorted(callee.private))} "
+                f"call to {callee.name}: its name(s) {', '.join(sorted(private))} "
                 "would be mangled in a class",
                 self.qualname,
             )
@@ -442,7 +452,9 @@ class _CallSites(cst.CSTTransformer):
                 self.qualname,
             )
             return updated
-        if not all(self._trivial(v) for v in bound.values()):
+        if not all(self._trivial(v) for v in bound.values()) or any(
+            literal_value(bound[p])[0] for p in callee.identity_params & bound.keys()
+        ):
             return updated  # statement-level inlining may still take it
         assert callee.returns is not None
         body, _ = replace_reads(callee.returns, {k: parenthesize(v) for k, v in bound.items()})
@@ -517,7 +529,7 @@ class _CallSites(cst.CSTTransformer):
         by_value = {id(v): k for k, v in bound.items()}
         for expr in order:
             param = by_value[id(expr)]
-            if self._trivial(expr) and param not in callee.rebound_params:
+            if self._trivial(expr) and not callee.needs_temporary(param, expr):
                 mapping[param] = parenthesize(expr)
             else:
                 fresh = self._fresh(param)
@@ -527,7 +539,7 @@ class _CallSites(cst.CSTTransformer):
                 mapping[param] = cst.Name(fresh)
         for param, expr in bound.items():
             if param not in mapping:  # defaults: literals
-                if param in callee.rebound_params:
+                if callee.needs_temporary(param, expr):
                     fresh = self._fresh(param)
                     temps.append(
                         cst.SimpleStatementLine(
@@ -541,6 +553,18 @@ class _CallSites(cst.CSTTransformer):
             mapping[local] = cst.Name(self._fresh(local))
         body = [_rename(stmt, mapping) for stmt in callee.stmts]
         return [*temps, *body], mapping
+
+
+def _identity_operands(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
+    """Names that are operands of ``is``/``is not`` somewhere in ``function``."""
+    found: set[str] = set()
+    for node in ast.walk(function):
+        if isinstance(node, ast.Compare):
+            operands = [node.left, *node.comparators]
+            for i, op in enumerate(node.ops):
+                if isinstance(op, ast.Is | ast.IsNot):
+                    found.update(o.id for o in operands[i : i + 2] if isinstance(o, ast.Name))
+    return found
 
 
 def callee_value(callee: _Callee, mapping: dict[str, cst.BaseExpression]) -> cst.BaseExpression:

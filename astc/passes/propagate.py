@@ -40,6 +40,7 @@ import libcst as cst
 from astc.analysis.effects import BUILTIN_NAMES
 from astc.analysis.prescan import Scan
 from astc.analysis.scopes import Scope
+from astc import guards
 from astc.diagnostics import Code
 from astc.passes.base import Pass, PassContext, ScopedTransformer, is_guard_alias, small_literal
 from astc.passes.cst_util import (
@@ -383,7 +384,7 @@ class _Propagator(ScopedTransformer):
         mapping = {
             n: e
             for n, e in self._constants(scope.reads, first).items()
-            if not self._shadowed(scope, n)
+            if not self._shadowed(scope, n) and not (self.in_class and _class_meaning(n))
         }
         if not mapping:
             return body
@@ -487,3 +488,9 @@ class Propagate(Pass):
 
     def run(self, tree: cst.Module, ctx: PassContext) -> cst.Module:
         return tree.visit(_Propagator(ctx))
+
+
+def _class_meaning(name: str) -> bool:
+    """In a function inside a class, ``name`` is not the module global of that name:
+    ``__x`` is mangled to ``_C__x``, and ``__class__`` is the class cell."""
+    return name == "__class__" or guards.would_be_mangled(name)

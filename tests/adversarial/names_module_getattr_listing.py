@@ -1,4 +1,4 @@
-# assumption: another module listing this module's names sees the same names compiled (no extra globals)
+# assumption: another module listing this module's names sees the same names compiled (no extra globals but the documented `_astc_*` aliases)
 # modes: default kernels
 import mod_lister
 def add(a, b):

@@ -16,13 +16,13 @@ def g():
     except ZeroDivisionError:
         return "raised at run time"
 # output:
+from builtins import len as _astc_len
 SECONDS = 86400
 MASK = 255
 NEG_ZERO = -0.0
 BIG = 1267650600228229401496703205376
 TOO_BIG = 1
 RAISES_LATER = "never"
-from builtins import len as _astc_len
 def f(x):
     return (1 < (3 if len is _astc_len else len("abc")) and x), 1.0, 'ababab', True, -2
 

@@ -29,7 +29,7 @@ from astc.guards import would_be_mangled
 
 MAX_INLINE_STATEMENTS = 30
 #: Largest callee, in ``ast`` nodes (a 30-statement function of plain arithmetic is ~400).
-MAX_INLINE_NODES = 400
+MAX_INLINE_NODES = 150
 
 
 @dataclass(frozen=True)

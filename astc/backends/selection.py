@@ -331,6 +331,8 @@ def select(
         if unreadable is not None:
             sel.refused.append(Refused("<module>", 1, Code.KERNEL_MARKER, unreadable))
     explicit = _explicit(defs, lines, listed, sel, mods, kern)
+    if mode == "off" or (not explicit and mode not in ("auto", "profile")):
+        return sel  # nothing to judge (the common case: no marker, no auto mode)
     helpers = {n.name: n for n in defs if isinstance(n, ast.FunctionDef)}
     at = _Context(mode, target, explicit, _binding_counts(tree), hot, modules, imported, helpers)
     for node in defs:

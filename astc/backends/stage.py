@@ -146,7 +146,9 @@ def prepare(pipeline: Pipeline) -> StagePlan:
     """Select and build kernels; keep them from being inlined into callers."""
     host = PipelineHost(pipeline)
     tree = host.module_tree()
-    if any(isinstance(n, ast.Name) and n.id == RUNTIME_MARKER for n in ast.walk(tree)):
+    if RUNTIME_MARKER in pipeline.source and any(
+        isinstance(n, ast.Name) and n.id == RUNTIME_MARKER for n in ast.walk(tree)
+    ):
         return StagePlan()  # astc output already: nothing to do again
     listed, problem = _listed(pipeline)
     return plan_kernels(host, tree, listed, problem)

@@ -94,6 +94,8 @@ def keep_line_numbers(old: str, new: str, tree: ast.Module) -> str:
     reports would point at the wrong line). Blank lines go only before a line where a
     statement starts, never inside a bracket or a string."""
     old_lines, new_lines = split_lines(old), split_lines(new)
+    if len(old_lines) <= 1:
+        return new  # nothing above a one-line unit's only statement to move it
     starts = {n.lineno - 1 for n in ast.walk(tree) if isinstance(n, ast.stmt)}
     newline = line_ending(new_lines)
     out: list[str] = []

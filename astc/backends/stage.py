@@ -178,6 +178,8 @@ def plan_kernels(
                 refused.code, False, refused.line, f"not a kernel: {refused.message}", refused.name
             )
         )
+    if not sel.chosen:
+        return plan  # no kernel to build (the common case)
     modules, imported = module_aliases(tree)
     functions, guarded = fast_defs(host.stable_functions(), host.lines)
     constants = {

@@ -118,6 +118,17 @@ class _ScopeBuilder:
     or reads, and returns the work that follows, in evaluation order.
     """
 
+    def __init__(self) -> None:
+        #: Names the code imports ``sys`` as, and ``<name>.modules`` reads to check
+        #: against them once the walk is over (an import may come after the read).
+        self.sys_names: set[str] = set()
+        self.modules_reads: list[tuple[Scope, str, int]] = []
+
+    def finish(self) -> None:
+        for scope, name, line in self.modules_reads:
+            if name in self.sys_names:
+                scope.module_objects.setdefault("sys.modules", line)
+
     def run(self, nodes: list[ast.stmt], scope: Scope) -> None:
         stack: list[_Work] = [(n, scope) for n in reversed(nodes)]
         while stack:
@@ -242,9 +253,17 @@ class _ScopeBuilder:
             # sees it (the function object is the same).
             scope.dynamic.add(f"a write to {node.attr}")
         elif node.attr == "modules" and isinstance(node.value, ast.Name):
-            if node.value.id == "sys":
-                scope.module_objects.setdefault("sys.modules", node.lineno)
+            self.modules_reads.append((scope, node.value.id, node.lineno))
         return [(node.value, scope)]
+
+    def call(self, node: ast.AST, scope: Scope) -> list[_Work]:
+        assert isinstance(node, ast.Call)
+        func, args = node.func, node.args
+        if isinstance(func, ast.Name) and func.id in ("setattr", "delattr") and len(args) > 1:
+            attr = args[1]
+            if isinstance(attr, ast.Constant) and attr.value in FUNCTION_STATE:
+                scope.dynamic.add(f"a write to {attr.value}")  # as `f.__code__ = ...`
+        return _operands(node, scope)
 
     def aug_assign(self, node: ast.AST, scope: Scope) -> list[_Work]:
         assert isinstance(node, ast.AugAssign)
@@ -279,6 +298,8 @@ class _ScopeBuilder:
     def import_(self, node: ast.AST, scope: Scope) -> None:
         assert isinstance(node, ast.Import)
         for alias in node.names:
+            if alias.name == "sys":
+                self.sys_names.add(alias.asname or "sys")
             if alias.name in ("__main__", "importlib") or alias.name.startswith("importlib."):
                 scope.module_objects.setdefault(f"import {alias.name}", node.lineno)
             self._bind(scope, alias.asname or alias.name.partition(".")[0], node)
@@ -346,6 +367,7 @@ _HANDLERS: dict[type[ast.AST], _Handler] = {
     ast.DictComp: _ScopeBuilder.comprehension,
     ast.Name: _ScopeBuilder.name,
     ast.Attribute: _ScopeBuilder.attribute,
+    ast.Call: _ScopeBuilder.call,
     ast.AugAssign: _ScopeBuilder.aug_assign,
     ast.NamedExpr: _ScopeBuilder.named_expr,
     ast.Global: _ScopeBuilder.global_,
@@ -401,7 +423,9 @@ def _enclosing_binder(scope: Scope | None, name: str) -> Scope | None:
 def analyze(tree: ast.Module) -> Scope:
     """Build and resolve the scope tree of a module."""
     module = Scope("module", tree, None, "")
-    _ScopeBuilder().run(list(tree.body), module)
+    builder = _ScopeBuilder()
+    builder.run(list(tree.body), module)
+    builder.finish()
     _resolve(module, module)
     return module
 

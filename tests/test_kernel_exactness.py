@@ -9,11 +9,15 @@ type and bits, and the same arrays afterwards (``kernel_util.Compiled.check``).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
 import textwrap
+import warnings
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -107,9 +111,9 @@ SOURCE = textwrap.dedent(
     def histogram(a, bins, counts):
         for i in range(a.shape[0]):
             j = int(a[i] * bins)
-            if j >= bins:
-                j = bins - 1
-            counts[j] += 1
+            if j >= 9:
+                j = 9
+            counts[j] += 1.0
         return counts
 
     def first_as_int(a):
@@ -117,10 +121,55 @@ SOURCE = textwrap.dedent(
             pass
         return int(a[0] * 0.5)
 
-    # -- Python's zero division for Python numbers, NumPy's for NumPy scalars
+    # -- NumPy's RuntimeWarnings (Numba is silent): refused where they may happen
     def ratio(a, b, out):
         for i in range(a.shape[0]):
             out[i] = a[i] / b[i]
+
+    def remainders(a, b, out):
+        for i in range(a.shape[0]):
+            out[i] = a[i] % b[i]
+
+    def bump(counts):
+        for i in range(counts.shape[0]):
+            counts[i] += 1
+        return counts
+
+    def negated(a, out):
+        for i in range(a.shape[0]):
+            out[i] = -a[i]
+        return out
+
+    def halved(a, out):
+        for i in range(a.shape[0]):
+            out[i] = a[i] / 2.0 + a[i] // 3
+        return out
+
+    def array_ratio(a, b):
+        return np.sqrt(a) / np.sqrt(b[:])
+
+    # -- a local name read where it may be unbound: UnboundLocalError in CPython
+    def last_index(n):
+        for i in range(n):
+            pass
+        return i
+
+    def last_value(a):
+        v = 0.0
+        for i in range(a.shape[0]):
+            v = a[i]
+        return v
+
+    def either_branch(a, flag):
+        for i in range(a.shape[0]):
+            pass
+        if flag:
+            r = 1.0
+        else:
+            r = 2.0
+        return r
+
+    # -- Python's zero division for Python numbers
 
     def centre(a, out):
         m = -1.5 + 3.0 / a.shape[0]
@@ -247,8 +296,8 @@ SOURCE = textwrap.dedent(
                 alive = 0
                 for di in (-1, 0, 1):
                     for dj in (-1, 0, 1):
-                        if di or dj:
-                            alive += grid[(i + di) % n, (j + dj) % m]
+                        if (di or dj) and grid[(i + di) % n, (j + dj) % m]:
+                            alive += 1
                 out[i, j] = 1 if alive == 3 or (alive == 2 and grid[i, j]) else 0
         return out
 
@@ -310,6 +359,13 @@ SOURCE = textwrap.dedent(
             yield a[i]
     """
 )
+
+
+@contextlib.contextmanager
+def _no_warning() -> Iterator[None]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        yield
 
 
 @pytest.fixture(scope="module")
@@ -423,24 +479,114 @@ def test_int_of_large_float(mod: Compiled) -> None:
     mod.check("to_int", np.array([3.7, -2.5]), np.zeros(2, dtype=np.int64))
     _kernel(mod, "histogram")
     data = np.concatenate([np.random.default_rng(4).random(1000), [1e300, 1.0]])
-    mod.check("histogram", data, 10, np.zeros(10, dtype=np.int64))
-    mod.check("histogram", np.array([np.nan]), 10, np.zeros(10, dtype=np.int64))  # ValueError
+    mod.check("histogram", data, 10, np.zeros(10))
+    mod.check("histogram", np.array([np.nan]), 10, np.zeros(10))  # ValueError
     _refused(mod, "first_as_int", Code.KERNEL_INEXACT_OPERATION)
 
 
 # -- rule: zero division as CPython has it ----------------------------------------------
 
 
-def test_division_rules(mod: Compiled) -> None:
-    """NumPy scalars give inf/nan, Python numbers raise ZeroDivisionError; a divisor known
-    non-zero (a literal, the bound of the enclosing ``range``) needs no check."""
-    for name in ("ratio", "centre", "mean_loop", "wrap", "halves"):
+def test_numpy_warnings_that_kernels_cannot_give_are_refused(mod: Compiled) -> None:
+    """NumPy warns (RuntimeWarning; an exception under ``-W error``/``np.errstate``) on
+    int64 scalar overflow (``+ - *``, unary ``-``: array elements may be any int64) and
+    on whole-array division by a divisor that may be zero; Numba is silent. So int64
+    arrays run the plain function (float64 ones the kernel), and whole-array division by
+    an array is no kernel."""
+    _refused(mod, "array_ratio", Code.KERNEL_INEXACT_OPERATION)
+    assert "RuntimeWarning" in mod.message("array_ratio", Code.KERNEL_INEXACT_OPERATION)
+    with pytest.warns(RuntimeWarning):
+        mod.check("array_ratio", np.array([1.0]), np.array([0.0]))
+    cases: dict[str, tuple[object, ...]] = {
+        "bump": (np.array([2**63 - 1, 0]),),
+        "negated": (np.array([-(2**63)]), np.zeros(1, dtype=np.int64)),
+    }
+    for name, args in cases.items():
         _kernel(mod, name)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        mod.check("ratio", np.array([1.0, -1.0, 0.0]), np.zeros(3), np.zeros(3))
+        assert "int64" not in mod.message(name, Code.KERNEL).split("exact for")[1].split(",")[0]
+        with pytest.warns(RuntimeWarning):
+            mod.check(name, *args)
+        assert any("int64" in r for r in mod.state(name).reasons), name
+
+
+def _warnings_of(fn: Any, *args: Any) -> tuple[list[str], str]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with contextlib.suppress(ZeroDivisionError):
+            fn(*args)
+    got = [f"{w.category.__name__}: {w.message}" for w in caught]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        try:
+            fn(*args)
+            raised = ""
+        except Exception as error:  # noqa: BLE001 - the exception is the behaviour
+            raised = type(error).__name__
+    return got, raised
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("ratio", (np.array([1.0, 0.0, 2.0]), np.array([0.0, 0.0, 4.0]), np.zeros(3))),
+        ("remainders", (np.array([5, 6]), np.array([0, 4]), np.zeros(2))),
+        ("remainders", (np.array([5.0, 6.0]), np.array([0.0, 4.0]), np.zeros(2))),
+        ("mean_loop", (np.arange(3.0),)),
+        ("mean_loop", (np.zeros(0),)),  # a Python float: ZeroDivisionError
+    ],
+)
+def test_numpy_zero_division_warns_as_numpy(mod: Compiled, name: str, args: tuple) -> None:
+    """NumPy scalars divided by zero: the kernel has NumPy do that one operation (in
+    object mode), so its RuntimeWarning, value and ``-W error`` exception are NumPy's;
+    ``s / a.shape[0]`` with ``s`` a Python float for an empty array raises
+    ZeroDivisionError as in CPython."""
+    _kernel(mod, name)
+    mod.check(name, *args)
+    assert _warnings_of(mod.fast[name], *args) == _warnings_of(mod.plain[name], *args)
+    assert not mod.state(name).reasons  # the kernel ran, not the plain function
+
+
+def test_numpy_divisions_by_non_zero_literals_are_kernels(mod: Compiled) -> None:
+    """Must stay a kernel: NumPy scalars divided by a non-zero literal cannot warn (int
+    ``//`` by -1 could: INT64_MIN // -1)."""
+    _kernel(mod, "halved")
+    mod.check("halved", np.arange(5.0), np.zeros(5))
+
+
+def test_names_that_may_be_unbound_are_refused(mod: Compiled) -> None:
+    """``return i`` after ``for i in range(n)``: CPython raises UnboundLocalError for
+    ``n == 0``, Numba returns an undefined value. Bound on every path: a kernel."""
+    _refused(mod, "last_index", Code.KERNEL_UNSUPPORTED)
+    assert "may be unbound" in mod.message("last_index", Code.KERNEL_UNSUPPORTED)
+    mod.check("last_index", 0)
+    mod.check("last_index", 3)
+    for name in ("last_value", "either_branch"):
+        _kernel(mod, name)
+    mod.check("last_value", np.arange(3.0))
+    mod.check("either_branch", np.zeros(2), True)
+
+
+def test_the_bound_kernel_keeps_the_functions_metadata(mod: Compiled) -> None:
+    """The public name is a wrapper with the plain function's own signature: name,
+    qualname, doc, defaults, ``inspect.signature`` and keyword calls as CPython has them;
+    nothing to unwrap (``__wrapped__`` is absent, as on the plain function)."""
+    import inspect
+
+    plain, fast = mod.plain["either_branch"], mod.fast["either_branch"]
+    for attr in ("__name__", "__qualname__", "__doc__", "__defaults__"):
+        assert getattr(fast, attr) == getattr(plain, attr), attr
+    assert inspect.signature(fast) == inspect.signature(plain)
+    assert not hasattr(fast, "__wrapped__")
+    assert fast.__code__.co_varnames[:2] == ("a", "flag")
+    assert mod.check("either_branch", np.zeros(2), False)[1] == 2.0
+
+
+def test_division_rules(mod: Compiled) -> None:
+    """Python numbers raise ZeroDivisionError; a divisor known non-zero (a literal, the
+    bound of the enclosing ``range``) needs no check."""
+    for name in ("centre", "wrap", "halves"):
+        _kernel(mod, name)
     mod.check("centre", np.zeros(0), np.zeros(0))  # ZeroDivisionError in both
-    mod.check("mean_loop", np.arange(3.0))
-    mod.check("mean_loop", np.zeros(0))  # 0.0 / 0 raises: s is a Python float
     mod.check("wrap", np.arange(5.0), np.zeros(5))
     mod.check("halves", np.arange(9.0))
     kernels = mod.code.split("wrap = _astc_kernel_bind")[1].split("\n")[0]
@@ -573,7 +719,8 @@ def test_output_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
         "import sys, astc\n"
         "r = astc.compile_file(sys.argv[1], options=astc.Options(kernels='auto'))\n"
         "sys.stdout.write(r.code)\n"
-        "sys.stdout.write(repr(sorted((e.function or '', e.code.value) for e in r.report.entries)))\n"
+        "entries = sorted((e.function or '', e.code.value) for e in r.report.entries)\n"
+        "sys.stdout.write(repr(entries))\n"
     )
     outputs = set()
     for seed in ("0", "1", "2", "12345"):

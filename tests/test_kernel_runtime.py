@@ -39,7 +39,9 @@ def test_trust_runs_the_compiled_callable_and_keeps_the_plain_identity() -> None
 
     wrapper = rt._astc_dispatch("double", plain_double, lambda: compiled)
     assert wrapper.__name__ == "plain_double" and wrapper.__doc__ == "Twice x."
-    assert wrapper.__wrapped__ is plain_double
+    # the wrapper has the plain function's own signature: nothing to unwrap
+    assert not hasattr(wrapper, "__wrapped__")
+    assert wrapper.__code__.co_varnames[:1] == ("x",) and wrapper.__defaults__ is None
     assert wrapper(3) == 6 and wrapper(4) == 8 and calls == [3, 4]
     assert wrapper._astc_state.compiled is compiled
     assert wrapper(x=5) == 10  # keywords are bound to the signature, then dispatched

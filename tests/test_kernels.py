@@ -120,7 +120,7 @@ def test_explicit_marker_emits_kernel_and_strips_astc() -> None:
     plain["pairwise"](x, want)
     np.testing.assert_allclose(got, want, rtol=1e-12)
     fast = ns["pairwise"]  # the module global now is the thin wrapper around Numba
-    assert fast.__wrapped__.__name__ == "pairwise"
+    assert not hasattr(fast, "__wrapped__")  # its own signature is the plain one's
     assert str(inspect.signature(fast)) == "(x, out)"
     dispatcher = fast._astc_dispatcher
     assert type(dispatcher).__name__ == "CPUDispatcher" and dispatcher.signatures

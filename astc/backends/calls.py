@@ -250,6 +250,8 @@ class Calls(RunBase):
             return Array(a.cls, a.rank, True)
         if not isinstance(a, Scalar) or a.cls == "b":
             raise self.unsupported(call.node, f"abs() of {a.describe()}")
+        if a.np and a.cls == "i":
+            self.numpy_warns(call.node, "abs() of a NumPy int64 scalar may overflow")
         if a.rng is None:
             return a
         m = a.rng.magnitude()

@@ -42,7 +42,8 @@ class Facts:
 
     #: id(node) -> abstract value (final round).
     values: dict[int, Value] = field(default_factory=dict)
-    #: id(BinOp) of / // % -> "py" | "np" | "mixed" (Python raises on zero, NumPy does not).
+    #: id(BinOp) of / // % -> "py" | "np" | "mixed" | "npw" (Python raises on zero, NumPy
+    #: warns: see Operators.division).
     divisions: dict[int, str] = field(default_factory=dict)
     #: id(BinOp) of ** -> "py" | "np" | "mixed" | "square".
     powers: dict[int, str] = field(default_factory=dict)

@@ -14,6 +14,7 @@ import ast
 from dataclasses import replace
 
 from astc.backends import values as iv
+from astc.backends.binding import maybe_unbound
 from astc.backends.callees import Callees
 from astc.backends.calls import Calls
 from astc.backends.facts import TRIPS, Facts
@@ -59,6 +60,13 @@ class Run(Calls, Operators, Callees):
 
     # ---- driver
     def run(self) -> Value:
+        unbound = maybe_unbound(self.fn)
+        if unbound is not None:
+            raise self.unsupported(
+                unbound,
+                f"reads `{unbound.id}`, which may be unbound there (CPython raises "
+                "UnboundLocalError, Numba reads an undefined value)",
+            )
         for round_no in range(_ROUNDS):
             self.changed = False
             self.grew = set()

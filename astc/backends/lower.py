@@ -145,9 +145,11 @@ class _Rewrite(ast.NodeTransformer):
             flag = _or(self.strength(node.left), self.strength(node.right))
         new = self.generic_visit(node)
         assert isinstance(new, ast.BinOp)
-        if kind_div in ("py", "mixed") and type(new.op) in _DIV_HELPERS:
+        if kind_div in ("py", "mixed", "npw") and type(new.op) in _DIV_HELPERS:
             name = f"_astc_{_DIV_HELPERS[type(new.op)]}_{'py' if kind_div == 'py' else 'm'}"
             self.runtime.add(name)
+            if kind_div == "npw":  # NumPy scalars: the flag is constantly true
+                flag = ast.Constant(True)
             args = [new.left, new.right] + ([flag] if flag is not None else [])
             return _call(name, args, original)
         if isinstance(new.op, ast.Pow) and kind_pow in ("py", "np", "mixed"):

@@ -96,8 +96,10 @@ class Operators(RunBase):
         if not (isinstance(left, Scalar) and isinstance(right, Scalar)):
             raise self.unsupported(node, f"`{op}` of {left.describe()} and {right.describe()}")
         strength, cls = self.promote(node, op, left, right)
+        if NP in strength:
+            self.check_numpy_silent(node, op, cls, right, right_node)
         if op in ("/", "//", "%"):
-            self.division(node, op, left, right, right_node)
+            self.division(node, op, left, right, right_node, cls)
         if op == "**":
             self.power(node, left, right, right_node, cls)
         rng: Interval | None = None
@@ -146,6 +148,33 @@ class Operators(RunBase):
         if len(classes) != 1:
             raise Problem(Code.KERNEL_MIXED_TYPES, line, f"line {line}: `{op}` gives mixed types")
         return frozenset(strengths), classes.pop()
+
+    def check_numpy_silent(
+        self, node: ast.AST, op: str, cls: str, right: Value, right_node: ast.expr
+    ) -> None:
+        """A NumPy scalar result: NumPy's scalar arithmetic emits a ``RuntimeWarning`` on
+        int overflow (``+ - *``, ``//`` by -1) and on division by zero, where Numba is
+        silent. int64 NumPy scalars have no range here (array elements are any int64), so
+        their ``+ - *`` is refused; a division needs a divisor proven non-zero (and not -1
+        for ints)."""
+        if cls == "i" and op in ("+", "-", "*"):
+            self.numpy_warns(node, f"`{op}` of NumPy int64 scalars may overflow")
+
+    def safe_divisor(self, right: Value, right_node: ast.expr, cls: str, op: str) -> bool:
+        """Whether NumPy's division by ``right`` cannot warn: non-zero, and for an int
+        ``//`` not -1 (``INT64_MIN // -1`` overflows)."""
+        minus_one_matters = cls == "i" and op == "//"
+        if isinstance(right_node, ast.Constant) and isinstance(right_node.value, int | float):
+            v = right_node.value
+            return v != 0 and not (minus_one_matters and v == -1)
+        if isinstance(right_node, ast.Name) and right_node.id in self.positive:
+            return True  # inside `for ... in range(n)`: n >= 1
+        if isinstance(right, Scalar) and right.py and not right.np and right.rng is not None:
+            r = right.rng
+            if minus_one_matters:
+                return (r.lo is not None and r.lo > 0) or (r.hi is not None and r.hi < -1)
+            return r.excludes_zero()
+        return False
 
     def check_exact_int_division(self, node: ast.AST, left: Scalar, right: Scalar) -> None:
         """CPython's int / int is correctly rounded; Numba converts both to float first,
@@ -198,6 +227,9 @@ class Operators(RunBase):
             if isinstance(v, Scalar) and v.mixed:
                 pass  # weak and strong scalars promote alike with 64-bit arrays
         cls = promotion.array_op(op, ls, rs)
+        if op in ("/", "//", "%") and cls is not None:
+            if not self.safe_divisor(right, right_node, cls, op):
+                self.numpy_warns(node, f"`{op}` of arrays by a divisor that may be zero")
         if cls is None:
             raise Problem(
                 Code.KERNEL_INEXACT_OPERATION,
@@ -210,8 +242,13 @@ class Operators(RunBase):
         return Array(cls, rank, True)
 
     def division(
-        self, node: ast.AST, op: str, left: Scalar, right: Scalar, right_node: ast.expr
+        self, node: ast.AST, op: str, left: Scalar, right: Scalar, right_node: ast.expr, cls: str
     ) -> None:
+        """How lowering divides: ``"py"`` (Python's ZeroDivisionError), ``"np"`` (the
+        operator: no zero possible, or NumPy scalars with a safe divisor), ``"mixed"`` (a
+        flag says which), ``"npw"`` (NumPy scalars: where NumPy would warn, NumPy does the
+        operation, so its RuntimeWarning is emitted)."""
+        safe = self.safe_divisor(right, right_node, cls, op)
         nonzero = False
         if isinstance(right_node, ast.Constant) and isinstance(right_node.value, int | float):
             nonzero = right_node.value != 0
@@ -225,8 +262,12 @@ class Operators(RunBase):
             kind = "np"
         else:
             kind = "mixed"
-        if nonzero and kind != "np":
+        if kind == "np" and not safe:
+            kind = "npw"
+        elif kind == "mixed" and nonzero and safe:
             kind = "np"  # no zero division possible: either rule
+        elif kind == "py" and nonzero:
+            kind = "np"
         self.facts.divisions[id(node)] = kind
 
     def power(
@@ -292,6 +333,8 @@ class Operators(RunBase):
             strengths.add(got[0])
             classes.add(got[1])
         cls = classes.pop()
+        if operand.np and cls == "i" and op == "-":
+            self.numpy_warns(node, "unary `-` of a NumPy int64 scalar may overflow")
         rng = None
         if operand.py and cls in "ib":
             base = operand.rng if operand.rng is not None else TOP

@@ -11,6 +11,7 @@ at the first operation whose result could differ from CPython's.
 from __future__ import annotations
 
 import ast
+from typing import NoReturn
 
 from astc.backends.facts import Facts, HelperResult, ModuleContext
 from astc.backends.problems import Problem
@@ -92,6 +93,16 @@ class RunBase:
             elif isinstance(node, ast.Lambda):
                 pass
         return found
+
+    def numpy_warns(self, node: ast.AST, what: str) -> NoReturn:
+        """Refuse an operation on which NumPy emits a ``RuntimeWarning`` (an exception
+        under ``-W error`` or ``np.errstate``) where Numba is silent."""
+        line = getattr(node, "lineno", self.fn.lineno)
+        raise Problem(
+            Code.KERNEL_INEXACT_OPERATION,
+            line,
+            f"line {line}: {what}: NumPy emits a RuntimeWarning there, Numba does not",
+        )
 
     def unsupported(self, node: ast.AST, what: str) -> Problem:
         line = getattr(node, "lineno", self.fn.lineno)

@@ -12,7 +12,9 @@ use it. The interface (docs/kernels.md, "The runtime"):
     ``plain`` the plain function, ``spec`` the dict astc emits (kernel source, jit options,
     argument conditions, return conversion, policy). The wrapper is one function object for
     the module's life (so it pickles by reference in ``multiprocessing``/Dask/Ray
-    workers), ``functools.wraps(plain)``; its code is specialised at the first call.
+    workers), with the plain function's own parameters (``__defaults__``, signature) where
+    they are plain positional-or-keyword ones, else ``functools.wraps(plain)``; its code
+    is specialised at the first call.
 
 ``_astc_dispatch(name, plain, build, *, policy="trust", key=None, same=None,
 convert=None, warning=RuntimeWarning, admit=None, bound=(), errors="warn") -> wrapper``
@@ -251,39 +253,50 @@ def _astc_kernel_same(a: Any, b: Any, strict: bool = False) -> bool:
 # ---- the dispatcher ------------------------------------------------------------------
 
 _ASTC_COLD = """\
-def {name}(*args, **kwargs):
-{prefix}    return _k.first(args, kwargs)
+{head}{prefix}    return _k.first(args, kwargs)
 """
 
 _ASTC_PLAIN = """\
-def {name}(*args, **kwargs):
-{prefix}    return _plain(*args, **kwargs)
+{head}{prefix}    return _plain(*args, **kwargs)
 """
 
 _ASTC_DIRECT = """\
-def {name}(*args, **kwargs):
-{prefix}    if kwargs or len(args) != {n}:
-        return _k.call(args, kwargs)
-{checks}    try:
+{head}{prefix}{arity}{checks}    try:
         return {call}
     except _catch as error:
         return _k.failed(error, args)
 """
 
 _ASTC_KEYED = """\
-def {name}(*args, **kwargs):
-{prefix}    if kwargs or len(args) != {n}:
-        return _k.call(args, kwargs)
-{guards}    route = _routes.get(_key(args))
+{head}{prefix}{arity}{guards}    route = _routes.get(_key(args))
     if route is None:
         return _k.new_key(args)
     return route(*args)
 """
 
 _ASTC_VERIFY = """\
-def {name}(*args, **kwargs):
-{prefix}    return _k.verify(args, kwargs)
+{head}{prefix}    return _k.verify(args, kwargs)
 """
+
+#: Names the wrapper's code uses: a plain function with a parameter of one of these names
+#: (or starting with ``_``) gets the generic ``(*args, **kwargs)`` wrapper.
+_ASTC_WRAPPER_NAMES = frozenset(("args", "kwargs", "route", "error"))
+
+
+def _astc_exact_params(plain: Fn, bound: tuple[Any, ...]) -> tuple[str, ...] | None:
+    """The parameter names of ``plain`` when the wrapper can have its very signature (only
+    positional-or-keyword parameters, none named like the wrapper's own locals, nothing
+    bound): then the wrapper's ``__code__`` arguments, ``__defaults__`` and signature are
+    the plain function's, and CPython binds keywords and defaults itself."""
+    code = getattr(plain, "__code__", None)
+    if bound or code is None or code.co_flags & 0x0C or code.co_kwonlyargcount:
+        return None  # 0x04 *args, 0x08 **kwargs
+    if code.co_posonlyargcount:
+        return None
+    names = tuple(code.co_varnames[: code.co_argcount])
+    if any(n.startswith("_") or n in _ASTC_WRAPPER_NAMES for n in names):
+        return None
+    return names
 
 _ASTC_SCALARS = (int, float, bool)
 
@@ -357,17 +370,39 @@ class _AstcKernel:
             "_nd": None,
             "_bi": __import__("builtins").__dict__,
             "_bound": self.bound,
+            "_nokw": {},
         }
+        self.exact = _astc_exact_params(plain, self.bound)
+        if self.exact is not None:
+            self.n = len(self.exact)
         wrapper = self.code(_ASTC_COLD)
         _astc_functools.update_wrapper(wrapper, plain)
+        if self.exact is not None:  # the same signature: nothing to unwrap
+            del wrapper.__wrapped__  # type: ignore[attr-defined]
+            wrapper.__defaults__ = plain.__defaults__
         wrapper._astc_state = self  # type: ignore[attr-defined]
         self.wrapper = wrapper
 
     # -- code of the wrapper (one function object; its code is swapped)
     def code(self, template: str, **fields: str) -> Fn:
         space: dict[str, Any] = {}
-        prefix = "    args = _bound + args\n" if self.bound else ""
-        text = template.format(name="_astc_wrapper", n=self.n, prefix=prefix, **fields)
+        if self.exact is not None:
+            names = ", ".join(self.exact)
+            head = f"def _astc_wrapper({names}):\n"
+            pack = f"({names},)" if self.exact else "()"
+            prefix = f"    args = {pack}\n    kwargs = _nokw\n"
+            arity = ""
+        else:
+            head = "def _astc_wrapper(*args, **kwargs):\n"
+            prefix = "    args = _bound + args\n" if self.bound else ""
+            arity = (
+                f"    if kwargs or len(args) != {self.n}:\n"
+                "        return _k.call(args, kwargs)\n"
+            )
+        fields.setdefault("checks", "")
+        fields.setdefault("guards", "")
+        fields.setdefault("call", "")
+        text = template.format(head=head, prefix=prefix, arity=arity, **fields)
         exec(compile(text, f"<astc kernel {self.name}>", "exec"), self.ns, space)
         fn: Fn = space["_astc_wrapper"]
         return fn

@@ -68,11 +68,39 @@ class _AstcExact:
         return self.stub, self.is_int, self.refuse, self.overload, self.types, self.np, self.math
 
 
+def _astc_numpy_scalar_op(name: str, x: Any, y: Any, ints: bool) -> Any:
+    """``x <op> y`` done by NumPy on NumPy scalars (called from a kernel, in object mode,
+    only where NumPy warns or raises: a zero divisor, ``INT64_MIN // -1``)."""
+    import operator
+
+    import numpy
+
+    conv = numpy.int64 if ints else numpy.float64
+    fn = {"div": operator.truediv, "floordiv": operator.floordiv, "mod": operator.mod}[name]
+    return fn(conv(x), conv(y))
+
+
+def _astc_numpy_ops_module() -> Any:
+    """The module object-mode blocks of kernels look their globals up in (registered in
+    ``sys.modules``): it holds :func:`_astc_numpy_scalar_op`."""
+    import sys
+    import types
+
+    name = "_astc_kernel_numpy_ops"
+    module = sys.modules.get(name)
+    if module is None:
+        module = sys.modules[name] = types.ModuleType(name)
+        module._astc_numpy_scalar_op = _astc_numpy_scalar_op  # type: ignore[attr-defined]
+    return module
+
+
 def _astc_exact_division(x: _AstcExact) -> None:
-    """Python's zero-division rule (the kernel itself uses NumPy's error model)."""
+    """Python's zero-division rule (the kernel itself uses NumPy's error model); NumPy's
+    warnings on its scalars' zero division."""
     import operator
 
     stub, is_int, refuse, overload, types, np, math = x.parts()
+    jit, objmode = x.jit, x.numba.objmode
 
     # -- Python's zero-division rule (the kernel itself uses NumPy's error model)
     def zero_division(name: str, op: Fn, int_msg: str, float_msg: str) -> None:
@@ -89,11 +117,38 @@ def _astc_exact_division(x: _AstcExact) -> None:
 
         @overload(stub(f"_astc_{name}_m"))
         def ov_m(x: Any, y: Any, numpy_value: Any) -> Any:
-            msg = int_msg if is_int(x) and is_int(y) else float_msg
+            ints = is_int(x) and is_int(y)
+            msg = int_msg if ints else float_msg
+            # int64 floor division overflows (and NumPy warns) only for INT64_MIN // -1
+            overflows = ints and name == "floordiv"
+
+            if ints and name != "div":
+
+                def numpy_op(x: Any, y: Any) -> Any:
+                    with objmode(r="int64"):
+                        r = _astc_numpy_scalar_op(name, x, y, True)
+                    return r
+            else:
+
+                def numpy_op(x: Any, y: Any) -> Any:
+                    with objmode(r="float64"):
+                        r = _astc_numpy_scalar_op(name, x, y, ints)
+                    return r
+
+            # object mode finds globals by importing the function's module: one that every
+            # process running a kernel has (a module created by exec has none)
+            numpy_op.__module__ = _astc_numpy_ops_module().__name__
+            jitted = jit(numpy_op)
 
             def impl(x: Any, y: Any, numpy_value: Any) -> Any:
-                if y == 0 and not numpy_value:
-                    raise ZeroDivisionError(msg)
+                if y == 0 or (overflows and y == -1 and x == -9223372036854775808):
+                    if not numpy_value:
+                        if y == 0:
+                            raise ZeroDivisionError(msg)
+                        return op(x, y)
+                    # NumPy's own scalar operation: its RuntimeWarning (or exception
+                    # under np.errstate / -W error) and value, at this point of the run
+                    return jitted(x, y)
                 return op(x, y)
 
             return impl

@@ -401,7 +401,9 @@ class _CallSites(cst.CSTTransformer):
         callee = self.inliner._callee(call.func.value)
         if callee is None:
             return None
-        private = callee.private | ({callee.name} if guards.would_be_mangled(callee.name) else set())
+        private = set(callee.private)
+        if guards.would_be_mangled(callee.name):
+            private.add(callee.name)  # `__f(x)` in a class calls `_C__f`
         if self.in_class and private:
             self.ctx.note(
                 "inline",

@@ -1,0 +1,174 @@
+"""The structure promises: a pass is one file plus one registration line.
+
+``tests/_toy_pass.py`` (``x * 1`` -> ``x``) is registered with
+:func:`astc.passes.registry.register`, as its line in ``REGISTRY`` would be, and shown to run
+through the pipeline, to run only where its pre-scan trigger fired, to be reported under its
+name and codes, and to be counted under its own word by ``astc show`` and ``astc compile``.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import astc
+from astc.diagnostics import Code
+from astc.passes import registry
+from astc.passes.base import PassContext
+from tests import _toy_pass
+from tests.conftest import run_module, without_header
+
+ROOT = Path(__file__).resolve().parent.parent
+TOY = ("times-one", "tests._toy_pass:TimesOne")
+
+SOURCE = textwrap.dedent(
+    """\
+    def f():
+        x = 3
+        return x * 1
+
+    def g(y):
+        return y * 1
+
+    def h(z):
+        return z + 1
+
+    print(f(), g(2), h(4))
+    """
+)
+
+
+@pytest.fixture
+def toy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The toy pass registered (first: the other passes would fold ``3 * 1`` themselves)
+    for one test; the registry is restored afterwards."""
+    monkeypatch.setattr(registry, "REGISTRY", list(registry.REGISTRY))
+    monkeypatch.setattr(registry, "PASS_NAMES", registry.PASS_NAMES)
+    registry.register(*TOY, before="inline")
+
+
+def test_a_registered_pass_runs_through_the_pipeline(toy: None) -> None:
+    assert registry.names()[0] == "times-one"
+    assert registry.load()[0] is _toy_pass.TimesOne
+    result = astc.compile_source(SOURCE, options=astc.Options(passes=("times-one",)))
+    assert result.ok and result.code is not None
+    out = without_header(result.code)
+    assert "    return x\n" in out  # f: fired
+    assert "    return y * 1\n" in out  # g: y is a parameter, not known to be an int: refused
+    assert "    return z + 1\n" in out
+    assert run_module(out) == run_module(SOURCE)
+    done = [(e.pass_name, e.code, e.function) for e in result.report.applied]
+    assert done == [("times-one", Code.CONSTANT_FOLDED, "f")]
+    refused = [(e.pass_name, e.code, e.function, e.line) for e in result.report.refused]
+    assert refused == [("times-one", Code.NOT_FOLDABLE, "g", 6)]
+
+
+CLASS = textwrap.dedent(
+    """\
+    class C:
+        def f(self):
+            x = 3
+            return x * 1
+
+        def h(self, z):
+            return z + 1
+    """
+)
+
+
+def test_a_registered_pass_runs_only_where_its_trigger_fired(
+    toy: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[set[str]] = []
+    run = _toy_pass.TimesOne.run
+
+    def spy(self: _toy_pass.TimesOne, tree: Any, ctx: PassContext) -> Any:
+        seen.append(set(ctx.frozen))
+        return run(self, tree, ctx)
+
+    monkeypatch.setattr(_toy_pass.TimesOne, "run", spy)
+    options = astc.Options(passes=("times-one",))
+    result = astc.compile_source(CLASS, options=options)
+    assert result.code is not None and "return x\n" in result.code
+    assert seen == [{"C.h"}]  # C.f is where the trigger fired; C.h is frozen
+    seen.clear()
+    untriggered = "def h(z):\n    return z + 1\n\nprint(h(4) * 2)\n"  # `* 2`; module level
+    astc.compile_source(untriggered, options=options)
+    assert seen == []  # the pass never ran
+
+
+def test_a_registered_pass_is_an_option_and_can_be_disabled(toy: None) -> None:
+    # Registered after astc.options was imported: named in Options.passes, it runs (the
+    # command line below registers it before, and there it is in the default).
+    every = astc.compile_source(SOURCE, options=astc.Options(passes=registry.names()))
+    assert any(e.pass_name == "times-one" and e.applied for e in every.report.entries)
+    others = tuple(p for p in registry.names() if p != "times-one")
+    without = astc.compile_source(SOURCE, options=astc.Options(passes=others))
+    assert all(e.pass_name != "times-one" for e in without.report.entries)
+    with pytest.raises(ValueError, match="registered already"):
+        registry.register(*TOY)
+    with pytest.raises(ValueError, match="no pass 'nope'"):
+        registry.register("other", "tests._toy_pass:TimesOne", before="nope")
+
+
+def test_a_pass_registered_under_another_name_is_an_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(registry, "REGISTRY", list(registry.REGISTRY))
+    monkeypatch.setattr(registry, "PASS_NAMES", registry.PASS_NAMES)
+    registry.register("toy", "tests._toy_pass:TimesOne")
+    with pytest.raises(RuntimeError, match="registered as 'toy' but is named 'times-one'"):
+        registry.load()
+
+
+#: The command line with the toy pass registered before anything reads the names: as a
+#: line in REGISTRY would be.
+_CLI = """\
+import sys
+from astc.passes import registry
+registry.register("times-one", "tests._toy_pass:TimesOne", before="inline")
+from astc.cli import main
+main(sys.argv[1:], prog_name="astc")
+"""
+
+
+def _astc(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1", "ASTC_NO_CACHE": "1"}
+    return subprocess.run(
+        [sys.executable, "-c", _CLI, *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_the_command_line_knows_a_registered_pass(tmp_path: Path) -> None:
+    (tmp_path / "m.py").write_text(SOURCE)
+    shown = _astc("show", "m.py", "--passes", "times-one", cwd=tmp_path)
+    assert shown.returncode == 0, shown.stderr
+    assert "    return x\n" in shown.stdout
+    assert "m.py:3: info: times-one: done in f: x * 1 -> x [ASTC103]" in shown.stderr
+    assert "m.py:6: info: times-one: refused in g: y * 1: y is not known" in shown.stderr
+    stopped = _astc("show", "m.py", "--stop-after", "times-one", "--no-report", cwd=tmp_path)
+    assert stopped.returncode == 0, stopped.stderr
+    assert stopped.stdout == shown.stdout  # only the first pass ran
+    compiled = _astc("compile", "m.py", "-o", "out", "--passes", "times-one", cwd=tmp_path)
+    assert compiled.returncode == 0, compiled.stderr
+    assert "compiled m.py (1 simplified)" in compiled.stderr
+    assert (tmp_path / "out" / "m.py").read_text() == shown.stdout
+    default = _astc("show", "m.py", cwd=tmp_path)  # every registered pass: the toy first
+    assert default.returncode == 0, default.stderr
+    assert "times-one: done in f: x * 1 -> x [ASTC103]" in default.stderr
+    disabled = _astc("show", "m.py", "--disable", "times-one", cwd=tmp_path)
+    assert disabled.returncode == 0, disabled.stderr
+    assert "times-one" not in disabled.stderr
+    assert disabled.stdout == default.stdout  # the other passes fold `3 * 1` their own way

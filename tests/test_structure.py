@@ -8,7 +8,9 @@ name and codes, and to be counted under its own word by ``astc show`` and ``astc
 
 from __future__ import annotations
 
+import importlib
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -172,3 +174,43 @@ def test_the_command_line_knows_a_registered_pass(tmp_path: Path) -> None:
     assert disabled.returncode == 0, disabled.stderr
     assert "times-one" not in disabled.stderr
     assert disabled.stdout == default.stdout  # the other passes fold `3 * 1` their own way
+
+
+# -- the passes' before/after examples -----------------------------------------------------
+
+#: ``Before::`` or ``After (...)::`` and the indented block after it, in a docstring.
+_EXAMPLE = re.compile(r"^(Before|After)(?:[^\n]|\n(?=\S))*?::\n\n((?:(?:    [^\n]*)?\n)+)", re.M)
+
+
+def examples(doc: str) -> dict[str, str]:
+    """The ``Before`` and ``After`` blocks of a pass's docstring, dedented."""
+    found = {
+        kind: textwrap.dedent(block).strip("\n") + "\n" for kind, block in _EXAMPLE.findall(doc)
+    }
+    assert set(found) == {"Before", "After"}, "a pass's docstring has one Before:: and After::"
+    return found
+
+
+def _pass_modules() -> list[tuple[str, str]]:
+    return [(name, where.partition(":")[0]) for name, where in [*registry.REGISTRY, TOY]]
+
+
+@pytest.mark.parametrize(("name", "module"), _pass_modules(), ids=lambda v: str(v))
+def test_the_docstring_example_of_each_pass_is_its_output(
+    name: str, module: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Compiled with that pass alone (default model), ``Before`` gives exactly ``After``
+    (blank lines included: removed code leaves the lines below where they were), and both
+    run the same."""
+    if name == TOY[0]:
+        monkeypatch.setattr(registry, "REGISTRY", list(registry.REGISTRY))
+        monkeypatch.setattr(registry, "PASS_NAMES", registry.PASS_NAMES)
+        registry.register(*TOY)
+    doc = importlib.import_module(module).__doc__
+    assert doc is not None
+    example = examples(doc)
+    result = astc.compile_source(example["Before"], options=astc.Options(passes=(name,)))
+    assert result.ok and result.code is not None, result.diagnostics
+    assert without_header(result.code) == example["After"]
+    assert any(e.pass_name == name and e.applied for e in result.report.entries)
+    assert run_module(example["After"]) == run_module(example["Before"])

@@ -18,9 +18,22 @@ A call whose evaluation raises is left alone, so it raises at run time as before
 
 Before::
 
-    print(fancy_func(1, 2, 3, 4))
+    def area(w, h):
+        return w * h
 
-After::
+    def report():
+        return area(3, 4)
+
+    print(area(2, 5))
+
+After (guarded in a function; at import time nothing between ``def area`` and the call
+can rebind ``area``: no guard)::
+
+    def area(w, h):
+        return w * h
+    _astc_area = area
+    def report():
+        return 12 if area is _astc_area else area(3, 4)
 
     print(10)
 """

@@ -28,6 +28,8 @@ from tests.conftest import run_module, without_header
 
 ROOT = Path(__file__).resolve().parent.parent
 TOY = ("times-one", "tests._toy_pass:TimesOne")
+CASES = sorted((ROOT / "tests" / "cases").glob("*.py"))
+_MODULES = [where.partition(":")[0] for _, where in registry.REGISTRY]
 
 SOURCE = textwrap.dedent(
     """\
@@ -214,3 +216,75 @@ def test_the_docstring_example_of_each_pass_is_its_output(
     assert without_header(result.code) == example["After"]
     assert any(e.pass_name == name and e.applied for e in result.report.entries)
     assert run_module(example["After"]) == run_module(example["Before"])
+
+
+# -- the documentation's tables follow the registry ----------------------------------------
+
+_CODE = re.compile(r"ASTC\d{3}")
+
+
+def _semantics_rows() -> dict[str, str]:
+    """``docs/semantics.md``'s table of preconditions: pass name -> its row."""
+    text = (ROOT / "docs" / "semantics.md").read_text()
+    table = text[text.index("| pass | precondition") :].split("\n\n")[0]
+    rows = [line for line in table.splitlines()[2:] if line.startswith("| `")]
+    return {row.split("`")[1]: row for row in rows}
+
+
+def test_the_semantics_table_lists_every_pass_with_its_codes() -> None:
+    rows = _semantics_rows()
+    assert set(rows) == set(registry.names())
+    for cls in registry.load():
+        declared = {c.value for c in (*cls.applied, *cls.refusals)}
+        named = set(_CODE.findall(rows[cls.name]))
+        assert named <= declared, f"{cls.name}: the table names codes it does not declare"
+        missing = {c.value for c in cls.refusals} - named
+        assert not missing, f"{cls.name}: refusals missing from docs/semantics.md: {missing}"
+
+
+@pytest.mark.parametrize(
+    ("doc", "before"), [("README.md", "(passes: "), ("docs/cli.md", "(pass order: ")]
+)
+def test_the_lists_of_passes_are_the_registry_in_order(doc: str, before: str) -> None:
+    text = " ".join((ROOT / doc).read_text().split())
+    listed = text[text.index(before) + len(before) :].split(")")[0]
+    assert re.findall(r"`([a-z-]+)`", listed) == list(registry.names())
+
+
+def test_astc_codes_lists_every_code() -> None:
+    from click.testing import CliRunner
+
+    from astc.cli import main
+
+    listed = CliRunner().invoke(main, ["codes"])
+    assert listed.exit_code == 0
+    lines = listed.stdout.splitlines()
+    assert [line.split()[0] for line in lines] == [c.value for c in Code]
+    assert all(len(line.split(maxsplit=1)) == 2 for line in lines)  # each has a title
+    for code in (Code.INLINED, Code.CHANGES_SCOPE):
+        one = CliRunner().invoke(main, ["codes", code.value])
+        assert one.exit_code == 0 and code.value in one.stdout
+
+
+#: Inputs reaching refusals that the golden cases do not.
+_REFUSING = [
+    "def h(x):\n    return x + 1\ndef g(x):\n    return h(x)\n"
+    "def f():\n    h = 5\n    return g(1), h\n",
+    "def f():\n    return 1\n    x = 2\n    if False:\n        y = 1\n    return y\n",
+]
+
+
+def test_every_code_a_pass_reports_is_one_it_declares() -> None:
+    declared = {p.name: {*p.applied, *p.refusals} for p in registry.load()}
+    sources = [p.read_text().partition("# output:\n")[0] for p in CASES]
+    sources += [examples(importlib.import_module(m).__doc__ or "")["Before"] for m in _MODULES]
+    seen: set[tuple[str, Code]] = set()
+    for source in [*sources, *_REFUSING]:
+        alone = [astc.Options(passes=(name,)) for name in declared]
+        for options in (astc.Options(), astc.Options(assume_stable=True), *alone):
+            result = astc.compile_source(source, options=options)
+            seen.update((e.pass_name, e.code) for e in result.report.entries)
+    undeclared = {(name, code) for name, code in seen if name in declared}
+    undeclared = {(n, c) for n, c in undeclared if c not in declared[n]}
+    assert not undeclared
+    assert {n for n, _ in seen} >= set(declared)  # every pass was exercised

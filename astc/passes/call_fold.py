@@ -108,7 +108,7 @@ class _CallFolder(ScopedTransformer):
             or self.lambda_depth
         ):
             return updated
-        if self.function is None and self._in_class():
+        if self.function is None and self.in_class:
             return updated  # class bodies have their own names
         scope = self.scope
         if shadows(scope, func.value):
@@ -162,9 +162,6 @@ class _CallFolder(ScopedTransformer):
             self.function,
         )
         return replace_expr(updated, new)
-
-    def _in_class(self) -> bool:
-        return any(kind == "class" for kind, _ in self._stack)
 
     def _allowed(self, assumed: list[str], original: cst.Call, call: cst.Call) -> bool | None:
         """None: leave the call; True: fold behind a guard; False: fold unguarded."""

@@ -288,3 +288,32 @@ def test_every_code_a_pass_reports_is_one_it_declares() -> None:
     undeclared = {(n, c) for n, c in undeclared if c not in declared[n]}
     assert not undeclared
     assert {n for n, _ in seen} >= set(declared)  # every pass was exercised
+
+
+def test_the_readme_layout_names_only_paths_that_exist() -> None:
+    """Every path in the layout exists (files a folder's row names included), and the
+    layout names every package of astc and every module of astc/passes."""
+    text = (ROOT / "README.md").read_text()
+    block = text[text.index("## Layout") :].split("```")[1]
+    folder, named = ROOT, set()
+    for line in block.splitlines():
+        where, _, what = line.partition(" ")
+        if where:
+            folder = ROOT / where
+            named.add(folder)
+        for file in re.findall(r"[\w/]+\.py", what):
+            named.add(ROOT / file if "/" in file else folder / file)
+    assert sorted(str(p.relative_to(ROOT)) for p in named if not p.exists()) == []
+    packages = {p for p in (ROOT / "astc").iterdir() if (p / "__init__.py").exists()}
+    assert packages <= named
+    passes = {p for p in (ROOT / "astc" / "passes").glob("*.py") if p.name != "__init__.py"}
+    assert passes <= named
+
+
+def test_semantics_names_only_test_files_that_exist() -> None:
+    text = (ROOT / "docs" / "semantics.md").read_text()
+    named = set(re.findall(r"`(tests/[\w/.]+)`", text))
+    named |= {f"tests/cases/{n}" for n in re.findall(r"`(\w+\.py)`", text) if "_" in n}
+    assert {n for n in named if n.startswith("tests/test_")}, "semantics.md names its tests"
+    missing = sorted(n for n in named if not (ROOT / n).exists())
+    assert not missing

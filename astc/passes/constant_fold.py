@@ -398,7 +398,9 @@ def _parentheses_go(text: str, node: ast.AST, parent: ast.AST) -> bool:
         atom = ast.parse(text, mode="eval").body
     except SyntaxError:
         return False
-    return isinstance(atom, ast.Constant | ast.Name | ast.Call | ast.List | ast.Tuple | ast.Dict | ast.Set)
+    return isinstance(
+        atom, ast.Constant | ast.Name | ast.Call | ast.List | ast.Tuple | ast.Dict | ast.Set
+    )
 
 
 def _binds_tighter(node: ast.AST, parent: ast.AST | None) -> bool:

@@ -408,7 +408,9 @@ class _CallSites(cst.CSTTransformer):
         callee = self.inliner._callee(call.func.value)
         if callee is None:
             return None
-        private = callee.private | ({callee.name} if guards.would_be_mangled(callee.name) else set())
+        private = callee.private | (
+            {callee.name} if guards.would_be_mangled(callee.name) else set()
+        )
         if self.in_class and private:
             self.ctx.note(
                 "inline",

@@ -41,10 +41,10 @@ from collections.abc import Callable, Iterable, Sequence
 
 import libcst as cst
 
+from astc import guards
 from astc.analysis.effects import BUILTIN_NAMES
 from astc.analysis.prescan import Scan
 from astc.analysis.scopes import Scope
-from astc import guards
 from astc.diagnostics import Code
 from astc.passes.base import Pass, PassContext, ScopedTransformer, is_guard_alias, small_literal
 from astc.passes.cst_util import (

@@ -153,11 +153,6 @@ def guard_names(test: cst.BaseExpression) -> list[str] | None:
     return names
 
 
-def is_guard(node: cst.CSTNode) -> bool:
-    """A guarded call site (``IfExp`` or ``If`` whose test is a guard)."""
-    return isinstance(node, cst.IfExp | cst.If) and guard_names(node.test) is not None
-
-
 def settled_parts(node: cst.CSTNode) -> list[cst.CSTNode]:
     """The parts of a guarded site no inliner or folder may rewrite again: its test, and
     its slow path (the original code, whose call must stay a call: compiling astc's output

@@ -38,10 +38,6 @@ class Target(enum.StrEnum):
     CUDA = "cuda"
 
 
-KERNEL_MODES: tuple[str, ...] = tuple(KernelMode)
-KERNEL_TARGETS: tuple[str, ...] = tuple(Target)
-
-
 @dataclass(frozen=True)
 class Options:
     """What the compiler may assume and which passes it runs.

@@ -57,7 +57,6 @@ class Scope:
     children: list[Scope] = field(default_factory=list)
     is_generator: bool = False
     is_async: bool = False
-    star_import: bool = False
 
     @property
     def params(self) -> list[str]:
@@ -314,7 +313,6 @@ class _ScopeBuilder:
             scope.module_objects.setdefault("sys.modules", node.lineno)
         for alias in node.names:
             if alias.name == "*":
-                scope.star_import = True
                 scope.dynamic.add("import *")
             else:
                 self._bind(scope, alias.asname or alias.name, node)

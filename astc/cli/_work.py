@@ -28,6 +28,7 @@ from astc._fs import file_mode, write_atomic
 from astc.cli._cache import Entry, Stamp, file_sha256
 from astc.diagnostics import Code, CompileError, CompileResult, Diagnostic
 from astc.options import Options
+from astc.passes import registry
 
 
 class Status(enum.StrEnum):
@@ -39,15 +40,10 @@ class Status(enum.StrEnum):
     FAILED = "failed"  # nothing written; the diagnostics say why
 
 
-#: How applied transformations are counted in per-file lines, by code name.
-_LABELS = {
-    "INLINED": "inlined",
-    "CALL_FOLDED": "folded",
-    "CONSTANT_FOLDED": "folded",
-    "PROPAGATED": "propagated",
-    "DEAD_CODE_REMOVED": "removed",
-    "GUARDED": "guarded",
-}
+def labels() -> dict[tuple[str, Code], str]:
+    """How applied transformations are counted in per-file lines: by pass and code, the
+    words the passes declare (:attr:`astc.passes.base.Pass.applied`)."""
+    return {(p.name, code): label for p in registry.load() for code, label in p.applied.items()}
 
 
 @dataclass(frozen=True)
@@ -96,9 +92,11 @@ class Interrupted(Exception):
 def count_applied(result: CompileResult) -> dict[str, int]:
     """Applied transformations by label (``inlined``, ``folded``, ``kernel``...), in order."""
     counts: dict[str, int] = {}
+    words = labels() if result.report.applied else {}
     for entry in result.report.applied:
         name = entry.code.name
-        label = "kernel" if "KERNEL" in name else _LABELS.get(name, entry.pass_name)
+        label = "kernel" if "KERNEL" in name else words.get((entry.pass_name, entry.code))
+        label = label or entry.pass_name
         counts[label] = counts.get(label, 0) + 1
     return counts
 

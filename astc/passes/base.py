@@ -4,9 +4,8 @@ A pass rewrites one unit's LibCST tree and returns the new tree (or the same obj
 it changed nothing). It reads analysis facts from the context, which the pipeline
 refreshes after every change, and records what it did or refused in the report.
 
-To add a pass: write a module in this package with a :class:`Pass` subclass, give it a
-``name`` listed in :data:`astc.options.PASS_NAMES`, and register it in
-:mod:`astc.passes`.
+To add a pass: write a module in this package with a :class:`Pass` subclass and add its
+line to :mod:`astc.passes.registry`.
 """
 
 from __future__ import annotations

@@ -18,9 +18,22 @@ A call whose evaluation raises is left alone, so it raises at run time as before
 
 Before::
 
-    print(fancy_func(1, 2, 3, 4))
+    def area(w, h):
+        return w * h
 
-After::
+    def report():
+        return area(3, 4)
+
+    print(area(2, 5))
+
+After (guarded in a function; at import time nothing between ``def area`` and the call
+can rebind ``area``: no guard)::
+
+    def area(w, h):
+        return w * h
+    _astc_area = area
+    def report():
+        return 12 if area is _astc_area else area(3, 4)
 
     print(10)
 """
@@ -95,7 +108,7 @@ class _CallFolder(ScopedTransformer):
             or self.lambda_depth
         ):
             return updated
-        if self.function is None and self._in_class():
+        if self.function is None and self.in_class:
             return updated  # class bodies have their own names
         scope = self.scope
         if shadows(scope, func.value):
@@ -149,9 +162,6 @@ class _CallFolder(ScopedTransformer):
             self.function,
         )
         return replace_expr(updated, new)
-
-    def _in_class(self) -> bool:
-        return any(kind == "class" for kind, _ in self._stack)
 
     def _allowed(self, assumed: list[str], original: cst.Call, call: cst.Call) -> bool | None:
         """None: leave the call; True: fold behind a guard; False: fold unguarded."""

@@ -16,13 +16,17 @@ work is never parsed by LibCST at all (modules of constants compile in linear ti
 
 Before::
 
+    flag = True
     SECONDS = 24 * 60 * 60
     ok = (1, 2, 3)[0] < 3 and flag
+    print(SECONDS, ok)
 
 After::
 
+    flag = True
     SECONDS = 86400
     ok = flag
+    print(SECONDS, ok)
 """
 
 from __future__ import annotations

@@ -26,10 +26,18 @@ Before::
         return a
         print("never")
 
-After::
+    print(f(1))
+
+After (blank lines keep the statements below where they were)::
 
     def f(a):
+
+
+
         return a
+
+
+    print(f(1))
 """
 
 from __future__ import annotations

@@ -28,13 +28,20 @@ Before::
 
     def fancy_func(a, b, c, d):
         e = add(a, b)
-        ...
+        return e * c + d
 
-After (default; ``--assume-stable`` gives ``e = a + b``)::
+    print(fancy_func(1, 2, 3, 4))
 
+After (default; ``--assume-stable`` gives ``e = a + b`` and no alias)::
+
+    def add(a, b):
+        return a + b
+    _astc_add = add
     def fancy_func(a, b, c, d):
-        e = (a + b if add is _astc_add else add(a, b))
-        ...
+        e = a + b if add is _astc_add else add(a, b)
+        return e * c + d
+
+    print(fancy_func(1, 2, 3, 4))
 """
 
 from __future__ import annotations

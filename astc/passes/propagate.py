@@ -21,13 +21,17 @@ Before::
 
     def area(r):
         pi = 3.14159
-        s = r * r
-        return pi * s
+        return pi * r * r
 
-After (``area`` had an inlined call)::
+    print(area(2.0))
+
+After (the assignment is left for dead-code removal)::
 
     def area(r):
-        return 3.14159 * (r * r)
+        pi = 3.14159
+        return 3.14159 * r * r
+
+    print(area(2.0))
 """
 
 from __future__ import annotations

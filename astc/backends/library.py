@@ -251,5 +251,3 @@ ARRAY_METHODS: dict[str, str] = {
 }
 #: Methods with their own rules in the analysis.
 ARRAY_SPECIAL_METHODS = frozenset({"reshape", "fill", "ravel", "flatten", "transpose"})
-#: Array attributes.
-ARRAY_ATTRIBUTES = frozenset({"shape", "size", "ndim", "T", "dtype"})

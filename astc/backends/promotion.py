@@ -21,8 +21,6 @@ from typing import Any
 
 from astc.backends.values import NP, PY
 
-ARITHMETIC = ("+", "-", "*", "/", "//", "%", "**")
-BITWISE = ("&", "|", "^", "<<", ">>")
 COMPARISON = ("<", "<=", ">", ">=", "==", "!=")
 
 OPS: dict[str, Callable[[Any, Any], Any]] = {

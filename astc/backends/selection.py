@@ -23,7 +23,6 @@ from astc.diagnostics import Code
 KERNEL_COMMENT = re.compile(r"#\s*astc:\s*kernel\b")
 #: Profile mode: a function is hot when its cumulative time is at least this share.
 HOT_FRACTION = 0.02
-MODES = ("off", "explicit", "auto", "profile")
 TARGETS = ("cpu", "cuda")
 
 

@@ -18,7 +18,7 @@ Numba makes both floats, CPython keeps the int).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 INT64_MIN = -(2**63)
 INT64_MAX = 2**63 - 1
@@ -357,9 +357,3 @@ def py_float() -> Scalar:
 def py_bool() -> Scalar:
     return Scalar(frozenset({PY}), "b", BOOL_RANGE)
 
-
-def with_strength(v: Scalar, strength: frozenset[str]) -> Scalar:
-    rng = v.rng if PY in strength else None
-    if PY in strength and rng is None and v.cls in "ib":
-        rng = BOOL_RANGE if v.cls == "b" else TOP
-    return replace(v, strength=strength, rng=rng)

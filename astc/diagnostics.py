@@ -435,7 +435,8 @@ EXPLANATIONS: dict[Code, Explanation] = {
     ),
     Code.NOT_STABLE: Explanation(
         "assume-stable not applied to this module",
-        "The module reaches module objects (sys.modules, import __main__, importlib), so it "
+        "The module reaches module objects (sys.modules, import __main__, importlib, "
+        "__globals__, f_globals, an import of its own name), so it "
         "may rebind its own globals in ways astc cannot see; --assume-stable promises only "
         "that other modules do not. astc compiles it as without the option: every inlined "
         "or folded call keeps its guard.",

@@ -15,6 +15,7 @@ import ast
 import dataclasses
 import difflib
 import itertools
+import os
 import warnings
 
 import libcst as cst
@@ -126,6 +127,24 @@ def compile_warnings(text: str, filename: str) -> list[str] | str:
     return sorted(f"{w.category.__name__}: {w.message}" for w in caught)
 
 
+def _imports_itself(tree: ast.Module, filename: str) -> bool:
+    """The module imports a module of its own name (its own module object, when it is
+    imported under that name): ``import m`` in ``m.py``."""
+    stem = os.path.splitext(os.path.basename(filename))[0]
+    if stem == "__init__":
+        stem = os.path.basename(os.path.dirname(filename))
+    if not stem.isidentifier():
+        return False
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            if any(a.name.rpartition(".")[2] == stem for a in node.names):
+                return True
+        elif isinstance(node, ast.ImportFrom):
+            if (node.module or "").rpartition(".")[2] == stem or node.level:
+                return True  # `from . import x`: the package, this module's parent
+    return False
+
+
 class Pipeline:
     def __init__(self, source: str, tree: ast.Module, options: Options, filename: str) -> None:
         self.source = source
@@ -134,10 +153,13 @@ class Pipeline:
         self.lines = split_lines(source)
         self.facts: ModuleFacts = module_facts(tree, options.fold_step_budget)
         self.report = Report()
-        if options.assume_stable and self.facts.module_objects:
+        if options.assume_stable and (self.facts.module_objects or _imports_itself(tree, filename)):
             # The module may write its own globals through a module object: the promise
             # (nothing *outside* rebinds them) does not cover that, so guards stay.
-            reason, line = min(self.facts.module_objects.items(), key=lambda item: item[1])
+            reason, line = min(
+                self.facts.module_objects.items() or [("an import of itself", 1)],
+                key=lambda item: item[1],
+            )
             options = dataclasses.replace(options, assume_stable=False)
             self.options = options
             message = f"assume-stable not applied: the module uses {reason}"
@@ -437,9 +459,12 @@ class Pipeline:
             first = unit.nodes[0]
             if isinstance(first, ast.ImportFrom) and first.module == "__future__":
                 continue
-            if unit.index == 0 and isinstance(first, ast.Expr) and isinstance(
-                first.value, ast.Constant
-            ) and isinstance(first.value.value, str):
+            if (
+                unit.index == 0
+                and isinstance(first, ast.Expr)
+                and isinstance(first.value, ast.Constant)
+                and isinstance(first.value.value, str)
+            ):
                 continue
             return unit.index
         return self.units[-1].index

@@ -51,8 +51,8 @@ class Scope:
     #: Dynamic features used directly in this scope (``locals()``, ``exec``...).
     dynamic: set[str] = field(default_factory=set)
     #: Ways this scope may reach a module object's globals (``sys.modules``,
-    #: ``import __main__``, ``importlib``): the module may write its own
-    #: globals through them, which ``assume_stable`` cannot see.
+    #: ``import __main__``, ``importlib``, ``f.__globals__``, ``frame.f_globals``): the
+    #: module may write its own globals through them, which ``assume_stable`` cannot see.
     module_objects: dict[str, int] = field(default_factory=dict)  # reason -> line
     children: list[Scope] = field(default_factory=list)
     is_generator: bool = False
@@ -253,6 +253,9 @@ class _ScopeBuilder:
             scope.dynamic.add(f"a write to {node.attr}")
         elif node.attr == "modules" and isinstance(node.value, ast.Name):
             self.modules_reads.append((scope, node.value.id, node.lineno))
+        elif node.attr in ("__globals__", "f_globals"):
+            # a function's or a frame's globals: this module's own dict, often
+            scope.module_objects.setdefault(node.attr, node.lineno)
         return [(node.value, scope)]
 
     def call(self, node: ast.AST, scope: Scope) -> list[_Work]:

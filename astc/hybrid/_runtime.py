@@ -43,11 +43,13 @@ from __future__ import annotations
 
 from astc.backends.runtime import _astc_close, _astc_dispatch
 
+# isort: split
 # --- EMBED: the text below is copied into saved packages ---
-from collections.abc import Callable, Sequence  # noqa: E402
-from typing import Any  # noqa: E402
+import functools
+from collections.abc import Callable, Sequence
+from typing import Any
 
-import numpy as np  # noqa: E402
+import numpy as np
 
 
 class HybridizationWarning(UserWarning):
@@ -76,6 +78,10 @@ class Compiled:
         self.ndim = ndim
         self.mutates = mutates
         self.why_no_kernel = why_no_kernel
+        #: The NumPy code and the kernel with the parameters bound (for direct calls).
+        self._python = functools.partial(python, *self.params) if self.params else python
+        bound = functools.partial(kernel, *self.params) if kernel and self.params else kernel
+        self._kernel: Callable[..., Any] = bound or self._python
         dtypes = {p.dtype for p in self.params if isinstance(p, np.ndarray)}
         #: Arrays reach the kernel only with the parameters' common dtype (if they have one).
         self.dtype = dtypes.pop() if len(dtypes) == 1 else None
@@ -98,10 +104,6 @@ class Compiled:
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         return self._call(*args, **kwargs)
-
-    def _python(self, *args: Any, **kwargs: Any) -> Any:
-        """The NumPy code with the parameters bound."""
-        return self.python(*self.params, *args, **kwargs)
 
     def _admits(self, args: tuple[Any, ...]) -> str | None:
         """Why the kernel does not take arguments of this signature (None: it does)."""

@@ -24,8 +24,8 @@ from typing import Any
 
 import numpy as np
 
-from astc.diagnostics import Code, Report
 from astc.backends.runtime import _astc_close
+from astc.diagnostics import Code, Report
 from astc.hybrid._runtime import HybridizationWarning
 from astc.hybrid.codegen import Generated, entry
 from astc.hybrid.cuda_kernel import (

@@ -22,9 +22,10 @@ from __future__ import annotations
 
 from astc.backends.runtime import _astc_jit
 
+# isort: split
 # --- EMBED: the text below is copied into saved packages ---
-from collections.abc import Callable  # noqa: E402
-from typing import Any  # noqa: E402
+from collections.abc import Callable
+from typing import Any
 
 
 def jit(fn: Callable[..., Any], *, fastmath: bool = False) -> tuple[Any, str | None]:

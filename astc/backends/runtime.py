@@ -17,21 +17,35 @@ use it. The interface (docs/kernels.md, "The runtime"):
     is specialised at the first call.
 
 ``_astc_dispatch(name, plain, build, *, policy="trust", key=None, same=None,
-convert=None, warning=RuntimeWarning, admit=None, bound=(), errors="warn") -> wrapper``
-    The same dispatcher for a callable built by other means (``astc.hybridize``):
-    ``build()`` returns the compiled callable (or raises: the plain function runs, with
-    one ``warning``; ``errors="raise"``: the exception propagates, from the build and
-    from the compiled callable's own compile errors, and the next call tries again).
+convert=None, warning=RuntimeWarning, admit=None, bound=(), errors="warn", mutates=False,
+max_rows=None, names=None, notice=..., notify=None) -> wrapper``
+    The same dispatcher for a callable built by other means (``astc.hybridize``'s
+    ``Compiled`` is built on it): ``build()`` returns the compiled callable (or raises:
+    the plain function runs, with one ``warning``; ``errors="raise"``: the exception
+    propagates, from the build and from the compiled callable's own compile errors, and
+    the next call tries again; None: the plain function runs, silently).
     Policies: ``"trust"`` (the compiled callable is exact: always use it), ``"measure"``
     (time the first calls of each argument signature both ways and keep the faster),
-    ``"compare"`` (run both on the first call of each signature; keep the compiled one
-    when ``same(compiled_result, plain_result)``, else pin the signature to ``plain``
-    with one ``warning`` — for functions without effects on their arguments).
+    ``"compare"`` (on the first call of each signature, the plain function first — its
+    result is returned, its exceptions propagate and decide nothing — then the compiled
+    one, on copies of the arrays when ``mutates``; the signature keeps the compiled one
+    when ``same(compiled_result, plain_result)`` holds, and with ``mutates`` the copies
+    equal the updated arguments, else it is pinned to ``plain`` with one ``warning``; a
+    Python scalar where ``plain`` returned a NumPy one is boxed into that type from then
+    on; later, a compiled call that raises is answered by ``plain`` and pins the
+    signature, unless ``mutates``: then the exception propagates), ``"rows"``
+    (``"compare"``, then the checked single-array signature times both at the first call
+    of each batch size up to ``max_rows``, best of 3, and keeps the faster for that size).
+    With ``max_rows``, calls with arrays of more rows run ``plain``, unchecked.
     ``key(args)`` gives the signature (default: type, and dtype, rank and contiguity of
     arrays). ``admit(args)``: checked once per signature, a reason (str) sends that
     signature to ``plain`` for good, None admits it; after that a call costs the key and
-    one dict lookup. ``bound``: arguments put before every call's own (by reference, bound
-    once: in-place updates are seen), for both ``plain`` and the compiled callable.
+    one dict lookup (``"compare"``/``"rows"``, for the checked single-array signature: a
+    type test, four attribute reads and a lookup by rows). ``bound``: arguments put
+    before every call's own (by reference, bound once: in-place updates are seen), for
+    both ``plain`` and the compiled callable. ``names``: the parameter names calls may
+    pass as keywords, after the bound ones (default: ``plain``'s own). ``notice``: the
+    warning's text (``{name}``, ``{reason}``); ``notify(message)`` is told each one too.
     Compiled helpers live only in the compiled callable's namespace (``build`` decides
     it); the runtime never rebinds a name ``plain`` reads.
 

@@ -17,21 +17,35 @@ use it. The interface (docs/kernels.md, "The runtime"):
     is specialised at the first call.
 
 ``_astc_dispatch(name, plain, build, *, policy="trust", key=None, same=None,
-convert=None, warning=RuntimeWarning, admit=None, bound=(), errors="warn") -> wrapper``
-    The same dispatcher for a callable built by other means (``astc.hybridize``):
-    ``build()`` returns the compiled callable (or raises: the plain function runs, with
-    one ``warning``; ``errors="raise"``: the exception propagates, from the build and
-    from the compiled callable's own compile errors, and the next call tries again).
+convert=None, warning=RuntimeWarning, admit=None, bound=(), errors="warn", mutates=False,
+max_rows=None, names=None, notice=..., notify=None) -> wrapper``
+    The same dispatcher for a callable built by other means (``astc.hybridize``'s
+    ``Compiled`` is built on it): ``build()`` returns the compiled callable (or raises:
+    the plain function runs, with one ``warning``; ``errors="raise"``: the exception
+    propagates, from the build and from the compiled callable's own compile errors, and
+    the next call tries again; None: the plain function runs, silently).
     Policies: ``"trust"`` (the compiled callable is exact: always use it), ``"measure"``
     (time the first calls of each argument signature both ways and keep the faster),
-    ``"compare"`` (run both on the first call of each signature; keep the compiled one
-    when ``same(compiled_result, plain_result)``, else pin the signature to ``plain``
-    with one ``warning`` — for functions without effects on their arguments).
+    ``"compare"`` (on the first call of each signature, the plain function first — its
+    result is returned, its exceptions propagate and decide nothing — then the compiled
+    one, on copies of the arrays when ``mutates``; the signature keeps the compiled one
+    when ``same(compiled_result, plain_result)`` holds, and with ``mutates`` the copies
+    equal the updated arguments, else it is pinned to ``plain`` with one ``warning``; a
+    Python scalar where ``plain`` returned a NumPy one is boxed into that type from then
+    on; later, a compiled call that raises is answered by ``plain`` and pins the
+    signature, unless ``mutates``: then the exception propagates), ``"rows"``
+    (``"compare"``, then the checked single-array signature times both at the first call
+    of each batch size up to ``max_rows``, best of 3, and keeps the faster for that size).
+    With ``max_rows``, calls with arrays of more rows run ``plain``, unchecked.
     ``key(args)`` gives the signature (default: type, and dtype, rank and contiguity of
     arrays). ``admit(args)``: checked once per signature, a reason (str) sends that
     signature to ``plain`` for good, None admits it; after that a call costs the key and
-    one dict lookup. ``bound``: arguments put before every call's own (by reference, bound
-    once: in-place updates are seen), for both ``plain`` and the compiled callable.
+    one dict lookup (``"compare"``/``"rows"``, for the checked single-array signature: a
+    type test, four attribute reads and a lookup by rows). ``bound``: arguments put
+    before every call's own (by reference, bound once: in-place updates are seen), for
+    both ``plain`` and the compiled callable. ``names``: the parameter names calls may
+    pass as keywords, after the bound ones (default: ``plain``'s own). ``notice``: the
+    warning's text (``{name}``, ``{reason}``); ``notify(message)`` is told each one too.
     Compiled helpers live only in the compiled callable's namespace (``build`` decides
     it); the runtime never rebinds a name ``plain`` reads.
 
@@ -91,10 +105,10 @@ def _astc_env_off() -> str | None:
     return None
 
 
-def _astc_warn(name: str, reason: str, category: Any = RuntimeWarning) -> None:
+def _astc_warn(message: str, category: Any = RuntimeWarning) -> None:
     import warnings
 
-    warnings.warn(f"astc: kernel {name}() runs as plain Python: {reason}", category, stacklevel=4)
+    warnings.warn(message, category, stacklevel=4)
 
 
 def _astc_numba() -> tuple[Any, str | None]:
@@ -250,6 +264,40 @@ def _astc_kernel_same(a: Any, b: Any, strict: bool = False) -> bool:
     return bool(a == b or (a != a and b != b))
 
 
+def _astc_close(got: Any, want: Any) -> bool:
+    """Whether ``got`` matches ``want`` within float tolerance: same type, dtype and shape,
+    floats equal to rtol 1e-4 (arrays, atol scaled by the largest finite value) or 1e-9
+    (Python floats), everything else equal (``same=`` of ``astc.hybridize``)."""
+    import numpy
+
+    if type(got) is not type(want):
+        return False
+    if isinstance(want, tuple | list):
+        return len(got) == len(want) and all(
+            _astc_close(g, w) for g, w in zip(got, want, strict=True)
+        )
+    if isinstance(want, numpy.ndarray):
+        if got.dtype != want.dtype or got.shape != want.shape:
+            return False
+        if want.dtype.kind not in "fc":
+            return bool(numpy.array_equal(got, want))
+        finite = numpy.isfinite(want)
+        scale = float(numpy.max(numpy.abs(want), initial=1.0, where=finite))
+        return bool(numpy.allclose(got, want, rtol=1e-4, atol=1e-5 * scale, equal_nan=True))
+    if isinstance(want, float):
+        return bool(numpy.isclose(got, want, rtol=1e-9, equal_nan=True))
+    return bool(got == want)
+
+
+def _astc_array_copies(values: tuple[Any, ...]) -> list[Any]:
+    """Copies of the arrays among ``values`` (dtype, shape and memory layout kept, so that
+    they have the originals' argument signature); other values as they are."""
+    import numpy
+
+    nd = numpy.ndarray
+    return [numpy.array(v, copy=True, order="K") if type(v) is nd else v for v in values]
+
+
 # ---- the dispatcher ------------------------------------------------------------------
 
 _ASTC_COLD = """\
@@ -277,6 +325,36 @@ _ASTC_KEYED = """\
 _ASTC_VERIFY = """\
 {head}{prefix}    return _k.verify(args, kwargs)
 """
+
+# Policies "compare"/"rows" with one argument besides the bound ones: the checked
+# single-array signature (dtype ``_fd``, rank ``_fn``, C-contiguous) costs a type test,
+# four attribute reads and, from rank 2, one lookup of what runs at this many rows.
+_ASTC_ROWS = """\
+{head}{prefix}{arity}    a = args[{first}]
+    if type(a) is _nd and a.dtype is _fd and a.ndim == _fn and a.flags.carray:
+        run = _rows.get(len(a)) if _fn >= 2 else _disp
+        if run is _disp:
+            try:
+                return _disp(*args)
+            except _catch as error:
+                return _k.failed(error, args)
+        if run is not None:
+            return run(*args)
+    return _k.keyed(args)
+"""
+
+_ASTC_CHECKED = """\
+{head}{prefix}{arity}    return _k.keyed(args)
+"""
+
+_ASTC_PLAIN_BOUND = """\
+{head}{prefix}{arity}    return _plain(*args)
+"""
+
+#: The policies that check each argument signature against the plain function.
+_ASTC_CHECKING = ("compare", "rows")
+#: Batch sizes whose choice of code the "rows" fast path remembers.
+_ASTC_ROWS_KEPT = 64
 
 #: Names the wrapper's code uses: a plain function with a parameter of one of these names
 #: (or starting with ``_``) gets the generic ``(*args, **kwargs)`` wrapper.
@@ -329,6 +407,11 @@ class _AstcKernel:
         admit: Callable[[tuple[Any, ...]], str | None] | None = None,
         bound: tuple[Any, ...] = (),
         errors: str = "warn",
+        mutates: bool = False,
+        max_rows: int | None = None,
+        names: tuple[str, ...] | None = None,
+        notice: str = "astc: kernel {name}() runs as plain Python: {reason}",
+        notify: Callable[[str], None] | None = None,
     ) -> None:
         self.name = name
         self.plain = plain
@@ -347,6 +430,18 @@ class _AstcKernel:
         self.admit = admit
         self.bound = tuple(bound)
         self.errors = errors
+        self.mutates = mutates
+        self.max_rows = max_rows
+        self.names = names
+        self.notice = notice
+        self.notify = notify
+        #: Per argument signature compared with the plain function: whether they agreed.
+        self.verdicts: dict[Any, bool] = {}
+        #: NumPy scalar types to box a compiled callable's Python scalar results in, per
+        #: signature (learnt at its comparison: Numba boxes ``float64`` as ``float``).
+        self.boxes: dict[Any, Any] = {}
+        #: Policy "rows": what runs for the checked single-array signature, per batch size.
+        self.row_routes: dict[int, Fn] = {}
         self.compiled: Any = None
         self.warned: set[str] = set()
         #: Why calls went to the plain function (see :meth:`route`).
@@ -360,6 +455,16 @@ class _AstcKernel:
             self.signature: Any = inspect.signature(plain)
         except (TypeError, ValueError):
             self.signature = None
+        if names is not None:  # keywords by these names, after the bound arguments
+            kind = inspect.Parameter.POSITIONAL_OR_KEYWORD
+            only = inspect.Parameter.POSITIONAL_ONLY
+            self.signature = inspect.Signature(
+                [inspect.Parameter(f"_astc_b{i}", only) for i in range(len(self.bound))]
+                + [inspect.Parameter(n, kind) for n in names]
+            )
+            self.n = len(self.bound) + len(names)
+        if key is None and policy in _ASTC_CHECKING:
+            key = self.array_key
         self.ns: dict[str, Any] = {
             "_k": self,
             "_plain": plain,
@@ -371,8 +476,11 @@ class _AstcKernel:
             "_bi": __import__("builtins").__dict__,
             "_bound": self.bound,
             "_nokw": {},
+            "_rows": self.row_routes,
+            "_fd": None,
+            "_fn": -1,
         }
-        self.exact = _astc_exact_params(plain, self.bound)
+        self.exact = None if names is not None else _astc_exact_params(plain, self.bound)
         if self.exact is not None:
             self.n = len(self.exact)
         wrapper = self.code(_ASTC_COLD)
@@ -402,6 +510,7 @@ class _AstcKernel:
         fields.setdefault("checks", "")
         fields.setdefault("guards", "")
         fields.setdefault("call", "")
+        fields.setdefault("first", str(len(self.bound)))
         text = template.format(head=head, prefix=prefix, arity=arity, **fields)
         exec(compile(text, f"<astc kernel {self.name}>", "exec"), self.ns, space)
         fn: Fn = space["_astc_wrapper"]
@@ -442,7 +551,10 @@ class _AstcKernel:
     def warn(self, reason: str) -> None:
         if reason not in self.warned:
             self.warned.add(reason)
-            _astc_warn(self.name, reason, self.warning)
+            message = self.notice.format(name=self.name, reason=reason)
+            if self.notify is not None:
+                self.notify(message)
+            _astc_warn(message, self.warning)
 
     def route(self, reason: str) -> None:
         """Arguments the kernel was not proven exact for: the plain function runs. That is
@@ -462,8 +574,11 @@ class _AstcKernel:
             self.compiled = None
             self.warn(str(error) or type(error).__name__)
         if self.compiled is None:
-            self.become(_ASTC_PLAIN)
-            return self.plain(*args, **kwargs)
+            if self.names is None:
+                self.become(_ASTC_PLAIN)
+                return self.plain(*args, **kwargs)
+            self.become(_ASTC_PLAIN_BOUND)  # keywords bound by ``names`` first
+            return self.wrapper(*args[len(self.bound) :], **kwargs)
         self.wrapper._astc_dispatcher = self.compiled  # type: ignore[attr-defined]
         try:
             import numpy
@@ -480,6 +595,9 @@ class _AstcKernel:
             self.become(_ASTC_VERIFY)
         elif self.policy == "trust":
             self.direct()
+        elif self.policy in _ASTC_CHECKING:
+            one = self.n == len(self.bound) + 1
+            self.become(_ASTC_ROWS if one else _ASTC_CHECKED)
         else:
             self.become(_ASTC_KEYED, guards=self.guard_lines())
         return self.wrapper(*args[len(self.bound) :], **kwargs)
@@ -517,8 +635,12 @@ class _AstcKernel:
     def call(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
         """Calls the fast path cannot take (keywords, defaults): bound, then routed."""
         full = self.positional(args, kwargs)
+        if full is not None and self.compiled is None and self.names is not None:
+            return self.plain(*full)  # the names are the caller's, not plain's own
         if full is None or self.compiled is None:
             return self.plain(*args, **kwargs)
+        if self.policy in _ASTC_CHECKING:
+            return self.keyed(full)
         if self.policy == "trust" and not self.routes:
             return self.kernel_call(*full)
         route = self.routes.get(self.ns["_key"](full))
@@ -542,6 +664,13 @@ class _AstcKernel:
 
     def failed(self, error: BaseException, args: tuple[Any, ...]) -> Any:
         """The kernel did not run for these arguments: why, and the plain function."""
+        if self.policy in _ASTC_CHECKING:
+            if self.mutates:
+                raise error  # it may have updated something already: no second run
+            want = self.plain(*args)  # the user's error, if the plain function raises too
+            reason = f"raised {type(error).__name__}: {error}"
+            self.pin(self.ns["_key"](args), reason)
+            return want
         if isinstance(error, _AstcOutside):
             self.route("arguments beyond the bounds its int64 proofs assume (2**31 or 2**20)")
             return self.plain(*args)
@@ -587,7 +716,7 @@ class _AstcKernel:
             if key not in self.routes:
                 self.routes[key] = self.kernel_call
             return result
-        if self.policy == "compare":
+        if self.policy in _ASTC_CHECKING:
             return self.compare(key, args)
         return self.measure(key, args)
 
@@ -620,22 +749,121 @@ class _AstcKernel:
         return result
 
     def compare(self, key: Any, args: tuple[Any, ...]) -> Any:
-        try:
-            got = self.kernel_call(*args)
-        except Exception as error:  # noqa: BLE001 - judged against the plain function
-            want = self.plain(*args)
-            self.routes[key] = self.plain
-            self.warn(f"for arguments {key}: the kernel raised {type(error).__name__}")
-            return want
+        """The first call of a signature: the plain function first (its result is
+        returned, its exceptions propagate and decide nothing), then the compiled callable
+        (on copies of the arrays with ``mutates``, whose updates must agree too)."""
+        inputs = _astc_array_copies(args) if self.mutates else args
         want = self.plain(*args)
-        if key not in self.routes:
-            same = self.same or _astc_kernel_same
-            if same(got, want):
-                self.routes[key] = self.kernel_call
-            else:
-                self.routes[key] = self.plain
-                self.warn(f"for arguments {key}: the kernel's result differs")
+        try:
+            got = self.compiled(*inputs)
+            if self.convert is not None:
+                got = self.convert(got)
+        except Exception as error:  # noqa: BLE001 - judged against the plain result above
+            first = " ".join(str(error).split("\n")[:3]).strip()
+            self.pin(key, f"failed ({type(error).__name__}: {first[:300]})")
+            return want
+        import numpy
+
+        box = None
+        if isinstance(want, numpy.generic) and type(got) in (bool, int, float, complex):
+            box = type(want)  # Numba's boxing of a NumPy scalar: converted from now on
+        same = self.same or _astc_kernel_same
+        agree = same(got if box is None else box(got), want)
+        if self.mutates:
+            agree = agree and same(list(inputs), list(args))
+        if not agree:
+            self.pin(key, "result differs from the plain function's (type, dtype, shape or value)")
+            return want
+        self.verdicts[key] = True
+        self.routes[key] = _astc_functools.partial(self.checked, key)
+        if box is not None:
+            self.boxes[key] = box
+        elif self.ns["_fn"] < 0 and len(key) == 1 and type(key[0]) is tuple and key[0][2]:
+            self.ns["_fd"], self.ns["_fn"] = key[0][0], key[0][1]  # the fast path's
         return want
+
+    def pin(self, key: Any, why: str) -> None:
+        """A signature whose compiled result failed or differed: the plain function runs
+        for it from now on, with one warning."""
+        self.verdicts[key] = False
+        self.routes[key] = self.plain
+        if key == self.fast_key():
+            self.ns["_fd"], self.ns["_fn"] = None, -1  # the fast path would take it
+            self.row_routes.clear()
+        self.warn(f"for arguments {key}: the kernel {why}")
+
+    def fast_key(self) -> Any:
+        return ((self.ns["_fd"], self.ns["_fn"], True),)
+
+    def array_key(self, args: tuple[Any, ...]) -> Any:
+        """The signature checking policies use: dtype, rank and whether C-contiguous,
+        aligned and writeable per array, else the type (bound arguments left out)."""
+        nd = self.ns["_nd"]
+        return tuple(
+            [
+                (a.dtype, a.ndim, a.flags.carray) if type(a) is nd else type(a)
+                for a in args[len(self.bound) :]
+            ]
+        )
+
+    def rows(self, args: tuple[Any, ...]) -> int:
+        """The batch size: the most rows of an array argument of rank 2 or more, or -1."""
+        nd = self.ns["_nd"]
+        sizes = [a.shape[0] for a in args[len(self.bound) :] if type(a) is nd and a.ndim >= 2]
+        return max(sizes, default=-1)
+
+    def keyed(self, args: tuple[Any, ...]) -> Any:
+        """Policies "compare"/"rows" off the fast path: by signature, then by rows."""
+        key = self.ns["_key"](args)
+        route = self.routes.get(key)
+        if route is not None:
+            return route(*args)
+        if self.max_rows is not None and self.rows(args) > self.max_rows:
+            return self.plain(*args)  # beyond max_rows: neither compared nor compiled
+        return self.new_key(args)
+
+    def checked(self, key: Any, *args: Any) -> Any:
+        """A signature that agreed: the compiled callable, or at batch sizes beyond
+        ``max_rows`` (and, policy "rows", where it was measured slower) the plain one."""
+        rows = self.rows(args)
+        fast = rows >= 0 and key == self.fast_key()
+        if self.max_rows is not None and rows > self.max_rows:
+            if fast:
+                self.keep_rows(rows, self.plain)
+            return self.plain(*args)
+        if fast:
+            if self.policy == "rows":
+                return self.time_rows(args, rows)
+            self.keep_rows(rows, self.compiled)
+        try:
+            result = self.compiled(*args)
+        except Exception as error:  # noqa: BLE001 - answered by the plain function
+            return self.failed(error, args)
+        box = self.boxes.get(key)
+        return result if box is None else box(result)
+
+    def keep_rows(self, rows: int, run: Fn) -> None:
+        if len(self.row_routes) < _ASTC_ROWS_KEPT:  # batch sizes beyond: the slower path
+            self.row_routes[rows] = run
+
+    def time_rows(self, args: tuple[Any, ...], rows: int) -> Any:
+        """Time the compiled callable and the plain function at this many rows (best of
+        3, interleaved); the faster runs at that batch size from now on. Returns the plain
+        function's result."""
+        import time
+
+        best = [float("inf"), float("inf")]
+        result = None
+        for _ in range(3):
+            for i, run in enumerate((self.compiled, self.plain)):
+                start = time.perf_counter()
+                try:
+                    result = run(*args)
+                except Exception as error:  # noqa: BLE001 - as after any compiled call
+                    return self.failed(error, args)
+                best[i] = min(best[i], time.perf_counter() - start)
+        self.keep_rows(rows, self.compiled if best[0] < best[1] else self.plain)
+        return result
 
     def verify(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
         p_args = [_astc_kernel_copy(a) for a in args]
@@ -657,6 +885,15 @@ class _AstcKernel:
         return got
 
 
+def _astc_arity(plain: Fn) -> int:
+    """How many positional arguments ``plain`` takes (-1: ``*args``, ``**kwargs`` or
+    keyword-only ones, or no code to tell)."""
+    code = getattr(plain, "__code__", None)
+    if code is None or code.co_flags & 0x0C or code.co_kwonlyargcount:
+        return -1
+    return int(code.co_argcount)
+
+
 def _astc_dispatch(
     name: str,
     plain: Fn,
@@ -670,6 +907,11 @@ def _astc_dispatch(
     admit: Callable[[tuple[Any, ...]], str | None] | None = None,
     bound: tuple[Any, ...] = (),
     errors: str = "warn",
+    mutates: bool = False,
+    max_rows: int | None = None,
+    names: tuple[str, ...] | None = None,
+    notice: str = "astc: kernel {name}() runs as plain Python: {reason}",
+    notify: Callable[[str], None] | None = None,
 ) -> Fn:
     """A dispatcher for a callable built by ``build()`` (see the module docstring)."""
     kernel = _AstcKernel(
@@ -677,6 +919,7 @@ def _astc_dispatch(
         plain,
         lambda _state: build(),
         policy=policy,
+        n_params=_astc_arity(plain),
         key=key,
         same=same,
         convert=convert,
@@ -686,6 +929,11 @@ def _astc_dispatch(
         admit=admit,
         bound=bound,
         errors=errors,
+        mutates=mutates,
+        max_rows=max_rows,
+        names=names,
+        notice=notice,
+        notify=notify,
     )
     if policy != "trust":
         kernel.catch = (Exception,)

@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from astc import __version__
+from astc.backends.emit import runtime_source
 from astc.diagnostics import Code, ReportEntry
 
 _EMBED_MARKER = "# --- EMBED: the text below is copied into saved packages ---\n"
@@ -70,6 +71,7 @@ class Generated:
         code, when there is one) and ``__init__.py`` (the runtime and ``load()``). Separate
         modules, so that no name of the generated code can shadow one of the runtime's and
         the NumPy code never calls a compiled helper."""
+        kernels = runtime_source()
         runtime = _embedded("astc.hybrid._runtime")
         jit = _embedded("astc.hybrid.jit")
         spec = repr(dict(sorted(self.spec.items())))
@@ -84,7 +86,9 @@ class Generated:
             "one), the parameters in params.npz.\n"
             '"""\n\nfrom __future__ import annotations\n\n'
             "import os as _astc_os\n\n"
-            f"# ---- runtime (astc.hybrid._runtime) ----\n{runtime}\n"
+            "# ---- the Numba runtime compiled modules embed (astc/backends/runtime.py) ----\n"
+            f"{kernels}\n"
+            f"# ---- hybridize's use of it (astc.hybrid._runtime) ----\n{runtime}\n"
             f"# ---- Numba compilation (astc.hybrid.jit) ----\n{jit}\n"
             f"SPEC = {spec}\nPARAMS = {names}\nGLOBAL_ARRAYS = {global_names}\n\n\n"
             "def load() -> Compiled:\n"

@@ -1,8 +1,10 @@
-"""Compile Python functions with ``numba.njit``, or say why not (the only Numba use here).
+"""Compile Python functions with Numba for hybridize, or say why not.
 
-This module is self-contained (standard library and Numba only) because its text below the
-``EMBED`` marker is copied into every package that ``Hybridized.save`` writes, so that a
-saved model runs without astc. It is the one place to swap for astc's Numba backend.
+Compilation itself is the one runtime's ``_astc_jit`` (:mod:`astc.backends.runtime`:
+``numba.njit`` with astc's environment switches ``ASTC_DISABLE``/``NUMBA_DISABLE_JIT`` and
+error handling); this module adds hybridize's options and the typing helpers its kernels
+call. Its text below the ``EMBED`` marker is copied into every package that
+``Hybridized.save`` writes (after the runtime text), so that a saved model runs without astc.
 
 What a kernel namespace needs besides its own code (:func:`kernel_globals`):
 ``_astc_weak(c, like)``, which gives a Python number literal ``c`` the dtype NumPy 2 would
@@ -18,6 +20,9 @@ then surfaces as an exception from that call, which :mod:`astc.hybrid._runtime` 
 
 from __future__ import annotations
 
+from astc.backends.runtime import _astc_jit
+
+# isort: split
 # --- EMBED: the text below is copied into saved packages ---
 from collections.abc import Callable
 from typing import Any
@@ -30,15 +35,8 @@ def jit(fn: Callable[..., Any], *, fastmath: bool = False) -> tuple[Any, str | N
     results stay within float tolerance of NumPy's but are not bit-identical, so it is
     off unless asked for (see docs/semantics.md, "Numba kernels").
     """
-    try:
-        import numba
-    except Exception as error:  # noqa: BLE001 - any import failure means "no Numba"
-        return None, f"numba cannot be imported ({type(error).__name__}: {error})"
-    try:
-        flags: Any = {"contract"} if fastmath else False
-        return numba.njit(fn, fastmath=flags, cache=False), None
-    except Exception as error:  # noqa: BLE001 - Numba refuses the function itself
-        return None, f"numba.njit refused {fn.__name__} ({type(error).__name__}: {error})"
+    flags: Any = {"contract"} if fastmath else False
+    return _astc_jit(fn, fastmath=flags, cache=False)
 
 
 def weak(c: Any, like: Any) -> Any:

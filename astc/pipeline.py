@@ -127,6 +127,26 @@ def compile_warnings(text: str, filename: str) -> list[str] | str:
     return sorted(f"{w.category.__name__}: {w.message}" for w in caught)
 
 
+@dataclasses.dataclass
+class _UnitText:
+    """A unit's current text, its ``ast`` and (once a LibCST pass needed it) LibCST's tree."""
+
+    text: str
+    ast: ast.Module
+    cst: cst.Module | None = None
+
+
+class _PassFailed(Exception):
+    """A pass could not run on a unit, or broke it: the unit is left unchanged."""
+
+    def __init__(self, code: Code, message: str, by: Pass | None = None) -> None:
+        super().__init__(message)
+        self.code, self.message, self.by = code, message, by
+
+
+_NO_PARSE = "pass produced code that does not parse; unit left unchanged"
+
+
 def _imports_itself(tree: ast.Module, filename: str) -> bool:
     """The module imports a module of its own name (its own module object, when it is
     imported under that name): ``import m`` in ``m.py``."""
@@ -294,91 +314,98 @@ class Pipeline:
         return tree
 
     def _compile_unit(self, unit: Unit, hot: dict[str, Hot]) -> None:
+        """Run the passes on one unit to a fixed point; keep the result if it checks."""
         ctx = self._context(unit)
         # The module's scan of the same statements stands (its scopes know more).
         first = self._refresh(ctx, unit.text, hot)
         if first is None:
             return
-        current: ast.Module = first
-        first_functions = ctx.functions
-        text = unit.text
-        tree: cst.Module | None = None  # LibCST's tree of `text`, parsed when a pass needs it
+        original = (first, ctx.functions)
+        state = _UnitText(unit.text, first)
+        try:
+            self._fixed_point(unit, ctx, state)
+        except _PassFailed as failure:
+            self._report_unit(unit, failure.code, failure.message, failure.by)
+            return
+        self._accept(unit, ctx, state, original)
+
+    def _fixed_point(self, unit: Unit, ctx: PassContext, state: _UnitText) -> None:
+        """Rounds of every pass with work, until none changes the text (or the limit)."""
         idle: dict[str, str] = {}  # pass -> the text it last ran on and changed nothing in
         for _ in range(self.options.max_iterations):
             changed = False
             for p in self.passes:
                 where = ctx.hot.get(p.name)
-                if not where or idle.get(p.name) == text:
+                if not where or idle.get(p.name) == state.text:
                     continue
                 # Only where the pass's triggers fired: every other function is frozen.
                 ctx.frozen = {q for q in ctx.functions if q not in where.functions}
                 before = ctx.changes
-                new_tree: cst.Module | None = None
-                try:
-                    if p.works_on_text:
-                        new_text = p.run_text(text, current, ctx)
-                    else:
-                        if tree is None:
-                            tree = unit.parse() if text == unit.text else _parse_exactly(text)
-                        if tree is None:
-                            self._report_unit(unit, Code.ROUND_TRIP, _NO_ROUND_TRIP)
-                            return
-                        if ctx.positions is not None:
-                            ctx.positions.of_tree(tree)
-                        new_tree = p.run(tree, ctx)
-                        changes = new_tree is not tree and ctx.changes != before
-                        new_text = new_tree.code if changes else text
-                except (cst.CSTValidationError, ValueError) as error:  # RecursionError: the API's
-                    self._report_unit(
-                        unit, Code.INTERNAL_ERROR, f"pass failed, unit left unchanged: {error}", p
-                    )
-                    return
-                if ctx.changes == before or new_text == text:
-                    idle[p.name] = text  # LibCST rebuilds nodes it visits: identity is no test
+                new_text, new_tree = self._run_pass(p, unit, ctx, state)
+                if ctx.changes == before or new_text == state.text:
+                    idle[p.name] = state.text  # LibCST rebuilds nodes it visits: no test
                     continue
                 refreshed = self._refresh(ctx, new_text)
                 if refreshed is None:
-                    self._report_unit(
-                        unit,
-                        Code.INTERNAL_ERROR,
-                        "pass produced code that does not parse; unit left unchanged",
-                        p,
-                    )
-                    return
-                tree, text, current, changed = new_tree, new_text, refreshed, True
+                    raise _PassFailed(Code.INTERNAL_ERROR, _NO_PARSE, p)
+                state.text, state.ast, state.cst = new_text, refreshed, new_tree
+                changed = True
             if not changed:
-                break
-        else:
-            self.report.add(
-                ReportEntry(
-                    "pipeline",
-                    Code.ITERATION_LIMIT,
-                    False,
-                    unit.first_line,
-                    f"no fixed point after {self.options.max_iterations} iterations",
-                )
+                return
+        self.report.add(
+            ReportEntry(
+                "pipeline",
+                Code.ITERATION_LIMIT,
+                False,
+                unit.first_line,
+                f"no fixed point after {self.options.max_iterations} iterations",
             )
-        if text == unit.text or not ctx.report.applied:
+        )
+
+    def _run_pass(
+        self, p: Pass, unit: Unit, ctx: PassContext, state: _UnitText
+    ) -> tuple[str, cst.Module | None]:
+        """One pass on the unit's current text: its new text, and LibCST's tree of it (None
+        after a text pass)."""
+        try:
+            if p.works_on_text:
+                return p.run_text(state.text, state.ast, ctx), None
+            if state.cst is None:
+                state.cst = unit.parse() if state.text == unit.text else _parse_exactly(state.text)
+            if state.cst is None:
+                raise _PassFailed(Code.ROUND_TRIP, _NO_ROUND_TRIP)
+            if ctx.positions is not None:
+                ctx.positions.of_tree(state.cst)
+            before = ctx.changes
+            new_tree = p.run(state.cst, ctx)
+            changes = new_tree is not state.cst and ctx.changes != before
+            return (new_tree.code if changes else state.text), new_tree
+        except (cst.CSTValidationError, ValueError) as error:  # RecursionError: the API's
+            message = f"pass failed, unit left unchanged: {error}"
+            raise _PassFailed(Code.INTERNAL_ERROR, message, p) from error
+
+    def _accept(
+        self,
+        unit: Unit,
+        ctx: PassContext,
+        state: _UnitText,
+        original: tuple[ast.Module, dict[str, Scope]],
+    ) -> None:
+        """Keep the unit's new text if it changed and passes :meth:`_check`; report."""
+        if state.text == unit.text or not ctx.report.applied:
             for entry in ctx.report.refused:
                 self.report.add(entry)
             return
-        problem = self._check(unit.text, text, (first, first_functions), (current, ctx.functions))
+        problem = self._check(unit.text, state.text, original, (state.ast, ctx.functions))
         if problem is not None:
-            self.report.add(
-                ReportEntry(
-                    "pipeline",
-                    Code.INTERNAL_ERROR,
-                    False,
-                    unit.first_line,
-                    f"rewrite rejected ({problem}); unit left unchanged",
-                )
-            )
+            message = f"rewrite rejected ({problem}); unit left unchanged"
+            self._report_unit(unit, Code.INTERNAL_ERROR, message)
             return
         for entry in ctx.report.entries:
             self.report.add(entry)
-        self.use_aliases(_guarded_names(current), unit)
-        unit.new_text = keep_line_numbers(unit.text, text, current)
-        self._remember_compiled(unit, tree, text, ctx.functions)
+        self.use_aliases(_guarded_names(state.ast), unit)
+        unit.new_text = keep_line_numbers(unit.text, state.text, state.ast)
+        self._remember_compiled(unit, state.cst, state.text, ctx.functions)
 
     def _report_unit(self, unit: Unit, code: Code, message: str, by: Pass | None = None) -> None:
         name = by.name if by is not None else "pipeline"
@@ -481,20 +508,36 @@ class Pipeline:
         """
         if not self._alias_uses and all(u.new_text is None for u in self.units):
             return with_header(self.lines, header)  # nothing changed: every byte kept
-        after: dict[int, list[str]] = {}
-        forward: list[str] = []
-        builtin: list[str] = []
+        result = with_header(self._splice(self._alias_plan()), header)
+        why = self._output_problem(result)
+        if why is None:
+            return result
+        message = f"output rejected ({why}); module left unchanged"
+        kept = [e for e in self.report.entries if not e.applied]
+        self.report = Report()
+        for entry in [*kept, ReportEntry("pipeline", Code.INTERNAL_ERROR, False, 1, message)]:
+            self.report.add(entry)
+        return with_header(self.lines, header)
+
+    def _alias_plan(self) -> _AliasPlan:
+        """Where the alias lines of the guarded names go (see :meth:`assemble`)."""
+        plan = _AliasPlan()
         for name, used_in in self._alias_uses.items():
             home = self._def_unit.get(name)
             if home is None:
                 if name in BUILTIN_NAMES and name not in self.facts.shadowed_builtins:
-                    builtin.append(name)
+                    plan.builtin.append(name)
                 continue
-            after.setdefault(home.index, []).append(name)
+            plan.after.setdefault(home.index, []).append(name)
             if used_in <= home.index:
-                forward.append(name)
-        placeholder_at = min((self._alias_uses[n] for n in forward), default=-1)
-        builtins_at = self._first_code_unit() if builtin else -1
+                plan.forward.append(name)
+        plan.placeholder_at = min((self._alias_uses[n] for n in plan.forward), default=-1)
+        plan.builtins_at = self._first_code_unit() if plan.builtin else -1
+        return plan
+
+    def _splice(self, plan: _AliasPlan) -> list[str]:
+        """The module's lines: units (rewritten or not) with their alias lines, and the
+        gaps between them, which give back as many blank lines as the units added."""
         out: list[str] = []
         pos = 0  # index into self.lines
         shift = 0  # output lines minus original lines so far
@@ -502,16 +545,16 @@ class Pipeline:
             text = unit.new_text if unit.new_text is not None else unit.text
             unit_newline = line_ending(split_lines(unit.text))
             added = 0
-            if unit.index == placeholder_at:
-                text = guards.placeholder_line(forward, unit_newline) + text
+            if unit.index == plan.placeholder_at:
+                text = guards.placeholder_line(plan.forward, unit_newline) + text
                 added += 1
-            if unit.index == builtins_at:
-                text = guards.builtin_alias_line(builtin, unit_newline) + text
+            if unit.index == plan.builtins_at:
+                text = guards.builtin_alias_line(plan.builtin, unit_newline) + text
                 added += 1
-            if unit.index in after:
+            if unit.index in plan.after:
                 if not text.endswith(("\n", "\r")):
                     text += unit_newline
-                text += guards.alias_lines(after[unit.index], unit_newline)
+                text += guards.alias_lines(plan.after[unit.index], unit_newline)
             gap = self.lines[pos : unit.first_line - 1]
             new_gap = _absorb(gap, shift + added)
             out.extend(new_gap)
@@ -521,30 +564,35 @@ class Pipeline:
             shift += len(new_lines) - (unit.last_line - unit.first_line + 1)
             pos = unit.last_line
         out.extend(self.lines[pos:])
-        result = with_header(out, header)
+        return out
+
+    def _output_problem(self, result: str) -> str | None:
+        """Why the assembled module may not replace the source: it does not compile, or
+        compiling it warns where the source does not (None: it may)."""
         now = compile_warnings(result, self.filename)
-        before: list[str] | str = []
-        if now:  # the source compiles (the API checked): its warnings only when to compare
-            before = compile_warnings("".join(self.lines), self.filename)
-        if not isinstance(before, str) and (isinstance(now, str) or set(now) - set(before)):
-            why = (
-                now if isinstance(now, str) else f"new warning: {sorted(set(now) - set(before))[0]}"
-            )
-            self.report.add(
-                ReportEntry(
-                    "pipeline",
-                    Code.INTERNAL_ERROR,
-                    False,
-                    1,
-                    f"output rejected ({why}); module left unchanged",
-                )
-            )
-            kept = [e for e in self.report.entries if not e.applied]
-            self.report = Report()
-            for entry in kept:
-                self.report.add(entry)
-            return with_header(self.lines, header)
-        return result
+        if not now:
+            return None
+        # The source compiles (the API checked): its warnings only when there are some.
+        before = compile_warnings("".join(self.lines), self.filename)
+        if isinstance(before, str):
+            return None
+        if isinstance(now, str):
+            return now
+        added = sorted(set(now) - set(before))
+        return f"new warning: {added[0]}" if added else None
+
+
+@dataclasses.dataclass
+class _AliasPlan:
+    """Alias lines to emit: after the unit binding each name (``after``, by unit index),
+    a placeholder for names used before that (``forward``, before unit
+    ``placeholder_at``), and builtins (before unit ``builtins_at``)."""
+
+    after: dict[int, list[str]] = dataclasses.field(default_factory=dict)
+    forward: list[str] = dataclasses.field(default_factory=list)
+    builtin: list[str] = dataclasses.field(default_factory=list)
+    placeholder_at: int = -1
+    builtins_at: int = -1
 
 
 def _absorb(gap: list[str], shift: int) -> list[str]:

@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import ast
 import itertools
+from collections.abc import Collection, Sequence
 
 import libcst as cst
 
@@ -245,33 +246,7 @@ class _Inliner(ScopedTransformer):
     def _inline_into(
         self, fn: cst.FunctionDef, qualname: str, scope: Scope, original: cst.FunctionDef
     ) -> cst.FunctionDef:
-        names = self._candidates(scope)
-        if not names:
-            return fn
-        ok_names = []
-        for name in dict.fromkeys(names):
-            refusal = self.ffacts.inline_refusal(name)
-            if refusal is not None:
-                if (
-                    name in self.ctx.facts.functions
-                    or refusal.code is not Code.REBOUND
-                    or self.ctx.facts.binding_count(name) > 1
-                ):
-                    self.ctx.note(
-                        "inline",
-                        refusal.code,
-                        False,
-                        f"call to {name}: {refusal.message}",
-                        qualname,
-                    )
-                continue
-            if (
-                name == qualname.rpartition(".")[2]
-                and scope.parent is not None
-                and scope.parent.kind == "module"
-            ):
-                continue
-            ok_names.append(name)
+        ok_names = self._inlinable_callees(qualname, scope)
         if not ok_names:
             return fn
         why = caller_refusal(scope)
@@ -281,38 +256,64 @@ class _Inliner(ScopedTransformer):
         body = body_of(fn)
         assert body is not None
         sites = _CallSites(self, scope, qualname, set(ok_names), self.in_class)
+        new_body = self._visit_body(body, body_of(original) or [], scope, sites)
+        if not sites.inlined:
+            return fn
+        self.ctx.inlined_into.add(qualname)
+        tidy = with_body(fn, new_body).visit(TidyParens())  # only the function that changed
+        assert isinstance(tidy, cst.FunctionDef)
+        return tidy
+
+    def _inlinable_callees(self, qualname: str, scope: Scope) -> list[str]:
+        """The module functions the function calls that may be inlined into it (refusals
+        are noted; a module function calling itself by name is skipped silently)."""
+        ok_names = []
+        for name in dict.fromkeys(self._candidates(scope)):
+            refusal = self.ffacts.inline_refusal(name)
+            if refusal is not None:
+                if (
+                    name in self.ctx.facts.functions
+                    or refusal.code is not Code.REBOUND
+                    or self.ctx.facts.binding_count(name) > 1
+                ):
+                    message = f"call to {name}: {refusal.message}"
+                    self.ctx.note("inline", refusal.code, False, message, qualname)
+                continue
+            if (
+                name == qualname.rpartition(".")[2]
+                and scope.parent is not None
+                and scope.parent.kind == "module"
+            ):
+                continue
+            ok_names.append(name)
+        return ok_names
+
+    def _visit_body(
+        self,
+        body: Sequence[cst.BaseStatement],
+        original: Sequence[cst.BaseStatement],
+        scope: Scope,
+        sites: _CallSites,
+    ) -> list[cst.BaseStatement]:
+        """The body with ``sites`` applied to each statement that calls a candidate; the
+        others are kept as they are, unvisited."""
         new_body: list[cst.BaseStatement] = []
         assigned_before: set[str] = set()
         # Without nested functions (the only code this pass rewrote below this def), the
         # body is unchanged: visit the tree's own statements, whose lines are known.
         nested = any(child.kind == "function" for child in scope.children)
-        originals = [] if nested else body_of(original) or []
-        if len(originals) != len(body):
-            originals = []
-        # Statements with a call of a candidate (the ast of the current text says where):
-        # the others are not visited at all.
-        assert isinstance(scope.node, ast.FunctionDef | ast.AsyncFunctionDef)
-        wanted = {
-            stmt.lineno
-            for stmt in scope.node.body
-            if any(
-                isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in ok_names
-                for n in ast.walk(stmt)
-            )
-        }
+        originals = [] if nested or len(original) != len(body) else list(original)
+        wanted = _lines_calling(scope, sites.names)
         positions = self.ctx.positions
         for i, stmt in enumerate(body):
             sites.pure = {p for p in scope.params if stable_param(scope, p)} | assigned_before
+            result: cst.BaseStatement | cst.FlattenSentinel[cst.BaseStatement] | cst.RemovalSentinel
             if originals:
                 stmt = originals[i]
                 line = positions.current_line(stmt) if positions is not None else None
-                if line is not None and line not in wanted:
-                    new_body.append(stmt)
-                    match = simple_assign(stmt)
-                    if match is not None and is_plain_local(scope, match[0]):
-                        assigned_before.add(match[0])
-                    continue
-            result = stmt.visit(sites)
+                result = stmt if line is not None and line not in wanted else stmt.visit(sites)
+            else:
+                result = stmt.visit(sites)
             if isinstance(result, cst.FlattenSentinel):
                 new_body.extend(result.nodes)
             elif isinstance(result, cst.BaseStatement):
@@ -320,12 +321,21 @@ class _Inliner(ScopedTransformer):
             match = simple_assign(stmt)
             if match is not None and is_plain_local(scope, match[0]):
                 assigned_before.add(match[0])
-        if not sites.inlined:
-            return fn
-        self.ctx.inlined_into.add(qualname)
-        tidy = with_body(fn, new_body).visit(TidyParens())  # only the function that changed
-        assert isinstance(tidy, cst.FunctionDef)
-        return tidy
+        return new_body
+
+
+def _lines_calling(scope: Scope, names: Collection[str]) -> set[int]:
+    """Lines of the function's statements that call one of ``names`` (from the ``ast`` of
+    the current text)."""
+    assert isinstance(scope.node, ast.FunctionDef | ast.AsyncFunctionDef)
+    return {
+        stmt.lineno
+        for stmt in scope.node.body
+        if any(
+            isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in names
+            for n in ast.walk(stmt)
+        )
+    }
 
 
 class _CallSites(cst.CSTTransformer):

@@ -22,7 +22,7 @@ import libcst as cst
 
 from astc import guards
 from astc.analysis.effects import BUILTIN_NAMES
-from astc.analysis.functions import FunctionFacts
+from astc.analysis.functions import CompiledForms, FunctionFacts, Refusal
 from astc.analysis.module import ModuleFacts, module_facts
 from astc.analysis.prescan import Hot, Scan, scan
 from astc.analysis.scopes import Scope, analyze, function_scopes
@@ -185,7 +185,10 @@ class Pipeline:
             message = f"assume-stable not applied: the module uses {reason}"
             self.report.add(ReportEntry("pipeline", Code.NOT_STABLE, False, line, message))
         self.encoding = cookie_encoding(self.lines)
-        self.ffacts = FunctionFacts(self.facts)
+        #: Functions the kernel stage keeps from being inlined (through its host).
+        self.kernel_refusals: dict[str, Refusal] = {}
+        self.compiled = CompiledForms()
+        self.ffacts = FunctionFacts(self.facts, self.compiled, self.kernel_refusals)
         self.view = ModuleView(self.facts, self.ffacts, self.encoding)
         self.passes = [p() for p in registry.load() if options.enabled(p.name)]
         self.units = split_units(tree, self.lines)
@@ -429,7 +432,7 @@ class Pipeline:
             fn, scope = _find_function(tree, name), scopes.get(name)
             if fn is not None and scope is not None:
                 self._compiled_defs[name] = fn
-                self.ffacts.use_compiled(name, scope)
+                self.compiled.record(name, scope)
 
     def _check(
         self,

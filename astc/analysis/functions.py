@@ -17,6 +17,7 @@ clashes, class scopes: :mod:`astc.passes.inline`).
 from __future__ import annotations
 
 import ast
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -89,29 +90,45 @@ def called_names(node: ast.AST) -> set[str]:
     return {c.func.id for c in own_calls(node) if isinstance(c.func, ast.Name)}
 
 
+class CompiledForms:
+    """Module functions as compiled already, by name: the pipeline records each one as it
+    compiles it (callees first). Passes judge and inline these forms, which are
+    equivalent to the originals under the model in force; recording a new form is the
+    only change this record sees, and it says which (``generation``)."""
+
+    def __init__(self) -> None:
+        self._scopes: dict[str, Scope] = {}
+        self._generation: dict[str, int] = {}
+
+    def record(self, name: str, scope: Scope) -> None:
+        """From now on, ``name`` is judged and inlined by its compiled ``scope.node``."""
+        self._scopes[name] = scope
+        self._generation[name] = self._generation.get(name, 0) + 1
+
+    def get(self, name: str) -> Scope | None:
+        return self._scopes.get(name)
+
+    def generation(self, name: str) -> int:
+        """How many compiled forms of ``name`` were recorded (0: the original stands)."""
+        return self._generation.get(name, 0)
+
+
 @dataclass
 class FunctionFacts:
+    """What the passes may do with each module function (read-only: its inputs are the
+    module facts, the compiled forms the pipeline recorded and the functions the kernel
+    stage keeps from being inlined)."""
+
     facts: ModuleFacts
-    _verdicts: dict[str, Refusal | None] = field(default_factory=dict)
-    #: Scopes of module functions as compiled already (unguarded), by name: passes judge
-    #: and inline these instead of the originals, which they are equivalent to.
-    _compiled: dict[str, Scope] = field(default_factory=dict)
-
+    compiled: CompiledForms = field(default_factory=CompiledForms)
     #: Functions no pass may inline, whatever their body (e.g. Numba kernels), and why.
-    _forbidden: dict[str, Refusal] = field(default_factory=dict)
-
-    def forbid_inlining(self, name: str, refusal: Refusal) -> None:
-        """Never inline ``name``; :meth:`inline_refusal` answers ``refusal`` for it."""
-        self._forbidden[name] = refusal
-
-    def use_compiled(self, name: str, scope: Scope) -> None:
-        """From now on, judge and inline ``name`` by its compiled definition ``scope.node``."""
-        self._compiled[name] = scope
-        self._verdicts.pop(name, None)
+    forbidden: Mapping[str, Refusal] = field(default_factory=dict)
+    #: Verdicts, with the compiled form's generation each was judged on.
+    _verdicts: dict[str, tuple[int, Refusal | None]] = field(default_factory=dict)
 
     def scope_of(self, name: str) -> Scope | None:
         """The scope of module function ``name``: compiled if it was, else the original."""
-        return self._compiled.get(name) or self.scopes.get(name)
+        return self.compiled.get(name) or self.scopes.get(name)
 
     @cached_property
     def scopes(self) -> dict[str, Scope]:
@@ -136,11 +153,13 @@ class FunctionFacts:
 
     def inline_refusal(self, name: str) -> Refusal | None:
         """Why ``name`` cannot be inlined, or None if it can."""
-        if name in self._forbidden:
-            return self._forbidden[name]
-        if name not in self._verdicts:
-            self._verdicts[name] = self._judge(name)
-        return self._verdicts[name]
+        if name in self.forbidden:
+            return self.forbidden[name]
+        generation = self.compiled.generation(name)
+        known = self._verdicts.get(name)
+        if known is None or known[0] != generation:
+            known = self._verdicts[name] = (generation, self._judge(name))
+        return known[1]
 
     def _judge(self, name: str) -> Refusal | None:
         if self.facts.dynamic:

@@ -101,7 +101,7 @@ class PipelineHost:
         return {name: value for name, (value, _) in self.pipeline.facts.constants.items()}
 
     def forbid_inlining(self, name: str, refusal: Refusal) -> None:
-        self.pipeline.ffacts.forbid_inlining(name, refusal)
+        self.pipeline.kernel_refusals[name] = refusal
 
     def unit_text(self, name: str) -> str | None:
         unit = self.pipeline.def_unit(name)

@@ -289,7 +289,6 @@ class Pipeline:
         return PassContext(
             self.options,
             self.facts,
-            Report(),
             unit,
             self.ffacts,
             self.callee,
@@ -312,7 +311,8 @@ class Pipeline:
         ctx.unit_scope = scope
         ctx.functions = function_scopes(scope)
         if hot is None:
-            hot = self._scan(tree.body, {id(s.node): s for s in scope.walk()}, ctx.inlined_into)
+            scopes = {id(s.node): s for s in scope.walk()}
+            hot = self._scan(tree.body, scopes, ctx.outcome.inlined_into)
         ctx.hot = hot
         return tree
 
@@ -343,9 +343,9 @@ class Pipeline:
                     continue
                 # Only where the pass's triggers fired: every other function is frozen.
                 ctx.frozen = {q for q in ctx.functions if q not in where.functions}
-                before = ctx.changes
+                before = ctx.outcome.changes
                 new_text, new_tree = self._run_pass(p, unit, ctx, state)
-                if ctx.changes == before or new_text == state.text:
+                if ctx.outcome.changes == before or new_text == state.text:
                     idle[p.name] = state.text  # LibCST rebuilds nodes it visits: no test
                     continue
                 refreshed = self._refresh(ctx, new_text)
@@ -379,9 +379,9 @@ class Pipeline:
                 raise _PassFailed(Code.ROUND_TRIP, _NO_ROUND_TRIP)
             if ctx.positions is not None:
                 ctx.positions.of_tree(state.cst)
-            before = ctx.changes
+            before = ctx.outcome.changes
             new_tree = p.run(state.cst, ctx)
-            changes = new_tree is not state.cst and ctx.changes != before
+            changes = new_tree is not state.cst and ctx.outcome.changes != before
             return (new_tree.code if changes else state.text), new_tree
         except (cst.CSTValidationError, ValueError) as error:  # RecursionError: the API's
             message = f"pass failed, unit left unchanged: {error}"
@@ -395,8 +395,8 @@ class Pipeline:
         original: tuple[ast.Module, dict[str, Scope]],
     ) -> None:
         """Keep the unit's new text if it changed and passes :meth:`_check`; report."""
-        if state.text == unit.text or not ctx.report.applied:
-            for entry in ctx.report.refused:
+        if state.text == unit.text or not ctx.outcome.report.applied:
+            for entry in ctx.outcome.report.refused:
                 self.report.add(entry)
             return
         problem = self._check(unit.text, state.text, original, (state.ast, ctx.functions))
@@ -404,7 +404,7 @@ class Pipeline:
             message = f"rewrite rejected ({problem}); unit left unchanged"
             self._report_unit(unit, Code.INTERNAL_ERROR, message)
             return
-        for entry in ctx.report.entries:
+        for entry in ctx.outcome.report.entries:
             self.report.add(entry)
         self.use_aliases(_guarded_names(state.ast), unit)
         unit.new_text = keep_line_numbers(unit.text, state.text, state.ast)

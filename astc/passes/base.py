@@ -240,10 +240,28 @@ def small_literal(node: cst.BaseExpression) -> bool:
 
 
 @dataclass
+class PassOutcome:
+    """What the passes produced on one unit so far. The pipeline reads it; passes add to
+    it only through :meth:`PassContext.note` and :attr:`inlined_into`."""
+
+    report: Report = field(default_factory=Report)
+    #: Transformations noted as applied so far. A pass changes the tree only through
+    #: transformations it notes, so a run that noted none changed nothing.
+    changes: int = 0
+    #: What the inliner and the call folder tell propagation, the one value one pass
+    #: tells another: the functions they put code into (propagation substitutes
+    #: single-use values only there, where the inliner's temporaries are).
+    inlined_into: set[str] = field(default_factory=set)
+
+
+@dataclass
 class PassContext:
+    """What a pass reads (options, module facts, the unit and the analyses of its current
+    text, which the pipeline refreshes after each change) and, in :attr:`outcome`, what
+    the passes produce."""
+
     options: Options
     facts: ModuleFacts
-    report: Report
     unit: Unit
     function_facts: FunctionFacts
     #: The ``def`` of a module function to inline, and its scope, by name.
@@ -271,13 +289,7 @@ class PassContext:
             self.module = ModuleView(self.facts, self.function_facts, self.encoding)
         return self.module
 
-    #: What the inliner and the call folder tell propagation, the one channel between
-    #: passes: the functions they put code into (propagation substitutes single-use
-    #: values only there, where the inliner's temporaries are).
-    inlined_into: set[str] = field(default_factory=set)
-    #: Transformations noted as applied so far. A pass changes the tree only through
-    #: transformations it notes, so a run that noted none changed nothing.
-    changes: int = 0
+    outcome: PassOutcome = field(default_factory=PassOutcome)
 
     def line_of(self, qualname: str | None) -> int:
         """Line in the source of the statement being transformed (the innermost one a
@@ -323,8 +335,8 @@ class PassContext:
         line: int | None,
     ) -> None:
         if applied:
-            self.changes += 1
-        self.report.add(
+            self.outcome.changes += 1
+        self.outcome.report.add(
             ReportEntry(
                 pass_name,
                 code,

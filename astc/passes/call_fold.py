@@ -185,7 +185,7 @@ class _CallFolder(ScopedTransformer):
                     "call-fold", why[0] if why else Code.NAME_CLASH, False, reason, qualname
                 )
             return None
-        self.ctx.inlined_into.add(qualname)
+        self.ctx.outcome.inlined_into.add(qualname)
         return guarded
 
     def _import_time(self, assumed: list[str], original: cst.Call, call: cst.Call) -> bool | None:
@@ -240,6 +240,6 @@ class CallFold(Pass):
     refusals = (Code.NOT_FOLDABLE, Code.FOLD_RAISES, Code.REBOUND, Code.NAME_CLASH)
 
     def run(self, tree: cst.Module, ctx: PassContext) -> cst.Module:
-        before = ctx.changes
+        before = ctx.outcome.changes
         folded = tree.visit(_CallFolder(ctx))
-        return tree if ctx.changes == before else folded.visit(TidyParens())
+        return tree if ctx.outcome.changes == before else folded.visit(TidyParens())

@@ -259,7 +259,7 @@ class _Inliner(ScopedTransformer):
         new_body = self._visit_body(body, body_of(original) or [], scope, sites)
         if not sites.inlined:
             return fn
-        self.ctx.inlined_into.add(qualname)
+        self.ctx.outcome.inlined_into.add(qualname)
         tidy = with_body(fn, new_body).visit(TidyParens())  # only the function that changed
         assert isinstance(tidy, cst.FunctionDef)
         return tidy
@@ -674,9 +674,9 @@ class Inline(Pass):
 
     def run(self, tree: cst.Module, ctx: PassContext) -> cst.Module:
         ffacts = ctx.function_facts
-        before = ctx.changes
+        before = ctx.outcome.changes
         inlined = tree.visit(_Inliner(ctx, ffacts))
-        return tree if ctx.changes == before else inlined
+        return tree if ctx.outcome.changes == before else inlined
 
 
 __all__ = ["Inline", "caller_refusal", "code", "must_guard", "shadows"]

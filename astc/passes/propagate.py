@@ -243,7 +243,7 @@ class _Propagator(ScopedTransformer):
                 # Each step trusts ``scope`` (its reads and bindings); a step that changed
                 # the body makes it stale, so the next step waits for the next iteration.
                 new_body = self._locals(body, scope, qualname)
-                if new_body is body and qualname in self.ctx.inlined_into:
+                if new_body is body and qualname in self.ctx.outcome.inlined_into:
                     new_body = self._forward(body, scope, qualname)
                 if new_body is body and self.ctx.options.assume_stable:
                     new_body = self._module_constants_in_function(body, scope, qualname)
@@ -265,7 +265,7 @@ class _Propagator(ScopedTransformer):
         rewrites only names bound in the block it rewrites, so one visit may change
         several blocks without trusting stale facts.
         """
-        inlined = qualname in self.ctx.inlined_into
+        inlined = qualname in self.ctx.outcome.inlined_into
 
         def step(block: list[cst.BaseStatement]) -> list[cst.BaseStatement]:
             new = self._locals(block, scope, qualname)

@@ -17,6 +17,7 @@ import difflib
 import itertools
 import os
 import warnings
+from collections.abc import Callable, Mapping
 
 import libcst as cst
 
@@ -225,12 +226,13 @@ class Pipeline:
     def run(self) -> Report:
         """Compile every unit worth it; :meth:`assemble` then gives the module text."""
         by_node = {id(s.node): s for s in self.facts.scope.walk()}
-        kernels = kernel_stage.prepare(self)  # before the passes: kernels are not inlined
+        host = PipelineHost(self)
+        kernels = kernel_stage.prepare(host)  # before the passes: kernels are not inlined
         for unit in self._order():
             hot = self._scan(unit.nodes, by_node, set())
             if any(hot.values()):
                 self._compile_unit(unit, hot)
-        kernel_stage.finish(self, kernels)  # after: emit kernels from the rewritten units
+        kernel_stage.finish(host, kernels)  # after: emit kernels from the rewritten units
         return self.report
 
     def _scan(
@@ -611,3 +613,56 @@ def _absorb(gap: list[str], shift: int) -> list[str]:
         newline = "\r\n" if gap[-1].endswith("\r\n") else "\n"
         return [*gap, *([newline] * -shift)]
     return gap
+
+
+class PipelineHost:
+    """:class:`astc.backends.stage.KernelHost` over a :class:`Pipeline`: all the kernel
+    stage reads of the pipeline and all it may change."""
+
+    def __init__(self, pipeline: Pipeline) -> None:
+        self.pipeline = pipeline
+        self.filename = pipeline.filename
+        self.source = pipeline.source
+        self.lines = pipeline.lines
+        self.options = pipeline.options
+
+    def module_tree(self) -> ast.Module:
+        return ast.Module(body=[n for u in self.pipeline.units for n in u.nodes], type_ignores=[])
+
+    def stable_functions(self) -> Mapping[str, ast.FunctionDef]:
+        return {
+            name: fn
+            for name, (fn, _) in self.pipeline.facts.functions.items()
+            if isinstance(fn, ast.FunctionDef)
+        }
+
+    def stable_constants(self) -> Mapping[str, object]:
+        return {name: value for name, (value, _) in self.pipeline.facts.constants.items()}
+
+    def forbid_inlining(self, name: str, refusal: Refusal) -> None:
+        self.pipeline.kernel_refusals[name] = refusal
+
+    def unit_text(self, name: str) -> str | None:
+        unit = self.pipeline.def_unit(name)
+        if unit is None:
+            return None
+        return unit.new_text if unit.new_text is not None else unit.text
+
+    def set_unit_text(self, name: str, text: str) -> None:
+        unit = self.pipeline.def_unit(name)
+        assert unit is not None, name
+        unit.new_text = text
+
+    def blank_units(self, predicate: Callable[[list[ast.stmt]], bool]) -> None:
+        for unit in self.pipeline.units:
+            if predicate(unit.nodes):
+                newline = "\r\n" if unit.text.endswith("\r\n") else "\n"
+                unit.new_text = newline * (unit.text.count("\n") or 1)
+
+    def keep_alias(self, name: str, user: str) -> None:
+        unit = self.pipeline.def_unit(user)
+        if unit is not None:
+            self.pipeline.use_aliases({name}, unit)
+
+    def report(self, entry: ReportEntry) -> None:
+        self.pipeline.report.add(entry)

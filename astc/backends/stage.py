@@ -2,7 +2,8 @@
 them after.
 
 The stage talks to the pipeline through :class:`KernelHost` only (what it reads and what
-it may change); :class:`PipelineHost` adapts :class:`astc.pipeline.Pipeline` to it.
+it may change); the pipeline provides one (``astc.pipeline.PipelineHost``) and this
+module never imports the pipeline.
 
 :func:`prepare` runs before the passes. From the module's *original* source it selects the
 kernels (:mod:`astc.backends.selection`), runs the exactness analysis of automatic ones
@@ -22,7 +23,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 import libcst as cst
 
@@ -35,9 +36,6 @@ from astc.backends.selection import Refused, Selection, module_aliases, select
 from astc.diagnostics import Code, ReportEntry
 from astc.options import Options
 
-if TYPE_CHECKING:
-    from astc.pipeline import Pipeline
-
 RUNTIME_MARKER = "_astc_kernel_bind"
 
 
@@ -45,6 +43,7 @@ class KernelHost(Protocol):
     """What the kernel stage needs from the pipeline, and all it may change."""
 
     filename: str
+    source: str
     lines: list[str]
     options: Options
 
@@ -77,58 +76,6 @@ class KernelHost(Protocol):
         """Add a report entry."""
 
 
-class PipelineHost:
-    """:class:`KernelHost` over :class:`astc.pipeline.Pipeline` (the one place that reads
-    the pipeline's attributes; the pipeline may provide the protocol itself instead)."""
-
-    def __init__(self, pipeline: Pipeline) -> None:
-        self.pipeline = pipeline
-        self.filename = pipeline.filename
-        self.lines = pipeline.lines
-        self.options = pipeline.options
-
-    def module_tree(self) -> ast.Module:
-        return ast.Module(body=[n for u in self.pipeline.units for n in u.nodes], type_ignores=[])
-
-    def stable_functions(self) -> Mapping[str, ast.FunctionDef]:
-        return {
-            name: fn
-            for name, (fn, _) in self.pipeline.facts.functions.items()
-            if isinstance(fn, ast.FunctionDef)
-        }
-
-    def stable_constants(self) -> Mapping[str, object]:
-        return {name: value for name, (value, _) in self.pipeline.facts.constants.items()}
-
-    def forbid_inlining(self, name: str, refusal: Refusal) -> None:
-        self.pipeline.kernel_refusals[name] = refusal
-
-    def unit_text(self, name: str) -> str | None:
-        unit = self.pipeline.def_unit(name)
-        if unit is None:
-            return None
-        return unit.new_text if unit.new_text is not None else unit.text
-
-    def set_unit_text(self, name: str, text: str) -> None:
-        unit = self.pipeline.def_unit(name)
-        assert unit is not None, name
-        unit.new_text = text
-
-    def blank_units(self, predicate: Callable[[list[ast.stmt]], bool]) -> None:
-        for unit in self.pipeline.units:
-            if predicate(unit.nodes):
-                newline = "\r\n" if unit.text.endswith("\r\n") else "\n"
-                unit.new_text = newline * (unit.text.count("\n") or 1)
-
-    def keep_alias(self, name: str, user: str) -> None:
-        unit = self.pipeline.def_unit(user)
-        if unit is not None:
-            self.pipeline.use_aliases({name}, unit)
-
-    def report(self, entry: ReportEntry) -> None:
-        self.pipeline.report.add(entry)
-
-
 @dataclass
 class StagePlan:
     selection: Selection = field(default_factory=Selection)
@@ -137,21 +84,15 @@ class StagePlan:
     entries: list[ReportEntry] = field(default_factory=list)
 
 
-def _listed(pipeline: Pipeline) -> tuple[tuple[str, ...], str | None]:
-    """Functions named in the options (the config layer put ``[tool.astc.kernels]`` there)."""
-    return pipeline.options.kernel_functions, None
-
-
-def prepare(pipeline: Pipeline) -> StagePlan:
+def prepare(host: KernelHost) -> StagePlan:
     """Select and build kernels; keep them from being inlined into callers."""
-    host = PipelineHost(pipeline)
     tree = host.module_tree()
-    if RUNTIME_MARKER in pipeline.source and any(
+    if RUNTIME_MARKER in host.source and any(
         isinstance(n, ast.Name) and n.id == RUNTIME_MARKER for n in ast.walk(tree)
     ):
         return StagePlan()  # astc output already: nothing to do again
-    listed, problem = _listed(pipeline)
-    return plan_kernels(host, tree, listed, problem)
+    # Functions named in the options (the config layer put `[tool.astc.kernels]` there).
+    return plan_kernels(host, tree, host.options.kernel_functions, None)
 
 
 def plan_kernels(
@@ -222,9 +163,9 @@ def _module_names(tree: ast.Module) -> set[str]:
     return names
 
 
-def finish(pipeline: Pipeline, plan: StagePlan) -> None:
+def finish(host: KernelHost, plan: StagePlan) -> None:
     """Emit the kernels and strip the markers (see the module docstring)."""
-    emit_kernels(PipelineHost(pipeline), plan)
+    emit_kernels(host, plan)
 
 
 def emit_kernels(host: KernelHost, plan: StagePlan) -> None:
@@ -319,4 +260,4 @@ def _is_astc_import(node: ast.stmt) -> bool:
     return False
 
 
-__all__ = ["KernelHost", "PipelineHost", "StagePlan", "finish", "prepare"]
+__all__ = ["KernelHost", "StagePlan", "finish", "prepare"]

@@ -309,9 +309,27 @@ SOURCE = textwrap.dedent(
             out[i] = acc
         return out
 
-    # -- refusals, one code each
+    # -- whole-array code without a loop: measured kernels for array arguments
     def axpy(a, x, y):
         return a * x + y
+
+    def huber(r, delta):
+        small = np.abs(r) <= delta
+        return np.where(small, 0.5 * r * r, delta * (np.abs(r) - 0.5 * delta))
+
+    def cosine(a, b):
+        return np.sum(a * b) / (np.sqrt(np.sum(a * a)) * np.sqrt(np.sum(b * b)))
+
+    def relu(x):
+        return np.maximum(x, 0.0)
+
+    def doubled_peak(x):
+        return np.max(x) * 2.0
+
+    def rows_twice(m):
+        return m.shape[0] * 2
+
+    # -- refusals, one code each
 
     def table(a):
         d = {}
@@ -666,13 +684,64 @@ def test_broad_constructs_become_exact_kernels(mod: Compiled, name: str, args: t
     mod.check(name, *args)
 
 
+def test_whole_array_code_without_a_loop_is_a_measured_kernel(mod: Compiled) -> None:
+    """Whole-array code whose parameters may also be scalars (``a * x + y``): a kernel for
+    the array signatures, timed both ways per signature (the faster kept); calls with
+    scalars only run the plain function before any key or compile."""
+    rng = np.random.default_rng(8)
+    x, y = rng.standard_normal(5000), rng.standard_normal(5000)
+    cases = {
+        "axpy": [(2.5, x, y), (x, x, 1.5), (3, np.arange(5000), np.arange(5000))],
+        "huber": [(x, 0.5), (np.arange(-50, 50), 7)],
+        "cosine": [(x, y), (np.arange(1, 5001), x)],
+    }
+    for name, calls in cases.items():
+        _kernel(mod, name)
+        assert "timed both ways" in mod.message(name, Code.KERNEL)
+        for args in calls:
+            for _ in range(8):  # compile, three timed calls each way, then the faster
+                mod.check(name, *args)
+        assert len(mod.state(name).routes) == len(calls), name  # each signature decided
+    state = mod.state("axpy")
+    routes, trials = dict(state.routes), dict(state.trials)
+    signatures = len(state.compiled.signatures)
+    for args in ((2.0, 3.0, 1.0), (2, 3, 1), (True, 2.0, 3)):
+        mod.check("axpy", *args)
+    # scalar-only calls: not keyed, not timed, no kernel compiled for them
+    assert state.routes == routes and state.trials == trials
+    assert len(state.compiled.signatures) == signatures
+    mod.check("axpy", 2**40, np.arange(50), np.arange(50))  # beyond the entry bound
+    assert any("bounds" in r for r in state.reasons)
+
+
+def test_whole_array_code_must_prove_identical_results(mod: Compiled) -> None:
+    """Without a loop the same exactness rules hold: ``np.maximum`` of float arrays (which
+    zero of a ``0.0``/``-0.0`` tie) is left to NumPy, with that reason (not "no work");
+    ``np.max`` is a kernel for int and bool arrays only (float arrays: SIMD order, the
+    plain function); a function doing no array work is refused (``ASTC230``) and left
+    unwrapped."""
+    _refused(mod, "relu", Code.KERNEL_INEXACT_FUNCTION)
+    _kernel(mod, "doubled_peak")
+    assert "exact for x: bool/int64" in mod.message("doubled_peak", Code.KERNEL)
+    for _ in range(8):
+        mod.check("doubled_peak", np.arange(-5, 9))
+        mod.check("doubled_peak", np.array([0.0, -0.0, -1.0]))
+    assert any("float64" in r for r in mod.state("doubled_peak").reasons)
+    _refused(mod, "rows_twice", Code.KERNEL_NO_WORK)  # only a shape: no array work
+    assert "no array work" in mod.message("rows_twice", Code.KERNEL_NO_WORK)
+    for name in ("relu", "rows_twice"):
+        assert not hasattr(mod.fast[name], "_astc_state"), name  # the plain function
+    mod.check("relu", np.array([-0.0, 0.0, -1.0, 2.0]))
+    mod.check("rows_twice", np.ones((3, 2)))
+
+
 # -- rule: one code per refusal reason --------------------------------------------------
 
 
 @pytest.mark.parametrize(
     ("name", "code"),
     [
-        ("axpy", Code.KERNEL_NO_WORK),  # no loop and every parameter may be a scalar
+        ("rows_twice", Code.KERNEL_NO_WORK),  # no loop and no array work
         ("table", Code.KERNEL_UNSUPPORTED),
         ("mixed", Code.KERNEL_MIXED_TYPES),
         ("uses_global", Code.KERNEL_GLOBAL),

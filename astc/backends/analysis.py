@@ -149,44 +149,60 @@ def analyze(fn: ast.FunctionDef, ctx: ModuleContext) -> Plan | Problem:
     param_roles = roles(fn, ctx.functions)
     assumptions = _assumptions(param_roles, params)
     first_problem: Problem | None = None
+    no_work: Problem | None = None
     best: tuple[int | None, Passed, Memo] | None = None
     for tier in TIERS:
         passed, problems, memo = _runs(fn, ctx, param_roles, assumptions, tier)
         if first_problem is None and problems:
             first_problem = most_specific(problems)
-        if passed and (best is None or len(passed) > len(best[1])):
-            best = (tier, passed, memo)
+        paying = _paying(passed)
+        if no_work is None and passed and not paying:
+            ok = {a for a, _ in passed}
+            failed = [a for a in assumptions if a not in ok]
+            with_arrays = [
+                p
+                for a, p in zip(failed, problems, strict=True)
+                if any(o.startswith("A") for o in a)
+            ]
+            # why the array kinds failed, if they did; else only scalars: nothing pays
+            no_work = most_specific(with_arrays) if with_arrays else _no_work(fn, passed)
+        if paying and (best is None or len(paying) > len(best[1])):
+            best = (tier, paying, memo)
         if not any(p.code is Code.KERNEL_INT_RANGE for p in problems):
             break
     if best is not None:
         return _plan(fn, params, param_roles, best[1], best[0], best[2])
-    assert first_problem is not None
-    return first_problem
+    problem = no_work or first_problem
+    assert problem is not None
+    return problem
 
 
-def _policy(
-    fn: ast.FunctionDef, params: list[str], param_roles: dict[str, Role], facts: Facts
-) -> str | Problem:
-    """ "trust" (loops, no whole-array computation: machine code wins), "measure" (the
-    dispatcher times both ways), or why a kernel would not pay."""
-    if facts.has_loop and not facts.array_work:
-        return "trust"
-    if not facts.array_work:
-        return Problem(
-            Code.KERNEL_NO_WORK,
-            fn.lineno,
-            "no loop and no array work: Numba's dispatch would cost more than it saves",
-        )
-    if not facts.has_loop and not any(
-        all(o.startswith("A") for o in param_roles[p].options) for p in params
-    ):
-        return Problem(
-            Code.KERNEL_NO_WORK,
-            fn.lineno,
+def _policy(facts: Facts) -> str:
+    """ "trust" (loops, no whole-array computation: machine code wins) or "measure" (the
+    dispatcher times both ways per signature and keeps the faster)."""
+    return "trust" if facts.has_loop and not facts.array_work else "measure"
+
+
+def _paying(passed: Passed) -> Passed:
+    """The assumptions under which a kernel can pay: all of them for a function with a
+    loop; without one, those that do whole-array work. For scalars alone any dispatch
+    costs more than it saves: those signatures are left out of the plan, so the
+    dispatcher sends them to the plain function without compiling a kernel for them."""
+    if any(run.facts.has_loop for _, run in passed):
+        return passed
+    return [(a, run) for a, run in passed if run.facts.array_work]
+
+
+def _no_work(fn: ast.FunctionDef, passed: Passed) -> Problem:
+    """Why a function without a loop whose exact assumptions do no array work is refused."""
+    if any(any(o.startswith("A") for o in a) for a, _ in passed):
+        message = "no loop and no array work: Numba's dispatch would cost more than it saves"
+    else:
+        message = (
             "no loop, and every parameter may be a scalar: for scalars Numba's dispatch "
-            "would cost more than it saves",
+            "would cost more than it saves"
         )
-    return "measure"
+    return Problem(Code.KERNEL_NO_WORK, fn.lineno, message)
 
 
 def _callee_results(memo: Memo) -> dict[tuple[str, tuple[object, ...]], HelperResult]:
@@ -222,9 +238,7 @@ def _plan(
     first = passed[0][1]
     facts.returns = first.facts.returns
     assert first.result is not None
-    policy = _policy(fn, params, param_roles, facts)
-    if isinstance(policy, Problem):
-        return policy
+    policy = _policy(facts)
     bounded_arrays: list[str] = []
     bounded_ints: list[str] = []
     if tier is not None:

@@ -228,6 +228,10 @@ def _spec(
         spec["returns"] = kernel.lowered.returns
         spec["policy"] = kernel.analysis.policy
         spec["loops"] = kernel.analysis.facts.has_loop
+        if not kernel.analysis.facts.has_loop and all(
+            any(o.startswith("A") for o in a) for a in kernel.analysis.allowed
+        ):
+            spec["arrays"] = True  # whole-array code: scalar-only calls run plain, unkeyed
     spec["fingerprint"] = emit.fingerprint(
         str(spec["source"]), {k: v for k, v in spec.items() if k != "source"}, astc_options
     )

@@ -585,7 +585,9 @@ def _entry_check(text: str, plan: Plan) -> str:
     bound = plan.tier
     conds: list[str] = []
     for p in plan.bounded_ints:
-        conds.append(f"{p} < -{bound} or {p} > {bound}")
+        # the parameter may also be an array or a float (typed per signature: Numba
+        # prunes the test); only a Python int is bounded
+        conds.append(f"isinstance({p}, int) and ({p} < -{bound} or {p} > {bound})")
     for p in plan.bounded_arrays:
         rank = plan.roles[p].rank or 0
         conds.extend(f"{p}.shape[{k}] > {bound}" for k in range(rank))

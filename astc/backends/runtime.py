@@ -404,6 +404,7 @@ class _AstcKernel:
         warning: Any = RuntimeWarning,
         size_key: bool = False,
         loops: bool = False,
+        arrays: bool = False,
         admit: Callable[[tuple[Any, ...]], str | None] | None = None,
         bound: tuple[Any, ...] = (),
         errors: str = "warn",
@@ -427,6 +428,8 @@ class _AstcKernel:
         self.warning = warning
         self.size_key = size_key
         self.loops = loops
+        #: Every exact signature has an array argument: calls without one run ``plain``.
+        self.arrays = arrays
         self.admit = admit
         self.bound = tuple(bound)
         self.errors = errors
@@ -599,8 +602,16 @@ class _AstcKernel:
             one = self.n == len(self.bound) + 1
             self.become(_ASTC_ROWS if one else _ASTC_CHECKED)
         else:
-            self.become(_ASTC_KEYED, guards=self.guard_lines())
+            self.become(_ASTC_KEYED, guards=self.guard_lines() + self.array_line())
         return self.wrapper(*args[len(self.bound) :], **kwargs)
+
+    def array_line(self) -> str:
+        """With ``arrays``: a call without an array argument runs ``plain`` before the
+        key is computed (scalar calls of whole-array code pay two type tests, no key)."""
+        if not self.arrays or self.n <= len(self.bound):
+            return ""
+        test = " and ".join(f"type(args[{i}]) is not _nd" for i in range(len(self.bound), self.n))
+        return f"    if {test}:\n        return _plain(*args)\n"
 
     def direct(self) -> None:
         call = "_conv(_disp(*args))" if self.convert is not None else "_disp(*args)"
@@ -1075,6 +1086,7 @@ def _astc_kernel_bind(g: dict[str, Any], name: str, plain: Fn, spec: dict[str, A
         strict=strict,
         size_key=spec.get("policy") == "measure",
         loops=bool(spec.get("loops", False)),
+        arrays=bool(spec.get("arrays", False)),
     )
     return state.wrapper
 

@@ -462,7 +462,8 @@ EXPLANATIONS: dict[Code, Explanation] = {
     Code.KERNEL_NO_WORK: Explanation(
         "not a Numba kernel: nothing for Numba to speed up",
         "The function has no loop and no whole-array work for any argument kind it is exact "
-        "for (e.g. only shapes or scalars): entering Numba would cost more than it saves.",
+        "for (e.g. only shapes or scalars), or it does not name NumPy (`a + b`: most likely "
+        "called with scalars): entering Numba would cost more than it saves.",
         "Nothing to do; `@astc.kernel` forces a kernel.",
     ),
     Code.KERNEL_NOT_HOT: Explanation(

@@ -310,8 +310,11 @@ SOURCE = textwrap.dedent(
         return out
 
     # -- whole-array code without a loop: measured kernels for array arguments
-    def axpy(a, x, y):
-        return a * x + y
+    def axpy(a, x, y):  # names NumPy: a loop-less function with no sign of it is left alone
+        return np.abs(a) * x + y
+
+    def add(a, b):  # no sign of NumPy: probably scalars, and inlined into its callers
+        return a + b
 
     def huber(r, delta):
         small = np.abs(r) <= delta
@@ -710,8 +713,8 @@ def test_whole_array_code_without_a_loop_is_a_measured_kernel(mod: Compiled) -> 
     # scalar-only calls: not keyed, not timed, no kernel compiled for them
     assert state.routes == routes and state.trials == trials
     assert len(state.compiled.signatures) == signatures
-    mod.check("axpy", 2**40, np.arange(50), np.arange(50))  # beyond the entry bound
-    assert any("bounds" in r for r in state.reasons)
+    mod.check("axpy", 2**70, np.arange(50), np.arange(50))  # beyond int64: plain
+    assert state.reasons
 
 
 def test_whole_array_code_must_prove_identical_results(mod: Compiled) -> None:
@@ -733,6 +736,13 @@ def test_whole_array_code_must_prove_identical_results(mod: Compiled) -> None:
         assert not hasattr(mod.fast[name], "_astc_state"), name  # the plain function
     mod.check("relu", np.array([-0.0, 0.0, -1.0, 2.0]))
     mod.check("rows_twice", np.ones((3, 2)))
+    # `a + b` with no sign of NumPy: most likely scalars (a kernel's routing would cost
+    # more than the call), and inlining it into callers pays instead
+    _refused(mod, "add", Code.KERNEL_NO_WORK)
+    assert "no sign of NumPy" in mod.message("add", Code.KERNEL_NO_WORK)
+    assert not hasattr(mod.fast["add"], "_astc_state")
+    mod.check("add", 1.5, 2)
+    mod.check("add", np.arange(3.0), np.arange(3.0))
 
 
 # -- rule: one code per refusal reason --------------------------------------------------

@@ -147,9 +147,10 @@ def test_explicit_mode_ignores_unmarked_and_off_strips_markers() -> None:
 
 def test_auto_selects_only_safe_loops() -> None:
     result = compile_text(AUTO, kernels="auto")
-    assert kernel_names(result) == {"dot", "add"}  # add: whole-array, measured
+    assert kernel_names(result) == {"dot"}
     why = refused(result)
-    assert why["fancy_func"] is Code.KERNEL_NO_WORK  # its parameters: scalars only
+    # add: no loop and no sign of NumPy (scalars, most likely: inlined instead)
+    assert why["fancy_func"] is why["add"] is Code.KERNEL_NO_WORK
     assert why["factorial"] is Code.KERNEL_INT_RANGE
     assert why["zeros_list"] is Code.KERNEL_UNSUPPORTED
     ns, plain = load(result.code or ""), load(AUTO)
@@ -453,7 +454,7 @@ def test_astc_output_compiled_again_takes_the_fast_paths() -> None:
     first = compile_text(GUARDED)
     assert "if add is _astc_add:" in (first.code or "")
     second = compile_text(first.code or "", kernels="auto")
-    assert kernel_names(second) == {"total", "add"}  # add: whole-array code, for arrays
+    assert kernel_names(second) == {"total"}
     binding = (second.code or "").split("total = _astc_kernel_bind")[1].split("\n")[0]
     assert "'guards': ('add',)" in binding and "_astc_add" not in binding
     ns, a = load(second.code or ""), np.arange(5.0)

@@ -150,12 +150,13 @@ def analyze(fn: ast.FunctionDef, ctx: ModuleContext) -> Plan | Problem:
     assumptions = _assumptions(param_roles, params)
     first_problem: Problem | None = None
     no_work: Problem | None = None
+    numpy_sign = _numpy_sign(fn, ctx)
     best: tuple[int | None, Passed, Memo] | None = None
     for tier in TIERS:
         passed, problems, memo = _runs(fn, ctx, param_roles, assumptions, tier)
         if first_problem is None and problems:
             first_problem = most_specific(problems)
-        paying = _paying(passed)
+        paying = _paying(passed, numpy_sign)
         if no_work is None and passed and not paying:
             ok = {a for a, _ in passed}
             failed = [a for a in assumptions if a not in ok]
@@ -165,7 +166,9 @@ def analyze(fn: ast.FunctionDef, ctx: ModuleContext) -> Plan | Problem:
                 if any(o.startswith("A") for o in a)
             ]
             # why the array kinds failed, if they did; else only scalars: nothing pays
-            no_work = most_specific(with_arrays) if with_arrays else _no_work(fn, passed)
+            no_work = (
+                most_specific(with_arrays) if with_arrays else _no_work(fn, passed, numpy_sign)
+            )
         if paying and (best is None or len(paying) > len(best[1])):
             best = (tier, paying, memo)
         if not any(p.code is Code.KERNEL_INT_RANGE for p in problems):
@@ -183,19 +186,42 @@ def _policy(facts: Facts) -> str:
     return "trust" if facts.has_loop and not facts.array_work else "measure"
 
 
-def _paying(passed: Passed) -> Passed:
+def _paying(passed: Passed, numpy_sign: bool) -> Passed:
     """The assumptions under which a kernel can pay: all of them for a function with a
-    loop; without one, those that do whole-array work. For scalars alone any dispatch
-    costs more than it saves: those signatures are left out of the plan, so the
-    dispatcher sends them to the plain function without compiling a kernel for them."""
+    loop; without one, those that do whole-array work, and only in a function that uses
+    NumPy by name. For scalars alone any dispatch costs more than it saves: those
+    signatures are left out of the plan, so the dispatcher sends them to the plain
+    function without compiling a kernel for them. A loop-less function with no sign of
+    NumPy (``def add(a, b): return a + b``) is most likely called with scalars, where
+    even that routing costs more than the call, and where inlining it into its callers
+    pays instead: it is left alone."""
     if any(run.facts.has_loop for _, run in passed):
         return passed
+    if not numpy_sign:
+        return []
     return [(a, run) for a, run in passed if run.facts.array_work]
 
 
-def _no_work(fn: ast.FunctionDef, passed: Passed) -> Problem:
+def _numpy_sign(fn: ast.FunctionDef, ctx: ModuleContext) -> bool:
+    """``fn`` names NumPy: its module (``np.where``) or a name imported from it."""
+    for node in ast.walk(fn):
+        if isinstance(node, ast.Name):
+            if ctx.modules.get(node.id) == "numpy":
+                return True
+            imported = ctx.imported.get(node.id)
+            if imported is not None and imported[0] == "numpy":
+                return True
+    return False
+
+
+def _no_work(fn: ast.FunctionDef, passed: Passed, numpy_sign: bool) -> Problem:
     """Why a function without a loop whose exact assumptions do no array work is refused."""
-    if any(any(o.startswith("A") for o in a) for a, _ in passed):
+    if not numpy_sign and any(run.facts.array_work for _, run in passed):
+        message = (
+            "no loop and no sign of NumPy: probably called with scalars, where Numba's "
+            "dispatch costs more than the call (inlining it into its callers pays)"
+        )
+    elif any(any(o.startswith("A") for o in a) for a, _ in passed):
         message = "no loop and no array work: Numba's dispatch would cost more than it saves"
     else:
         message = (

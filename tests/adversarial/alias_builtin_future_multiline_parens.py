@@ -1,6 +1,5 @@
-#!/usr/bin/env python3
-# -*- coding: utf-8 -*-
 # assumption: a parenthesized multi-line __future__ import after a docstring stays first; the builtin alias follows it
+# -*- coding: utf-8 -*-
 """Doc with é."""
 from __future__ import (
     annotations,

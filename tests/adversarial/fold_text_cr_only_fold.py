@@ -1,0 +1,1 @@
+# assumption: lone \r line endings: folds land at the right positionsdef f(x):    print(x, (1 + 2), 'a' + 'b')    return (2 * 5)print(f(1))

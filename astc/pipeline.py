@@ -561,7 +561,7 @@ class Pipeline:
                     text += unit_newline
                 text += guards.alias_lines(plan.after[unit.index], unit_newline)
             gap = self.lines[pos : unit.first_line - 1]
-            new_gap = _absorb(gap, shift + added)
+            new_gap = _absorb(gap, shift + added, unit_newline)
             out.extend(new_gap)
             shift += len(new_gap) - len(gap)
             new_lines = split_lines(text)
@@ -600,8 +600,9 @@ class _AliasPlan:
     builtins_at: int = -1
 
 
-def _absorb(gap: list[str], shift: int) -> list[str]:
-    """Drop up to ``shift`` blank lines from a gap, or add ``-shift`` blank lines."""
+def _absorb(gap: list[str], shift: int, newline: str) -> list[str]:
+    """Drop up to ``shift`` blank lines from a gap, or add ``-shift`` blank lines (also
+    where there was no gap: the lines a unit above lost keep the ones below in place)."""
     if shift > 0:
         kept = list(gap)
         for i in range(len(kept) - 1, -1, -1):
@@ -609,8 +610,9 @@ def _absorb(gap: list[str], shift: int) -> list[str]:
                 del kept[i]
                 shift -= 1
         return kept
-    if shift < 0 and gap:
-        newline = "\r\n" if gap[-1].endswith("\r\n") else "\n"
+    if shift < 0:
+        if gap:
+            newline = "\r\n" if gap[-1].endswith("\r\n") else "\n"
         return [*gap, *([newline] * -shift)]
     return gap
 

@@ -263,8 +263,11 @@ def test_import_binds_the_first_component_or_the_alias() -> None:
         ("globals()", "globals"),
         ("super()", "super"),
         ("__class__", "__class__"),
-        ("g.__defaults__ = (1,)", "a write to __defaults__"),
-        ("g.__code__ = h.__code__", "a write to __code__"),
+        ("g.__defaults__ = (1,)", "changes __defaults__"),
+        ("g.__code__ = h.__code__", "changes __code__"),
+        ("g.__kwdefaults__['k'] = 1", "changes __kwdefaults__"),
+        ("setattr(g, '__code__', h.__code__)", "names __code__"),
+        ("type(g).__code__.__set__(g, h.__code__)", "calls a descriptor's __set__"),
     ],
 )
 def test_dynamic_features_are_recorded_in_their_scope(body: str, feature: str) -> None:

@@ -18,6 +18,8 @@ DYNAMIC_BUILTINS = frozenset({"locals", "globals", "vars", "exec", "eval", "dir"
 
 #: Attributes of a function object that change what calling it does.
 FUNCTION_STATE = frozenset({"__code__", "__defaults__", "__kwdefaults__"})
+#: Attributes that are often a module's globals dict (a function's, a frame's).
+MODULE_DICTS = frozenset({"__globals__", "f_globals", "f_locals"})
 
 FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
 
@@ -118,15 +120,31 @@ class _ScopeBuilder:
     """
 
     def __init__(self) -> None:
-        #: Names the code imports ``sys`` as, and ``<name>.modules`` reads to check
-        #: against them once the walk is over (an import may come after the read).
+        #: Names the code imports ``sys`` as, and ``<name>.modules`` reads and loads of
+        #: names to check against them once the walk is over (an import may come after).
         self.sys_names: set[str] = set()
         self.modules_reads: list[tuple[Scope, str, int]] = []
+        self.loads: list[tuple[Scope, ast.Name]] = []
+        self.sys_attributes: set[int] = set()
+        self.computed_writes: list[tuple[Scope, str]] = []
 
-    def finish(self) -> None:
+    def finish(self, module: Scope) -> None:
+        functions = {
+            name
+            for name, nodes in module.bindings.items()
+            if any(isinstance(n, FunctionNode) for n in nodes)
+        }
+        for scope, name in self.computed_writes:
+            if name in functions:
+                scope.dynamic.add(f"sets an attribute of {name} by a computed name")
         for scope, name, line in self.modules_reads:
             if name in self.sys_names:
                 scope.module_objects.setdefault("sys.modules", line)
+        for scope, node in self.loads:
+            if node.id in self.sys_names and id(node) not in self.sys_attributes:
+                # `s = sys`, `getattr(sys, ...)`: its attributes, `modules` among them,
+                # are read where astc does not see which
+                scope.module_objects.setdefault("sys as a value", node.lineno)
 
     def run(self, nodes: list[ast.stmt], scope: Scope) -> None:
         stack: list[_Work] = [(n, scope) for n in reversed(nodes)]
@@ -235,6 +253,7 @@ class _ScopeBuilder:
         assert isinstance(node, ast.Name)
         if isinstance(node.ctx, ast.Load):
             scope.reads[node.id].append(node)
+            self.loads.append((scope, node))
             # `super()` and `__class__` mean something else inside a class body's function:
             # code using them never moves into another function.
             if node.id in DYNAMIC_BUILTINS or node.id in ("super", "__class__"):
@@ -247,24 +266,44 @@ class _ScopeBuilder:
 
     def attribute(self, node: ast.AST, scope: Scope) -> list[_Work]:
         assert isinstance(node, ast.Attribute)
-        if node.attr in FUNCTION_STATE and not isinstance(node.ctx, ast.Load):
-            # `f.__defaults__ = ...` changes what calling `f` does, and no identity guard
-            # sees it (the function object is the same).
-            scope.dynamic.add(f"a write to {node.attr}")
-        elif node.attr == "modules" and isinstance(node.value, ast.Name):
+        if node.attr in FUNCTION_STATE and (
+            not isinstance(node.ctx, ast.Load) or node.attr == "__kwdefaults__"
+        ):
+            # `f.__defaults__ = ...`, `f.__kwdefaults__[k] = ...` change what calling `f`
+            # does, and no identity guard sees it (the function object is the same).
+            # (`f.__code__` and `f.__defaults__` read are immutable objects.)
+            scope.dynamic.add(f"changes {node.attr}")
+        elif node.attr in ("__set__", "__delete__"):
+            scope.dynamic.add(f"calls a descriptor's {node.attr}")  # `__code__.__set__(f, c)`
+        elif isinstance(node.value, ast.Name) and node.value.id in self.sys_names:
+            self.sys_attributes.add(id(node.value))  # `sys.x`: not sys as a value
+            if node.attr == "modules":
+                scope.module_objects.setdefault("sys.modules", node.lineno)
+        elif isinstance(node.value, ast.Name) and node.attr == "modules":
             self.modules_reads.append((scope, node.value.id, node.lineno))
-        elif node.attr in ("__globals__", "f_globals"):
-            # a function's or a frame's globals: this module's own dict, often
+        if node.attr in MODULE_DICTS:
+            # a function's or a frame's globals (a module frame's f_locals too): this
+            # module's own dict, often
             scope.module_objects.setdefault(node.attr, node.lineno)
         return [(node.value, scope)]
+
+    def constant(self, node: ast.AST, scope: Scope) -> None:
+        assert isinstance(node, ast.Constant)
+        value = node.value
+        if type(value) is str and len(value) < 16:  # `setattr(f, "__code__", ...)`
+            if value in FUNCTION_STATE:
+                scope.dynamic.add(f"names {value}")  # `setattr(f, "__code__", c)`
+            elif value in MODULE_DICTS or value == "modules":
+                scope.module_objects.setdefault(repr(value), node.lineno)
 
     def call(self, node: ast.AST, scope: Scope) -> list[_Work]:
         assert isinstance(node, ast.Call)
         func, args = node.func, node.args
         if isinstance(func, ast.Name) and func.id in ("setattr", "delattr") and len(args) > 1:
-            attr = args[1]
-            if isinstance(attr, ast.Constant) and attr.value in FUNCTION_STATE:
-                scope.dynamic.add(f"a write to {attr.value}")  # as `f.__code__ = ...`
+            target, attr = args[0], args[1]
+            if not isinstance(attr, ast.Constant) and isinstance(target, ast.Name):
+                # `setattr(f, name, value)`: if `f` is a function, `name` may be `__code__`
+                self.computed_writes.append((scope, target.id))
         return _operands(node, scope)
 
     def aug_assign(self, node: ast.AST, scope: Scope) -> list[_Work]:
@@ -302,13 +341,15 @@ class _ScopeBuilder:
         for alias in node.names:
             if alias.name == "sys":
                 self.sys_names.add(alias.asname or "sys")
-            if alias.name in ("__main__", "importlib") or alias.name.startswith("importlib."):
+            if alias.name in ("__main__", "importlib", "gc") or alias.name.startswith(
+                "importlib."
+            ):
                 scope.module_objects.setdefault(f"import {alias.name}", node.lineno)
             self._bind(scope, alias.asname or alias.name.partition(".")[0], node)
 
     def import_from(self, node: ast.AST, scope: Scope) -> None:
         assert isinstance(node, ast.ImportFrom)
-        if node.module in ("__main__", "importlib") or (
+        if node.module in ("__main__", "importlib", "gc") or (
             node.module is not None and node.module.startswith("importlib.")
         ):
             scope.module_objects.setdefault(f"from {node.module} import", node.lineno)
@@ -368,6 +409,7 @@ _HANDLERS: dict[type[ast.AST], _Handler] = {
     ast.DictComp: _ScopeBuilder.comprehension,
     ast.Name: _ScopeBuilder.name,
     ast.Attribute: _ScopeBuilder.attribute,
+    ast.Constant: _ScopeBuilder.constant,
     ast.Call: _ScopeBuilder.call,
     ast.AugAssign: _ScopeBuilder.aug_assign,
     ast.NamedExpr: _ScopeBuilder.named_expr,
@@ -426,7 +468,7 @@ def analyze(tree: ast.Module) -> Scope:
     module = Scope("module", tree, None, "")
     builder = _ScopeBuilder()
     builder.run(list(tree.body), module)
-    builder.finish()
+    builder.finish(module)
     _resolve(module, module)
     return module
 

@@ -68,13 +68,27 @@ def suspends(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     """A generator or coroutine function: calling it runs none of its body."""
     if isinstance(fn, ast.AsyncFunctionDef):
         return True
+    return _own_nodes_any(fn, (ast.Yield, ast.YieldFrom, ast.Await))
+
+
+def declares_scope(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """``global``/``nonlocal`` anywhere in the function's own body, taken or not: a
+    declaration in a branch a call does not run still decides every other use of the
+    name (``if flag: global X`` makes ``X = 3`` a module write on every path)."""
+    return _own_nodes_any(fn, (ast.Global, ast.Nonlocal))
+
+
+def _own_nodes_any(
+    fn: ast.FunctionDef | ast.AsyncFunctionDef, kinds: tuple[type[ast.AST], ...]
+) -> bool:
+    """A node of one of ``kinds`` in the function's own scope (not in nested ones)."""
     stack: list[ast.AST] = list(fn.body)
     while stack:
         node = stack.pop()
-        if isinstance(node, ast.Yield | ast.YieldFrom | ast.Await):
+        if isinstance(node, kinds):
             return True
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda):
-            continue  # their own scopes (a yield there is theirs)
+            continue  # their own scopes (a yield or a declaration there is theirs)
         stack.extend(ast.iter_child_nodes(node))
     return False
 
@@ -100,6 +114,8 @@ class Evaluator:
         self.env.assume(name)
         if suspends(fn):
             raise NotFoldable(f"{name} is a generator or coroutine function")
+        if declares_scope(fn):
+            raise NotFoldable(f"{name} declares global or nonlocal names")
         if self.depth >= MAX_DEPTH:
             raise NotFoldable("call depth limit")
         frame = self._bind(fn, args, kwargs)

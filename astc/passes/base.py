@@ -26,6 +26,7 @@ from astc.analysis.scopes import Scope, child_qualname
 from astc.diagnostics import Code, Report, ReportEntry
 from astc.evaluate.interpreter import Environment
 from astc.evaluate.values import NotFoldable
+from astc.frontend.source import split_lines
 from astc.frontend.units import Unit
 from astc.guards import guard_names, is_generated
 from astc.options import Options
@@ -90,8 +91,8 @@ class StatementLines:
     def source_line(self, current: int) -> int:
         """The source line of line ``current`` of the unit's current text."""
         if self._back is None:
-            old = self.unit.text.splitlines()
-            new = self.text.splitlines()
+            old = split_lines(self.unit.text)  # Python's line breaks only (not U+2028)
+            new = split_lines(self.text)
             back = [1] * (len(new) + 1)
             matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
             for tag, i1, i2, j1, j2 in matcher.get_opcodes():

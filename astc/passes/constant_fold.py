@@ -39,6 +39,7 @@ from astc.analysis.prescan import Scan, is_const
 from astc.diagnostics import Code
 from astc.evaluate import values
 from astc.evaluate.values import FoldRaises, NotFoldable
+from astc.frontend.source import split_lines
 from astc.passes.base import Pass, PassContext
 
 _NOT = object()  # "no constant value"
@@ -88,7 +89,9 @@ class _Source:
     def __init__(self, text: str) -> None:
         self.text = text
         self.starts = [0]
-        self.lines = text.splitlines(keepends=True)
+        # Python's line breaks only: str.splitlines also breaks at U+2028, form feeds...,
+        # which may stand in a string or a comment.
+        self.lines = split_lines(text)
         for line in self.lines:
             self.starts.append(self.starts[-1] + len(line))
 
@@ -124,6 +127,14 @@ class _Source:
                 start, end = a, b + 1
             else:
                 return start, end
+
+    def joins_tokens(self, span: tuple[int, int]) -> bool:
+        """Text replacing ``span`` without its parentheses could run into the text next
+        to it: a name, keyword, number or string touches it (``return(3)``, ``(3)if``)."""
+        start, end = span
+        before = self.text[start - 1] if start > 0 else " "
+        after = self.text[end] if end < len(self.text) else " "
+        return any(c.isalnum() or c in "_'\".\\" or not c.isascii() for c in (before, after))
 
     def arguments(self, call: ast.Call) -> tuple[int, int]:
         """The text between a call's own parentheses."""
@@ -290,6 +301,8 @@ class _Folder:
                 span = self.source.widened(node, *self.source.arguments(parent))
             else:
                 span = self.source.with_parens(node, parent)
+            if self.source.joins_tokens(span):
+                span = self.source.span(node)  # `return(1 + 2)`: `return3` would be a name
             self.spans[id(node)] = span
             before = self.source.text[span[0] : span[1]]
         if not _folds_too(parent, self):  # one note per fold as the user sees it

@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from astc.analysis.binding import maybe_unbound
 from astc.analysis.module import ModuleFacts
 from astc.analysis.scopes import Scope, function_scopes
 from astc.diagnostics import Code
@@ -222,4 +223,11 @@ class FunctionFacts:
             for n in ast.walk(fn)
         ):
             return Refusal(Code.UNSUPPORTED_BODY, f"{name} has try/with/match statements")
+        unbound = maybe_unbound(fn)
+        if unbound is not None:
+            # Inlined, its fresh local would keep the previous call's value (or raise
+            # UnboundLocalError under the fresh name): the call stays a call.
+            return Refusal(
+                Code.UNSUPPORTED_BODY, f"{name} may read {unbound.id} before binding it"
+            )
         return None

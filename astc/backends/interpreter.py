@@ -13,8 +13,8 @@ from __future__ import annotations
 import ast
 from dataclasses import replace
 
+from astc.analysis.binding import maybe_unbound
 from astc.backends import values as iv
-from astc.backends.binding import maybe_unbound
 from astc.backends.callees import Callees
 from astc.backends.calls import Calls
 from astc.backends.facts import TRIPS, Facts

@@ -1,5 +1,5 @@
-"""Original doc."""
 # assumption: `__doc__` rebinding at module level is seen by later reads; `__file__` is the script
+"""Original doc."""
 import os
 print(__doc__)
 __doc__ = "changed"

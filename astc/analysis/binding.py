@@ -1,7 +1,9 @@
 """Definite assignment: a local name read where it may not be bound yet.
 
 CPython raises ``UnboundLocalError`` there (``for i in range(n): ...`` then ``return i``
-with ``n == 0``); a Numba kernel reads whatever the register holds. The check is
+with ``n == 0``); a Numba kernel reads whatever the register holds, and an inlined callee
+reads what its fresh local held from the previous call (the kernels' analysis and the
+inliner both refuse such functions). The check is
 conservative: a loop body may run zero times, so names it binds are not bound after it
 (nor, at the top of the body, on a later iteration's behalf); both branches of an ``if``
 must bind a name for it to be bound after; a branch that ends in ``return``/``raise``/
@@ -14,7 +16,38 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
-from astc.backends.syntax import body_of, locals_of, params_of
+
+def params_of(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> list[str]:
+    a = fn.args
+    names = [p.arg for p in [*a.posonlyargs, *a.args, *a.kwonlyargs]]
+    return names + [p.arg for p in (a.vararg, a.kwarg) if p is not None]
+
+
+def body_of(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.stmt]:
+    """The body without its docstring."""
+    body = fn.body
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+        if isinstance(body[0].value.value, str):
+            return body[1:]
+    return body
+
+
+def locals_of(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
+    """Names the function binds in its own scope (parameters included)."""
+    names = set(params_of(fn))
+    stack: list[ast.AST] = list(fn.body)
+    while stack:
+        n = stack.pop()
+        if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store | ast.Del):
+            names.add(n.id)
+        elif isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            names.add(n.name)
+            stack.extend([*n.decorator_list])  # the body is another scope
+            continue
+        elif isinstance(n, ast.Lambda):
+            continue
+        stack.extend(ast.iter_child_nodes(n))
+    return names
 
 _Bound = frozenset[str]
 
@@ -110,7 +143,7 @@ class _Found(Exception):
         self.name = name
 
 
-def maybe_unbound(fn: ast.FunctionDef) -> ast.Name | None:
+def maybe_unbound(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> ast.Name | None:
     """The first read of a local name of ``fn`` that may happen before it is bound."""
     search = _Search(locals_of(fn) - set(params_of(fn)))
     try:

@@ -993,6 +993,10 @@ def _astc_signature_check(spec: dict[str, Any], numba: Any) -> Callable[..., str
                     )
                 if ndims[i] is not None and t.ndim != ndims[i]:
                     return f"argument {i} is a {t.ndim}-D array ({ndims[i]}-D expected)"
+                if t.ndim == 0:  # NumPy gives NumPy scalars from 0-d arrays, Numba floats
+                    return f"argument {i} is a 0-d array"
+                if not t.mutable:  # Numba types a read-only array apart: a store fails
+                    return f"argument {i} is a read-only array"
             else:
                 option = options[i].get(scalar_names.get(t, ""))
                 if option is None:

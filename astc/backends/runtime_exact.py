@@ -76,6 +76,8 @@ def _astc_numpy_scalar_op(name: str, x: Any, y: Any, ints: bool) -> Any:
     import numpy
 
     conv = numpy.int64 if ints else numpy.float64
+    if name == "pow":  # a NumPy scalar base (int64 when ``ints``), a Python exponent
+        return float(conv(x) ** y)
     fn = {"div": operator.truediv, "floordiv": operator.floordiv, "mod": operator.mod}[name]
     return fn(conv(x), conv(y))
 
@@ -262,6 +264,32 @@ def _astc_exact_powers(x: _AstcExact) -> None:
     def numpy_pow(x: float, y: float) -> Any:
         return cpow(x, y)
 
+    objmode = x.numba.objmode
+
+    def warned_pow(ints: bool) -> Fn:
+        """NumPy's own ``**`` of a zero base and a negative exponent: its divide-by-zero
+        warning (or exception under ``np.errstate``/``-W error``), at this point of the run."""
+
+        def pow_zero(x: Any, y: Any) -> Any:
+            with objmode(r="float64"):
+                r = _astc_numpy_scalar_op("pow", x, y, ints)
+            return r
+
+        pow_zero.__module__ = _astc_numpy_ops_module().__name__
+        return jit(pow_zero)
+
+    float_zero, int_zero = warned_pow(False), warned_pow(True)
+
+    def numpy_float_pow(ints: bool) -> Fn:
+        zero = int_zero if ints else float_zero
+
+        def impl(x: Any, y: Any) -> Any:
+            if x == 0 and y < 0:
+                return zero(x, y)
+            return numpy_pow(float(x), float(y))
+
+        return impl
+
     @overload(stub("_astc_pow_py"))
     def ov_pow_py(x: Any, y: Any) -> Any:
         if is_int(x) and is_int(y):
@@ -272,14 +300,15 @@ def _astc_exact_powers(x: _AstcExact) -> None:
     def ov_pow_np(x: Any, y: Any) -> Any:
         if is_int(x) and is_int(y):
             return lambda x, y: x**y
-        return lambda x, y: numpy_pow(float(x), float(y))
+        return numpy_float_pow(is_int(x))
 
     @overload(stub("_astc_pow_m"))
     def ov_pow_m(x: Any, y: Any, numpy_value: Any) -> Any:
         if is_int(x) and is_int(y):
             return lambda x, y, numpy_value: x**y
+        numpy_impl = numpy_float_pow(is_int(x))
         return lambda x, y, numpy_value: (
-            numpy_pow(float(x), float(y)) if numpy_value else float_pow(float(x), float(y))
+            numpy_impl(x, y) if numpy_value else float_pow(float(x), float(y))
         )
 
     @overload(stub("_astc_math_pow"))

@@ -120,11 +120,11 @@ class _ScopeBuilder:
     """
 
     def __init__(self) -> None:
-        #: Names the code imports ``sys`` as, and ``<name>.modules`` reads and loads of
-        #: names to check against them once the walk is over (an import may come after).
+        #: Names the code imports ``sys`` as, and ``<name>.modules`` reads to check
+        #: against them once the walk is over (an import may come after the read).
         self.sys_names: set[str] = set()
         self.modules_reads: list[tuple[Scope, str, int]] = []
-        self.loads: list[tuple[Scope, ast.Name]] = []
+        #: ``Name`` nodes read as ``<name>.<attribute>`` (not as a value).
         self.sys_attributes: set[int] = set()
         self.computed_writes: list[tuple[Scope, str]] = []
 
@@ -140,11 +140,14 @@ class _ScopeBuilder:
         for scope, name, line in self.modules_reads:
             if name in self.sys_names:
                 scope.module_objects.setdefault("sys.modules", line)
-        for scope, node in self.loads:
-            if node.id in self.sys_names and id(node) not in self.sys_attributes:
-                # `s = sys`, `getattr(sys, ...)`: its attributes, `modules` among them,
-                # are read where astc does not see which
-                scope.module_objects.setdefault("sys as a value", node.lineno)
+        for scope in module.walk():
+            for name in self.sys_names:
+                for node in scope.reads.get(name, ()):
+                    if id(node) not in self.sys_attributes:
+                        # `s = sys`, `getattr(sys, ...)`: its attributes, `modules` among
+                        # them, are read where astc does not see which
+                        scope.module_objects.setdefault("sys as a value", node.lineno)
+                        break
 
     def run(self, nodes: list[ast.stmt], scope: Scope) -> None:
         stack: list[_Work] = [(n, scope) for n in reversed(nodes)]
@@ -253,7 +256,6 @@ class _ScopeBuilder:
         assert isinstance(node, ast.Name)
         if isinstance(node.ctx, ast.Load):
             scope.reads[node.id].append(node)
-            self.loads.append((scope, node))
             # `super()` and `__class__` mean something else inside a class body's function:
             # code using them never moves into another function.
             if node.id in DYNAMIC_BUILTINS or node.id in ("super", "__class__"):

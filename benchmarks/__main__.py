@@ -108,6 +108,12 @@ def parse_args(argv: Sequence[str] | None) -> tuple[list[Benchmark], BenchConfig
         "--repeat", type=int, default=None, metavar="N", help="timing repeats (default 7)"
     )
     parser.add_argument(
+        "--cases",
+        default="",
+        metavar="A,B",
+        help="only these cases, for benchmarks that have named cases (kernels)",
+    )
+    parser.add_argument(
         "-v", "--verbose", action="store_true", help="also print details such as compiled code"
     )
     args = parser.parse_args(argv)
@@ -127,6 +133,7 @@ def parse_args(argv: Sequence[str] | None) -> tuple[list[Benchmark], BenchConfig
         repeat=args.repeat if args.repeat is not None else (3 if quick else 7),
         target_s=0.02 if quick else 0.1,
         verbose=args.verbose,
+        cases=tuple(c for c in args.cases.split(",") if c),
     )
     if config.sample < 1 or config.repeat < 1:
         parser.error("--sample and --repeat must be at least 1")

@@ -22,6 +22,9 @@ class BenchConfig:
     #: Seconds one timing repeat of one variant should last (the loop count is calibrated).
     target_s: float = 0.1
     verbose: bool = False
+    #: Case names a benchmark with named cases runs (empty: all of them), to measure a few
+    #: cases again with more repeats.
+    cases: tuple[str, ...] = ()
 
 
 @dataclass

@@ -11,7 +11,8 @@ each case's speedup over CPython; the summary the ok counts, wrong results and g
 means, and checks the targets of issue 10: astc never below 0.95x of CPython, within
 1.1x of hand ``njit`` wherever ``njit`` is right, geometric mean at least 3x.
 
-``python -m benchmarks kernels`` (``--quick``: two repeats). Not part of ``make test``.
+``python -m benchmarks kernels`` (``--quick``: two repeats; ``--cases dot,rms --repeat 20``:
+those cases only, e.g. to measure again the ones near a target). Not part of ``make test``.
 """
 
 from __future__ import annotations
@@ -194,10 +195,14 @@ def measure(config: BenchConfig) -> tuple[list[Row], list[str]]:
     njit = _load_njit(names)
     problems: list[str] = []
     rows: list[Row] = []
-    repeat = 2 if config.quick else max(3, min(config.repeat, 7))
+    unknown = set(config.cases) - set(names)
+    if unknown:
+        raise ValueError(f"unknown kernel cases: {', '.join(sorted(unknown))}")
+    chosen = [c for c in CASES if not config.cases or c.name in config.cases]
+    repeat = 2 if config.quick else max(3, config.repeat if config.cases else min(config.repeat, 7))
     with tempfile.TemporaryDirectory(prefix="astc-kernels-") as tmp:
         module, decisions = _load_astc(Path(tmp))
-        for case in CASES:
+        for case in chosen:
             want = _call(plain[case.name], case)
             fast = getattr(module, case.name)
             got = _call(fast, case)

@@ -27,9 +27,10 @@ Modes: ``default`` (no options), ``stable`` (``assume_stable``), ``kernels``
 its first lines names fewer. To keep the run short, the ``kernels`` mode is skipped for
 programs with neither a ``for``/``while`` loop nor a mention of NumPy: automatic kernel
 selection only picks a function with a loop, or a loop-less one that names NumPy
-(docs/kernels.md), so for those programs ``kernels`` compiles exactly what ``default`` does. A reproducer runs in the mode of its ``# mode:`` line and also in
-``default``. The hybrid reproducer (``# mode: hybrid``) compares eager NumPy against
-``astc.hybridize`` itself: its plain run must exit 0 (mode ``selfcheck``).
+(docs/kernels.md), so for those programs ``kernels`` compiles exactly what ``default``
+does. A reproducer runs in the mode of its ``# mode:`` line and also in ``default``.
+The hybrid reproducer (``# mode: hybrid``) compares eager NumPy against ``astc.hybridize``
+itself: its plain run must exit 0 (mode ``selfcheck``).
 
 A program whose outcome depends on the hash seed at *compile* time names the seeds on a
 ``# hashseeds: 0 2`` line (``k08`` has them in :data:`HASHSEEDS`): it is then compiled by the

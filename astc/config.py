@@ -103,7 +103,7 @@ class ProjectConfig:
         return tuple(self.strings("kernels", "functions"))
 
 
-def _astc_table(pyproject: Path) -> dict[str, Any] | None:
+def _tool_table(pyproject: Path) -> dict[str, Any] | None:
     try:
         with pyproject.open("rb") as handle:
             data = tomllib.load(handle)
@@ -124,7 +124,7 @@ def find_project_root(start: Path) -> Path | None:
         if (candidate / ".git").exists() or (candidate / ".hg").exists():
             return candidate
         pyproject = candidate / "pyproject.toml"
-        if pyproject.is_file() and _astc_table(pyproject) is not None:
+        if pyproject.is_file() and _tool_table(pyproject) is not None:
             return candidate
     return None
 
@@ -137,7 +137,7 @@ def load_project_config(start: Path) -> ProjectConfig:
     pyproject = root / "pyproject.toml"
     if not pyproject.is_file():
         return ProjectConfig(root, None)
-    return ProjectConfig(root, pyproject, _astc_table(pyproject) or {})
+    return ProjectConfig(root, pyproject, _tool_table(pyproject) or {})
 
 
 def config_start(srcs: Sequence[str], stdin_filename: str | None = None) -> Path:

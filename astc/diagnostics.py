@@ -11,6 +11,8 @@ import enum
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from astc.generated import alias
+
 
 class Code(enum.Enum):
     """Stable reason codes. ``ASTC0xx`` errors, ``ASTC1xx`` applied, ``ASTC2xx`` refused."""
@@ -278,7 +280,8 @@ EXPLANATIONS: dict[Code, Explanation] = {
     Code.GUARDED: Explanation(
         "a fast path is guarded",
         "The optimized code runs only while the functions it relies on are the ones astc saw "
-        "(`if add is _astc_add:`); if a test or a caller replaces one, the original code runs.",
+        f"(`if add is {alias('add')}:`); if a test or a caller replaces one, the original code "
+        "runs.",
         "Nothing to do. --assume-stable drops the guards if nothing rebinds module functions.",
     ),
     Code.KERNEL: Explanation(

@@ -1,4 +1,4 @@
-"""The guard protocol, and the names astc generates (every one starts with ``_astc_``).
+"""The guard protocol (the names astc generates, all starting ``_astc_``: :mod:`astc.generated`).
 
 Default model (docs/semantics.md, "Guards"): other modules may rebind this module's globals
 at any time, and so may any code astc has not analysed (a ``__repr__``, a property, a helper
@@ -41,22 +41,11 @@ from collections.abc import Iterable, Sequence
 
 import libcst as cst
 
-#: Every name astc generates starts with this; user code never should.
-PREFIX = "_astc_"
-
-
-def alias(name: str) -> str:
-    """The module-level name holding the object a guard on ``name`` compares against."""
-    return PREFIX + name
-
-
-def temporary(base: str, number: int) -> str:
-    """A fresh local for an inlined callee's parameter or local ``base``."""
-    return f"{PREFIX}{base}_{number}"
-
-
-def is_generated(name: str) -> bool:
-    return name.startswith(PREFIX)
+# The names themselves live in astc.generated; the guard protocol's are re-exported here.
+from astc.generated import PREFIX as PREFIX
+from astc.generated import alias as alias
+from astc.generated import is_generated as is_generated
+from astc.generated import temporary as temporary
 
 
 def would_be_mangled(name: str) -> bool:

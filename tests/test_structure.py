@@ -8,6 +8,7 @@ name and codes, and to be counted under its own word by ``astc show`` and ``astc
 
 from __future__ import annotations
 
+import ast
 import importlib
 import os
 import re
@@ -20,6 +21,8 @@ from typing import Any
 import pytest
 
 import astc
+from astc import generated
+from astc.backends import emit, library
 from astc.diagnostics import Code
 from astc.passes import registry
 from astc.passes.base import PassContext
@@ -317,3 +320,75 @@ def test_semantics_names_only_test_files_that_exist() -> None:
     assert {n for n in named if n.startswith("tests/test_")}, "semantics.md names its tests"
     missing = sorted(n for n in named if not (ROOT / n).exists())
     assert not missing
+
+
+# -- generated names: one home (astc/generated.py), checked against the runtime -----------
+#: Where ``_astc_`` names may be spelled: the home, and the runtime text copied into
+#: compiled modules and saved packages, which runs without astc and so spells its own.
+_NAME_HOMES = {
+    "astc/generated.py",
+    "astc/backends/runtime.py",
+    "astc/backends/runtime_exact.py",
+    "astc/hybrid/_runtime.py",
+    "astc/hybrid/jit.py",
+}
+_GENERATED = re.compile(r"(?<!\w)_astc_")
+
+
+def _code_strings(tree: ast.AST) -> list[ast.Constant]:
+    """The string literals of ``tree`` that are not docstrings (f-string parts included)."""
+    docs = {
+        id(n.value)
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant)
+    }
+    return [
+        n
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docs
+    ]
+
+
+def test_generated_names_are_spelled_only_in_their_home() -> None:
+    spelled = [
+        f"{path.relative_to(ROOT)}:{s.lineno}: {s.value[:60]!r}"
+        for path in sorted((ROOT / "astc").rglob("*.py"))
+        if str(path.relative_to(ROOT)) not in _NAME_HOMES
+        for s in _code_strings(ast.parse(path.read_text(encoding="utf-8")))
+        if _GENERATED.search(s.value)
+    ]
+    assert spelled == []  # use (or add) a name of astc.generated
+
+
+def _helpers() -> set[str]:
+    return {
+        fn.helper
+        for table in (library.MATH, library.NUMPY, library.BUILTINS)
+        for fn in table.values()
+        if fn.helper is not None
+    }
+
+
+def test_the_runtime_defines_every_name_the_compiler_calls() -> None:
+    numba = pytest.importorskip("numba")
+    space: dict[str, Any] = {"__name__": "runtime_check"}
+    exec(emit.runtime_source(), space)
+    before = set(space)
+    space["_astc_setup"](space, numba)  # the exact helpers: stubs defined at the first kernel
+    stubs = set(space) - before - {"_astc_setup_done"}
+    table = set(generated.RUNTIME) | _helpers()
+    assert table - set(space) == set()  # every name the compiler calls is defined
+    assert stubs - table == set()  # and the table lists every helper the runtime defines
+
+
+def test_the_runtime_reads_generated_names_by_the_home_s_prefixes() -> None:
+    strings = {s.value for s in _code_strings(ast.parse(emit.runtime_source()))}
+    assert set(generated.READ_BY_RUNTIME) <= strings
+
+
+def test_hybridize_s_typing_helpers_are_the_ones_the_lowering_calls() -> None:
+    jit = importlib.import_module("astc.hybrid.jit")  # astc.hybrid.jit is also a function
+    expected = {generated.WEAK} | {
+        generated.weak_operator(op, side) for op in jit.WEAK_OPERATORS for side in "lr"
+    }
+    assert set(jit.kernel_globals()) == expected

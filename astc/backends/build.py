@@ -15,11 +15,12 @@ import ast
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from astc import generated
 from astc.backends import emit
 from astc.backends.analysis import Plan, analyze
 from astc.backends.cuda import THREADS, cuda_form, device_inexact
 from astc.backends.facts import ModuleContext
-from astc.backends.lower import KERNEL_PREFIX, Lowered, lower_explicit, lower_plan
+from astc.backends.lower import Lowered, lower_explicit, lower_plan
 from astc.backends.parallel import parallel_loops
 from astc.backends.problems import Problem
 from astc.backends.selection import Choice
@@ -76,7 +77,7 @@ def build_kernel(
     kernel = _lower(host, ctx, choice, fn, functions)
     if kernel is None:
         return None
-    kernel_ast = _kernel_def(kernel.source, KERNEL_PREFIX + kernel.name)
+    kernel_ast = _kernel_def(kernel.source, generated.kernel(kernel.name))
     if choice.parallel:
         _make_parallel(kernel, kernel_ast)
     if kernel.target == "cuda":
@@ -125,7 +126,7 @@ def _make_parallel(kernel: _Kernel, kernel_ast: ast.FunctionDef) -> None:
     if loops:
         for loop in loops:
             assert isinstance(loop.iter, ast.Call)
-            loop.iter.func = ast.Name("_astc_prange", ast.Load())
+            loop.iter.func = ast.Name(generated.PRANGE, ast.Load())
         kernel.source = _replace_def(kernel.source, kernel_ast)
         kernel.parallel = True
         lines = ", ".join(str(lp.lineno) for lp in loops)

@@ -9,6 +9,7 @@ import ast
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from astc import generated
 from astc.backends.facts import TRIPS
 from astc.backends.library import (
     ARRAY_METHODS,
@@ -381,8 +382,8 @@ class Calls(RunBase):
             raise self.unsupported(
                 node, f"`{qual}(..., axis=...)` (astc's exact version: sum/mean of 2-D arrays)"
             )
-        self.facts.helpers[id(node)] = (
-            f"{self.facts.helpers.get(id(node), '_astc_' + name)}_axis{axis.value % 2}"
+        self.facts.helpers[id(node)] = generated.axis_reduction(
+            self.facts.helpers.get(id(node), generated.REDUCTIONS[name]), axis.value % 2
         )
         return Array(result_cls, 1, True)
 
@@ -490,7 +491,7 @@ class Calls(RunBase):
             return np_scalar("i")
         # int()
         if a.cls == "f":
-            self.facts.helpers[id(node)] = "_astc_index_int"
+            self.facts.helpers[id(node)] = generated.INDEX_INT
             return Scalar(frozenset({PY}), "i", INT64, saturated=True)
         if a.cls == "b":
             return py_int(BOOL_RANGE)
@@ -554,7 +555,7 @@ class Calls(RunBase):
             if args:
                 raise self.unsupported(node, f"`.{name}()` with an order")
             if name == "ravel":
-                self.facts.helpers[id(node)] = "_astc_ravel"
+                self.facts.helpers[id(node)] = generated.RAVEL
             return Array(base.cls, 1, name == "flatten")
         if name == "transpose":
             if args:
@@ -568,7 +569,7 @@ class Calls(RunBase):
                     if not (isinstance(a, Scalar) and a.cls == "i"):
                         raise self.unsupported(node, "`.reshape()` of something other than ints")
                 rank = len(args)
-            self.facts.helpers[id(node)] = "_astc_reshape"
+            self.facts.helpers[id(node)] = generated.RESHAPE
             return Array(base.cls, rank)
         raise self.unsupported(node, f"the array method `.{name}()`")
 

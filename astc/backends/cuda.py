@@ -22,6 +22,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
+from astc import generated
 from astc.backends.parallel import independence_refusal, range_loop_var
 
 THREADS = 256
@@ -55,7 +56,7 @@ def device_inexact(fn: ast.FunctionDef) -> str | None:
         if isinstance(node, ast.Call):
             func = node.func
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-            if name not in _EXACT_ON_DEVICE and not name.startswith("_astc_cuda"):
+            if name not in _EXACT_ON_DEVICE and not name.startswith(generated.CUDA):
                 return f"`{name}()` comes from CUDA's libdevice (last-bit differences)"
         todo.extend(ast.iter_child_nodes(node))
     if mult and add:
@@ -85,28 +86,36 @@ def _grid_range(loop: ast.For) -> ast.Call:
     args = loop.iter.args
     lo: ast.expr = args[0] if len(args) == 2 else ast.Constant(0)
     hi = args[-1]
-    grid = ast.parse("_astc_cuda.grid(1)", mode="eval").body
-    stride = ast.parse("_astc_cuda.gridsize(1)", mode="eval").body
+    grid = ast.parse(f"{generated.CUDA}.grid(1)", mode="eval").body
+    stride = ast.parse(f"{generated.CUDA}.gridsize(1)", mode="eval").body
     start = (
         grid if isinstance(lo, ast.Constant) and lo.value == 0 else ast.BinOp(lo, ast.Add(), grid)
     )
     return ast.Call(ast.Name("range", ast.Load()), [start, hi, stride], [])
 
 
+#: A block's tree reduction of its threads' accumulators into ``result[0]`` (``sh``, ``t``,
+#: ``w``: locals; ``cuda``, ``f64``: the runtime's).
 _REDUCE_TAIL = """\
-_astc_sh = _astc_cuda.shared.array({threads}, _astc_f64)
-_astc_t = _astc_cuda.threadIdx.x
-_astc_sh[_astc_t] = {acc}
-_astc_cuda.syncthreads()
-_astc_w = {half}
-while _astc_w > 0:
-    if _astc_t < _astc_w:
-        _astc_sh[_astc_t] += _astc_sh[_astc_t + _astc_w]
-    _astc_cuda.syncthreads()
-    _astc_w //= 2
-if _astc_t == 0:
-    _astc_cuda.atomic.add(_astc_result, 0, _astc_sh[0])
+{sh} = {cuda}.shared.array({threads}, {f64})
+{t} = {cuda}.threadIdx.x
+{sh}[{t}] = {acc}
+{cuda}.syncthreads()
+{w} = {half}
+while {w} > 0:
+    if {t} < {w}:
+        {sh}[{t}] += {sh}[{t} + {w}]
+    {cuda}.syncthreads()
+    {w} //= 2
+if {t} == 0:
+    {cuda}.atomic.add({result}, 0, {sh}[0])
 """
+_REDUCE_NAMES = {
+    "cuda": generated.CUDA,
+    "f64": generated.F64,
+    "result": generated.CUDA_RESULT,
+    **{n: generated.local(n) for n in ("sh", "t", "w")},
+}
 
 
 def cuda_form(kernel: ast.FunctionDef, name: str) -> tuple[CudaForm | None, str]:
@@ -123,7 +132,7 @@ def cuda_form(kernel: ast.FunctionDef, name: str) -> tuple[CudaForm | None, str]
     if range_loop_var(loop) is None:
         return None, "CUDA needs a `for i in range(...)` loop"
     params = [a.arg for a in fn.args.args]
-    fn.name = f"_astc_cudak_{name}"
+    fn.name = generated.cuda_kernel(name)
     tail = body[at + 1 :]
     if not tail or (len(tail) == 1 and isinstance(tail[0], ast.Return) and tail[0].value is None):
         if not _setup_ok(body[:at]):
@@ -191,7 +200,8 @@ def _reduce_form(
     init = float(init_stmt.value.value)
     init_stmt.value = ast.Constant(0.0)
     loop.iter = _grid_range(loop)
-    fn.args.args.append(ast.arg("_astc_result"))
-    tail_stmts = ast.parse(_REDUCE_TAIL.format(threads=THREADS, half=THREADS // 2, acc=acc)).body
+    fn.args.args.append(ast.arg(generated.CUDA_RESULT))
+    tail_text = _REDUCE_TAIL.format(threads=THREADS, half=THREADS // 2, acc=acc, **_REDUCE_NAMES)
+    tail_stmts = ast.parse(tail_text).body
     fn.body = [*body[: at + 1], *tail_stmts]
     return CudaForm("reduce", ast.unparse(ast.fix_missing_locations(fn)), (), init), ""

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import libcst as cst
 
-from astc import __version__
+from astc import __version__, generated
 
 _BEGIN = "# --- BEGIN RUNTIME ---"
 _END = "# --- END RUNTIME ---"
@@ -92,13 +92,13 @@ def binding(name: str, spec: dict[str, object], newline: str) -> str:
     its callee copies and CUDA form as source text (defined at the first call, see the
     runtime), the jit options and, for automatic kernels, the argument conditions."""
     body = "{" + ", ".join(f"{k!r}: {v!r}" for k, v in sorted(spec.items())) + "}"
-    return f"{name} = _astc_kernel_bind(globals(), {name!r}, {name}, {body}){newline}"
+    return f"{name} = {generated.KERNEL_BIND}(globals(), {name!r}, {name}, {body}){newline}"
 
 
 def cuda_host(name: str, kind: str, written: tuple[int, ...], init: float, threads: int) -> str:
     """The factory the runtime calls to wrap the CPU dispatcher with the CUDA launch."""
     return (
-        f"def _astc_cuda_host_{name}(cpu):\n"
-        f"    return _astc_cuda_wrap(cpu, _astc_cudak_{name}, {kind!r}, {written!r}, "
-        f"{init!r}, {threads})\n"
+        f"def {generated.cuda_host(name)}(cpu):\n"
+        f"    return {generated.CUDA_WRAP}(cpu, {generated.cuda_kernel(name)}, {kind!r}, "
+        f"{written!r}, {init!r}, {threads})\n"
     )

@@ -26,6 +26,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from astc import generated
+
 
 class Exactness(enum.Enum):
     SAME = "same"
@@ -93,7 +95,7 @@ _MATH_OWN = "CPython computes it with its own code, Numba with the C library"
 #: else ValueError).
 MATH: dict[str, Fn] = {
     **{
-        name: Fn(Result.PY_FLOAT, Exactness.CHECKED, helper=f"_astc_math_{name}")
+        name: Fn(Result.PY_FLOAT, Exactness.CHECKED, helper=generated.checked_math(name))
         for name in (
             "sqrt exp expm1 log log2 log10 log1p sin cos tan asin acos atan sinh cosh tanh "
             "asinh acosh atanh erf erfc"
@@ -104,13 +106,13 @@ MATH: dict[str, Fn] = {
     "radians": Fn(Result.PY_FLOAT),
     "atan2": Fn(Result.PY_FLOAT, arity=(2, 2)),
     "copysign": Fn(Result.PY_FLOAT, arity=(2, 2)),
-    "pow": Fn(Result.PY_FLOAT, Exactness.REPLACED, helper="_astc_math_pow", arity=(2, 2)),
+    "pow": Fn(Result.PY_FLOAT, Exactness.REPLACED, helper=generated.MATH_POW, arity=(2, 2)),
     "isnan": Fn(Result.PY_BOOL),
     "isinf": Fn(Result.PY_BOOL),
     "isfinite": Fn(Result.PY_BOOL),
-    "floor": Fn(Result.PY_INT_UNBOUNDED, Exactness.CHECKED, helper="_astc_index_floor"),
-    "ceil": Fn(Result.PY_INT_UNBOUNDED, Exactness.CHECKED, helper="_astc_index_ceil"),
-    "trunc": Fn(Result.PY_INT_UNBOUNDED, Exactness.CHECKED, helper="_astc_index_trunc"),
+    "floor": Fn(Result.PY_INT_UNBOUNDED, Exactness.CHECKED, helper=generated.INDEX_FLOOR),
+    "ceil": Fn(Result.PY_INT_UNBOUNDED, Exactness.CHECKED, helper=generated.INDEX_CEIL),
+    "trunc": Fn(Result.PY_INT_UNBOUNDED, Exactness.CHECKED, helper=generated.INDEX_TRUNC),
     "gamma": _inexact(_MATH_OWN),
     "lgamma": _inexact(_MATH_OWN),
     "hypot": _inexact(_MATH_OWN, (2, 2)),
@@ -140,21 +142,21 @@ NUMPY: dict[str, Fn] = {
     "minimum": Fn(
         Result.UFUNC,
         Exactness.REPLACED,
-        helper="_astc_minimum",
+        helper=generated.MINIMUM,
         arity=(2, 2),
         classes=frozenset("fi"),
     ),
     "maximum": Fn(
         Result.UFUNC,
         Exactness.REPLACED,
-        helper="_astc_maximum",
+        helper=generated.MAXIMUM,
         arity=(2, 2),
         classes=frozenset("fi"),
     ),
-    "sign": Fn(Result.UFUNC, Exactness.REPLACED, helper="_astc_sign", classes=frozenset("fi")),
+    "sign": Fn(Result.UFUNC, Exactness.REPLACED, helper=generated.SIGN, classes=frozenset("fi")),
     "where": Fn(Result.WHERE, arity=(3, 3)),
-    "sum": Fn(Result.REDUCE, Exactness.REPLACED, helper="_astc_sum", keywords=_AXIS),
-    "mean": Fn(Result.REDUCE, Exactness.REPLACED, helper="_astc_mean", keywords=_AXIS),
+    "sum": Fn(Result.REDUCE, Exactness.REPLACED, helper=generated.SUM, keywords=_AXIS),
+    "mean": Fn(Result.REDUCE, Exactness.REPLACED, helper=generated.MEAN, keywords=_AXIS),
     "prod": Fn(Result.REDUCE, keywords=_AXIS, classes=frozenset("fi")),
     "min": Fn(Result.REDUCE, keywords=_AXIS, classes=frozenset("ib")),
     "max": Fn(Result.REDUCE, keywords=_AXIS, classes=frozenset("ib")),

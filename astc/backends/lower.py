@@ -23,15 +23,13 @@ import ast
 import copy
 from dataclasses import dataclass, field
 
+from astc import generated
 from astc.backends.analysis import Plan
 from astc.backends.facts import Facts
 from astc.backends.problems import Problem
 from astc.backends.syntax import body_of, own_nodes, params_of
 from astc.backends.values import NP, Array, Function, Iter, NoneValue, Scalar, Tuple, Value
 from astc.diagnostics import Code
-
-KERNEL_PREFIX = "_astc_kernel_"
-FLAG_PREFIX = "_astc_np_"
 
 _DIV_HELPERS = {ast.Div: "div", ast.FloorDiv: "floordiv", ast.Mod: "mod"}
 
@@ -76,8 +74,7 @@ def _call(name: str, args: list[ast.expr], like: ast.AST) -> ast.Call:
 
 
 def copy_name(kernel: str, callee: str, index: int) -> str:
-    base = f"{KERNEL_PREFIX}{kernel}__{callee.replace('.', '_')}"
-    return base if index == 0 else f"{base}__{index}"
+    return generated.kernel_callee(kernel, callee, index)
 
 
 class _Rewrite(ast.NodeTransformer):
@@ -114,7 +111,7 @@ class _Rewrite(ast.NodeTransformer):
             return ast.Constant(NP in v.strength)
         if isinstance(node, ast.Name):
             self.flags_needed.add(node.id)
-            return ast.Name(FLAG_PREFIX + node.id, ast.Load())
+            return ast.Name(generated.flag(node.id), ast.Load())
         if isinstance(node, ast.BinOp):
             return _or(self.strength(node.left), self.strength(node.right))
         if isinstance(node, ast.UnaryOp):
@@ -146,14 +143,14 @@ class _Rewrite(ast.NodeTransformer):
         new = self.generic_visit(node)
         assert isinstance(new, ast.BinOp)
         if kind_div in ("py", "mixed", "npw") and type(new.op) in _DIV_HELPERS:
-            name = f"_astc_{_DIV_HELPERS[type(new.op)]}_{'py' if kind_div == 'py' else 'm'}"
+            name = generated.division(_DIV_HELPERS[type(new.op)], kind_div == "py")
             self.runtime.add(name)
             if kind_div == "npw":  # NumPy scalars: the flag is constantly true
                 flag = ast.Constant(True)
             args = [new.left, new.right] + ([flag] if flag is not None else [])
             return _call(name, args, original)
         if isinstance(new.op, ast.Pow) and kind_pow in ("py", "np", "mixed"):
-            name = {"py": "_astc_pow_py", "np": "_astc_pow_np", "mixed": "_astc_pow_m"}[kind_pow]
+            name = generated.POW[kind_pow]
             self.runtime.add(name)
             args = [new.left, new.right] + ([flag] if flag is not None else [])
             return _call(name, args, original)
@@ -182,7 +179,7 @@ class _Rewrite(ast.NodeTransformer):
             and (callee.namespace == "method")
         ):
             # a method: the object becomes the first argument
-            if helper == "_astc_reshape":
+            if helper == generated.RESHAPE:
                 shape = args[0] if len(args) == 1 else ast.Tuple(args, ast.Load())
                 args = [func.value, shape]
             else:
@@ -240,10 +237,10 @@ class _Statements(ast.NodeTransformer):
         if not names:
             return []
         if len(names) == 1:
-            stmt: ast.stmt = ast.Assign([ast.Name(FLAG_PREFIX + names[0], ast.Store())], exprs[0])
+            stmt: ast.stmt = ast.Assign([ast.Name(generated.flag(names[0]), ast.Store())], exprs[0])
         else:
             stmt = ast.Assign(
-                [ast.Tuple([ast.Name(FLAG_PREFIX + n, ast.Store()) for n in names], ast.Store())],
+                [ast.Tuple([ast.Name(generated.flag(n), ast.Store()) for n in names], ast.Store())],
                 ast.Tuple(exprs, ast.Load()),
             )
         return [ast.copy_location(stmt, like)]
@@ -264,10 +261,10 @@ class _Statements(ast.NodeTransformer):
         if isinstance(node.target, ast.Name) and node.target.id in self.flags:
             # the result is NumPy when the name already was or the operand is
             name = node.target.id
-            flag = _or(ast.Name(FLAG_PREFIX + name, ast.Load()), self.rw.strength(node.value))
+            flag = _or(ast.Name(generated.flag(name), ast.Load()), self.rw.strength(node.value))
             flags = [
                 ast.copy_location(
-                    ast.Assign([ast.Name(FLAG_PREFIX + name, ast.Store())], flag), node
+                    ast.Assign([ast.Name(generated.flag(name), ast.Store())], flag), node
                 )
             ]
         key = self.rw.orig(node)
@@ -464,14 +461,14 @@ def _drop_unread_flags(fn: ast.FunctionDef) -> None:
             for n in ast.walk(fn)
             if isinstance(n, ast.Name)
             and isinstance(n.ctx, ast.Load)
-            and n.id.startswith(FLAG_PREFIX)
+            and n.id.startswith(generated.FLAG_PREFIX)
         }
         bound = {
             n.id
             for n in ast.walk(fn)
             if isinstance(n, ast.Name)
             and isinstance(n.ctx, ast.Store)
-            and n.id.startswith(FLAG_PREFIX)
+            and n.id.startswith(generated.FLAG_PREFIX)
         }
         dropper = _DropFlags(bound - read)
         dropper.visit(fn)
@@ -504,7 +501,7 @@ def _renames_for(
 
 def lower_plan(plan: Plan, fn: ast.FunctionDef, functions: dict[str, ast.FunctionDef]) -> Lowered:
     """The kernel copy of an automatic kernel and the copies of everything it calls."""
-    kernel_name = KERNEL_PREFIX + plan.name
+    kernel_name = generated.kernel(plan.name)
     copies: dict[tuple[str, tuple[object, ...]], str] = {}
     counters: dict[str, int] = {}
     for key in sorted(plan.callees, key=repr):
@@ -622,5 +619,5 @@ def lower_explicit(
         text, _ = lower_function(cdef, names[callee], None, rename, set(), [], False)
         parts.append(text)
     rename = _renames_for(fn, None, name, {}, {}, names)
-    text, _ = lower_function(fn, KERNEL_PREFIX + name, None, rename, set(), [], False)
+    text, _ = lower_function(fn, generated.kernel(name), None, rename, set(), [], False)
     return Lowered("".join(reversed(parts)) + text, list(reversed([names[c] for c in seen])))

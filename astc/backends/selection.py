@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from astc import generated
 from astc.diagnostics import Code
 
 KERNEL_COMMENT = re.compile(r"#\s*astc:\s*kernel\b")
@@ -335,7 +336,7 @@ def select(
     helpers = {n.name: n for n in defs if isinstance(n, ast.FunctionDef)}
     at = _Context(mode, target, explicit, _binding_counts(tree), hot, modules, imported, helpers)
     for node in defs:
-        if node.name.startswith("_astc_") or mode == "off":
+        if generated.is_generated(node.name) or mode == "off":
             continue
         if node.name not in explicit and mode not in ("auto", "profile"):
             continue

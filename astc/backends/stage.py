@@ -27,6 +27,7 @@ from typing import Protocol
 
 import libcst as cst
 
+from astc import generated
 from astc.analysis.functions import Refusal
 from astc.backends import emit
 from astc.backends.build import Emission, build_kernel, entry
@@ -36,7 +37,7 @@ from astc.backends.selection import Refused, Selection, module_aliases, select
 from astc.diagnostics import Code, ReportEntry
 from astc.options import Options
 
-RUNTIME_MARKER = "_astc_kernel_bind"
+RUNTIME_MARKER = generated.KERNEL_BIND
 
 
 class KernelHost(Protocol):

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from astc import __version__
+from astc import __version__, generated
 from astc.backends.emit import runtime_source
 from astc.diagnostics import Code, ReportEntry
 
@@ -85,7 +85,7 @@ class Generated:
             "The NumPy code is in model.py, its Numba version in kernel.py (when there is\n"
             "one), the parameters in params.npz.\n"
             '"""\n\nfrom __future__ import annotations\n\n'
-            "import os as _astc_os\n\n"
+            f"import os as {generated.OS}\n\n"
             "# ---- the Numba runtime compiled modules embed (astc/backends/runtime.py) ----\n"
             f"{kernels}\n"
             f"# ---- hybridize's use of it (astc.hybrid._runtime) ----\n{runtime}\n"
@@ -95,7 +95,8 @@ class Generated:
             '    """The saved callable, with its parameters read from params.npz."""\n'
             "    from . import model\n"
             f"    {kernel_import}\n\n"
-            "    path = _astc_os.path.join(_astc_os.path.dirname(__file__), 'params.npz')\n"
+            f"    path = {generated.OS}.path.join({generated.OS}.path.dirname(__file__), "
+            "'params.npz')\n"
             "    with np.load(path, allow_pickle=False) as data:\n"
             "        params = [data[name] for name in PARAMS]\n"
             "        for name in GLOBAL_ARRAYS:\n"

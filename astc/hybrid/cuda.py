@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from astc import generated
 from astc.backends.runtime import _astc_close
 from astc.diagnostics import Code, Report
 from astc.hybrid._runtime import HybridizationWarning
@@ -279,7 +280,7 @@ def _compile(cuda: Any, source: str, dtype: str, shape: KernelShape) -> Any:
         decorate = cuda.jit(signature, **limit)
     except TypeError:
         decorate = cuda.jit(signature)
-    return decorate(namespace["_astc_cuda_forward"])
+    return decorate(namespace[generated.CUDA_FORWARD])
 
 
 def _cooperative_grid(kernel: Any, shape: KernelShape, items: int) -> int:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from astc import generated
 from astc.hybrid import templates
 
 TILE = 32  # output units per work item: one per lane, so a warp reads 128 contiguous bytes
@@ -108,7 +109,7 @@ class DenseChain:
 
 
 _KERNEL = """
-def _astc_cuda_forward(x, out, P, S):
+def FORWARD(x, out, P, S):
     rows = x.shape[0]
     t = cuda.threadIdx.x
     lane = t % 32
@@ -158,6 +159,7 @@ def kernel_source(chain: DenseChain, shape: KernelShape) -> str:
             layers += templates.replace("grid.sync()" if shape.grid_sync else "cuda.syncthreads()")
     tree = templates.replace(
         _KERNEL,
+        FORWARD=generated.CUDA_FORWARD,
         WARPS=ast.Constant(shape.warps),
         ROWS=ast.Constant(shape.rows_per_item),
         DTYPE=chain.dtype,

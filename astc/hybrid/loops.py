@@ -23,6 +23,7 @@ import ast
 import enum
 from dataclasses import dataclass
 
+from astc import generated
 from astc.hybrid import templates
 
 #: ``NAME(x, w[, b])``: see the module docstring. Row by row (at most ``max_rows`` rows reach
@@ -131,7 +132,7 @@ class Helper:
 
 def dense(bias: bool, relu: bool) -> Helper:
     """``x @ w`` (``+ b``) (``np.maximum(·, 0)``) for a 2-D ``x`` and weight ``w``."""
-    name = f"_astc_dense_b{int(bias)}_r{int(relu)}"
+    name = generated.dense(bias, relu)
     doc = "x @ w" + (" + b" if bias else "")
     bad = "w.shape[0] != k or b.shape[0] != m" if bias else "w.shape[0] != k"
     return Helper(
@@ -150,7 +151,7 @@ def dense(bias: bool, relu: bool) -> Helper:
 
 def matmul() -> Helper:
     """``a @ b`` for two 2-D run-time arrays (the dense loop order, no bias)."""
-    name = "_astc_matmul"
+    name = generated.MATMUL
     return Helper(
         name,
         _function(
@@ -167,7 +168,7 @@ def matmul() -> Helper:
 
 def row_reduction(op: Reduction, keepdims: bool) -> Helper:
     """``x.<op>(axis=-1, keepdims=keepdims)`` for a 2-D float array ``x``."""
-    name = f"_astc_row_{op.value}_k{int(keepdims)}"
+    name = generated.row_reduction(op.value, keepdims)
     empty = (
         templates.replace(
             "if m == 0:\n    raise ValueError('zero-size array to reduction operation')"

@@ -27,13 +27,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from astc import generated
 from astc.diagnostics import Code, ReportEntry
 from astc.hybrid import effects, loops, templates
 from astc.hybrid.codegen import entry
 from astc.hybrid.jit import WEAK_OPERATORS
-
-#: The name the kernel module binds to ``astc.hybrid.jit.weak``.
-WEAK = "_astc_weak"
 
 Layer = tuple[str, str | None, bool]  # (weight, bias or None, relu) parameter names
 
@@ -72,7 +70,7 @@ class Lowered:
             if not (
                 isinstance(call, ast.Call)
                 and isinstance(call.func, ast.Name)
-                and call.func.id.startswith("_astc_dense_")
+                and call.func.id.startswith(generated.DENSE_PREFIX)
                 and _name_of(call.args[0]) == current
             ):
                 return None
@@ -285,7 +283,7 @@ def _cheap(node: ast.expr) -> bool:
 def _weak(node: ast.expr, like: ast.expr) -> ast.expr:
     if not _is_number(node):
         return node
-    return ast.Call(templates.name(WEAK), [node, copy.deepcopy(like)], [])
+    return ast.Call(templates.name(generated.WEAK), [node, copy.deepcopy(like)], [])
 
 
 def _weak_pair(left: ast.expr, right: ast.expr) -> tuple[ast.expr, ast.expr]:
@@ -305,7 +303,7 @@ def _weak_binop(node: ast.BinOp) -> ast.expr:
     op = type(node.op).__name__
     for side, literal in (("l", node.left), ("r", node.right)):
         if _is_number(literal) and op in WEAK_OPERATORS:
-            func = templates.name(f"{WEAK}_{op}_{side}")
+            func = templates.name(generated.weak_operator(op, side))
             return ast.Call(func, [node.left, node.right], [])
     return node
 

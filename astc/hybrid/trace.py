@@ -35,6 +35,7 @@ from typing import Any
 
 import numpy as np
 
+from astc import generated
 from astc.evaluate import values
 from astc.hybrid import templates
 
@@ -546,7 +547,7 @@ class Tracer:
         if isinstance(v, np.generic) and v.dtype.kind in "biuf":
             item = v.item()
             literal = _float(item) if isinstance(item, float) else ast.Constant(item)
-            numpy = self.out.module("_astc_np", "numpy")
+            numpy = self.out.module(generated.NUMPY, "numpy")
             return ast.Call(ast.Attribute(numpy, type(v).__name__, ast.Load()), [literal], [])
         if isinstance(v, tuple | list):
             items = [self._code(frame, node, _wrap(i)) for i in v]
@@ -561,10 +562,10 @@ class Tracer:
             ]
             return ast.Slice(lo, hi, step)
         if isinstance(v, np.dtype) and v.names is None and not v.subdtype:
-            numpy = self.out.module("_astc_np", "numpy")
+            numpy = self.out.module(generated.NUMPY, "numpy")
             return ast.Call(ast.Attribute(numpy, "dtype", ast.Load()), [ast.Constant(v.str)], [])
         if isinstance(v, type) and v.__module__ == "numpy":
-            return ast.Attribute(self.out.module("_astc_np", "numpy"), v.__name__, ast.Load())
+            return ast.Attribute(self.out.module(generated.NUMPY, "numpy"), v.__name__, ast.Load())
         where = frame.where(node) if frame is not None else "<result>"
         raise Refused(where, f"value of type {type(v).__name__} cannot be embedded")
 

@@ -167,7 +167,9 @@ def replace_expr(original: cst.BaseExpression, new: cst.BaseExpression) -> cst.B
     return new
 
 
-def _astc_parens(node: cst.BaseExpression) -> bool:
+def _added_parens(node: cst.BaseExpression) -> bool:
+    """Whether ``node``'s one pair of parentheses is the pair astc added (``ASTC_LPAR``),
+    on a node that needs none by its own syntax (not a tuple, walrus, yield, ...)."""
     lpar: Sequence[cst.LeftParen] = getattr(node, "lpar", ())
     return (
         len(lpar) == 1
@@ -195,11 +197,11 @@ class TidyParens(cst.CSTTransformer):
         prec = precedence(_bare(updated))
         right_assoc = isinstance(updated.operator, cst.Power)
         left, right = updated.left, updated.right
-        if _astc_parens(original.left):
+        if _added_parens(original.left):
             inner = precedence(_bare(left))
             if inner > prec or (inner == prec and not right_assoc):
                 left = _bare(left)
-        if _astc_parens(original.right):
+        if _added_parens(original.right):
             inner = precedence(_bare(right))
             if inner > prec or (inner == prec and right_assoc):
                 right = _bare(right)
@@ -209,7 +211,7 @@ class TidyParens(cst.CSTTransformer):
     def _root(
         original: cst.BaseExpression | None, value: cst.BaseExpression | None
     ) -> cst.BaseExpression | None:
-        if original is not None and value is not None and _astc_parens(original):
+        if original is not None and value is not None and _added_parens(original):
             return _bare(value)
         return value
 

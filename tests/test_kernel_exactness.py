@@ -140,6 +140,43 @@ SOURCE = textwrap.dedent(
             out[i] = -a[i]
         return out
 
+    # -- int64 NumPy scalar overflow: checked in the kernel, NumPy's warning on overflow
+    def product(a):
+        p = a[0]
+        for i in range(1, a.shape[0]):
+            p = p * a[i]
+        return p
+
+    def neighbours(grid, out):  # `alive` is a Python int, then a NumPy one
+        n = grid.shape[0]
+        for i in range(n):
+            alive = 0
+            for d in (-1, 1):
+                alive += grid[(i + d) % n]
+            out[i] = alive - grid[i]
+        return out
+
+    def distance(a, out):
+        for i in range(a.shape[0]):
+            out[i] = abs(a[i]) - a[0]
+        return out
+
+    def plus_one(x):
+        return x + 1
+
+    def bump_each(counts):  # a helper's int64 `+` is checked too
+        for i in range(counts.shape[0]):
+            counts[i] = plus_one(counts[i])
+        return counts
+
+    def doubled_either(a):  # the Python int doubles without bound: no kernel (ASTC233)
+        k = 1
+        for i in range(a.shape[0]):
+            if a[i] > 0:
+                k = a[i]
+            k = k * 2
+        return k
+
     def halved(a, out):
         for i in range(a.shape[0]):
             out[i] = a[i] / 2.0 + a[i] // 3
@@ -510,24 +547,89 @@ def test_int_of_large_float(mod: Compiled) -> None:
 
 def test_numpy_warnings_that_kernels_cannot_give_are_refused(mod: Compiled) -> None:
     """NumPy warns (RuntimeWarning; an exception under ``-W error``/``np.errstate``) on
-    int64 scalar overflow (``+ - *``, unary ``-``: array elements may be any int64) and
-    on whole-array division by a divisor that may be zero; Numba is silent. So int64
-    arrays run the plain function (float64 ones the kernel), and whole-array division by
-    an array is no kernel."""
+    whole-array division by a divisor that may be zero; Numba is silent: no kernel."""
     _refused(mod, "array_ratio", Code.KERNEL_INEXACT_OPERATION)
     assert "RuntimeWarning" in mod.message("array_ratio", Code.KERNEL_INEXACT_OPERATION)
     with pytest.warns(RuntimeWarning):
         mod.check("array_ratio", np.array([1.0]), np.array([0.0]))
-    cases: dict[str, tuple[object, ...]] = {
-        "bump": (np.array([2**63 - 1, 0]),),
-        "negated": (np.array([-(2**63)]), np.zeros(1, dtype=np.int64)),
-    }
-    for name, args in cases.items():
-        _kernel(mod, name)
-        assert "int64" not in mod.message(name, Code.KERNEL).split("exact for")[1].split(",")[0]
-        with pytest.warns(RuntimeWarning):
-            mod.check(name, *args)
-        assert any("int64" in r for r in mod.state(name).reasons), name
+
+
+INT64_MAX, INT64_MIN = 2**63 - 1, -(2**63)
+
+#: Arguments on which NumPy's int64 scalar arithmetic overflows (and warns) part-way.
+OVERFLOWS: list[tuple[str, tuple[Any, ...]]] = [
+    ("bump", (np.array([5, INT64_MAX, 7, INT64_MAX]),)),
+    ("negated", (np.array([3, INT64_MIN, 4]), np.zeros(3, dtype=np.int64))),
+    ("product", (np.array([2**40, 2**30, 3, 5]),)),
+    ("neighbours", (np.array([1, INT64_MAX, INT64_MAX, INT64_MIN]), np.zeros(4, dtype=np.int64))),
+    ("distance", (np.array([INT64_MAX, -1, INT64_MIN, 2]), np.zeros(4, dtype=np.int64))),
+    ("bump_each", (np.array([1, INT64_MAX, 2]),)),
+]
+
+
+def _run_under(fn: Any, args: tuple[Any, ...], mode: str) -> tuple[str, list[Any], list[Any]]:
+    """``fn`` on a copy of ``args`` under one of NumPy's error modes for overflow (or
+    ``"error"``: ``warnings.simplefilter("error")``): the outcome as text, the warnings
+    and ``np.errstate`` callback calls it gave, and the arguments afterwards (the side
+    effects before an exception included)."""
+    import copy
+
+    args = copy.deepcopy(args)
+    called: list[Any] = []
+    if mode == "call":
+        state = np.errstate(over="call", call=lambda kind, flag: called.append(kind))
+    else:
+        state = np.errstate(over="warn" if mode == "error" else mode)
+    with warnings.catch_warnings(record=True) as caught, state:
+        warnings.simplefilter("error" if mode == "error" else "always")
+        try:
+            outcome = repr(fn(*args))
+        except Exception as error:  # noqa: BLE001 - the exception is the behaviour
+            outcome = f"{type(error).__name__}: {error}"
+    events = [f"{w.category.__name__}: {w.message}" for w in caught] + called
+    return outcome, events, [repr(a) for a in args]
+
+
+@pytest.mark.parametrize(("name", "args"), OVERFLOWS, ids=[n for n, _ in OVERFLOWS])
+@pytest.mark.parametrize("mode", ["warn", "raise", "ignore", "call", "error"])
+def test_int64_overflow_warns_as_numpy(mod: Compiled, name: str, args: tuple, mode: str) -> None:
+    """int64 NumPy scalar ``+ - *``, unary ``-`` and ``abs()`` (array elements may be any
+    int64): the kernel checks for overflow and has NumPy do the overflowing operation, so
+    the wrapped value, the RuntimeWarning, ``np.errstate(over="raise")``'s
+    FloatingPointError at the same element (with the stores before it), ``"ignore"``,
+    ``"call"`` and ``-W error`` are NumPy's; int64 arrays run the kernel."""
+    _kernel(mod, name)
+    exact_for = mod.message(name, Code.KERNEL).split("exact for")[1]
+    assert "int64" in exact_for.split(";")[0], exact_for
+    want = _run_under(mod.plain[name], args, mode)
+    assert want[1] or mode == "ignore" or want[0].startswith(("Runtime", "Floating"))
+    assert _run_under(mod.fast[name], args, mode) == want
+    assert not mod.state(name).reasons  # the kernel ran, not the plain function
+
+
+@pytest.mark.parametrize(("name", "args"), OVERFLOWS, ids=[n for n, _ in OVERFLOWS])
+def test_int64_arithmetic_without_overflow_is_exact(mod: Compiled, name: str, args: tuple) -> None:
+    """The checked fast path: the same values, no warning, for int64, float64 and bool
+    data; the kernel copy calls the checked helpers only where NumPy int64 scalars meet."""
+    rng = np.random.default_rng(12)
+    ints = rng.integers(-3, 4, size=30)  # a product of 30 of them stays within int64
+    for data in (ints, ints << 40, rng.standard_normal(30), ints > 0):
+        if name == "product" and data.dtype == np.int64 and abs(data).max() > 3:
+            continue
+        arrays = [data if i == 0 else np.zeros(30, dtype=a.dtype) for i, a in enumerate(args)]
+        with _no_warning():
+            mod.check(name, *arrays)
+    assert "_astc_add_np(counts[i], 1)" in mod.code.split("bump = _astc_kernel_bind")[1]
+    assert "_astc_add_np" not in mod.code.split("total = _astc_kernel_bind")[1].split("\n")[0]
+
+
+def test_python_int_growth_beside_numpy_ints_is_refused(mod: Compiled) -> None:
+    """Must NOT become a kernel: a name that is a NumPy int64 on one path and a Python
+    int on another; the Python int doubles without bound (CPython's grows, a kernel's
+    would wrap), so the checked NumPy path does not make it exact."""
+    _refused(mod, "doubled_either", Code.KERNEL_INT_RANGE)
+    mod.check("doubled_either", np.zeros(70, dtype=np.int64))
+    mod.check("doubled_either", np.arange(5))
 
 
 def _warnings_of(fn: Any, *args: Any) -> tuple[list[str], str]:

@@ -47,6 +47,10 @@ class Facts:
     divisions: dict[int, str] = field(default_factory=dict)
     #: id(BinOp) of ** -> "py" | "np" | "mixed" | "square".
     powers: dict[int, str] = field(default_factory=dict)
+    #: id(BinOp | AugAssign | UnaryOp) of an int64 NumPy scalar ``+ - *`` or unary ``-``
+    #: -> "add" | "sub" | "mul" | "neg": the overflow-checked helper lowering calls
+    #: (NumPy warns on overflow: see Operators.check_numpy_silent).
+    overflows: dict[int, str] = field(default_factory=dict)
     #: id(Call) -> runtime helper replacing the callee.
     helpers: dict[int, str] = field(default_factory=dict)
     #: id(Call) -> (module function or closure, strength key of its arguments): the copy
@@ -71,6 +75,7 @@ class Facts:
             self.divisions[k] = v if self.divisions.get(k, v) == v else "mixed"
         for k, v in other.powers.items():
             self.powers[k] = v if self.powers.get(k, v) == v else "mixed"
+        self.overflows.update(other.overflows)
         self.helpers.update(other.helpers)
         self.calls.update(other.calls)
         self.guards |= other.guards

@@ -8,7 +8,8 @@ For a kernel ``f`` the copy ``_astc_kernel_f`` is ``f``'s body with:
 * for automatic kernels (a :class:`~astc.backends.analysis.Plan`), the exactness rewrites
   of the analysis: divisions and powers of Python numbers through the runtime's checking
   helpers (``ZeroDivisionError`` as CPython raises it), ``math`` functions through
-  helpers that raise CPython's ``ValueError``/``OverflowError``, ``numpy.sum``/``mean``
+  helpers that raise CPython's ``ValueError``/``OverflowError``, int64 NumPy scalar
+  ``+ - *`` and unary ``-`` through overflow-checked helpers, ``numpy.sum``/``mean``
   through NumPy's pairwise summation, ``x ** y`` through the C library's ``pow``;
   *strength flags* ``_astc_np_<name>`` beside names that hold a Python or a NumPy scalar
   depending on the path, so that such a value is returned as the type CPython returns;
@@ -154,7 +155,22 @@ class _Rewrite(ast.NodeTransformer):
             self.runtime.add(name)
             args = [new.left, new.right] + ([flag] if flag is not None else [])
             return _call(name, args, original)
-        return new
+        return self.overflow_checked(original, [new.left, new.right], new)
+
+    def visit_UnaryOp(self, node: ast.UnaryOp) -> ast.expr:
+        new = self.generic_visit(node)
+        assert isinstance(new, ast.UnaryOp)
+        return self.overflow_checked(node, [new.operand], new)
+
+    def overflow_checked(self, original: ast.AST, args: list[ast.expr], new: ast.expr) -> ast.expr:
+        """An int64 NumPy scalar ``+ - *`` or unary ``-`` through the runtime's checked
+        helper (``_astc_add_np``...: on overflow NumPy does it, with its warning)."""
+        kind = self.facts.overflows.get(self.orig(original)) if self.facts else None
+        if kind is None:
+            return new
+        name = f"_astc_{kind}_np"
+        self.runtime.add(name)
+        return _call(name, args, original)
 
     def visit_Call(self, node: ast.Call) -> ast.expr:
         key = self.orig(node)
@@ -269,8 +285,11 @@ class _Statements(ast.NodeTransformer):
             ]
         key = self.rw.orig(node)
         facts = self.rw.facts
-        if facts is not None and (key in facts.divisions or key in facts.powers):
-            # `s /= n` with Python semantics: spell it `s = s / n` for the rewrite
+        if facts is not None and (
+            key in facts.divisions or key in facts.powers or key in facts.overflows
+        ):
+            # `s /= n` with Python semantics, `c[j] += 1` checked for int64 overflow:
+            # spell it `s = s / n` for the rewrite
             binop = ast.copy_location(
                 ast.BinOp(copy.deepcopy(node.target), node.op, node.value), node
             )

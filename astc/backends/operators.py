@@ -43,6 +43,10 @@ BINOPS: dict[type[ast.operator], str] = {
     ast.RShift: ">>",
 }
 
+#: int64 NumPy scalar operators that warn on overflow -> the checked helper's name part
+#: (``_astc_<name>_np`` in the runtime; unary ``-`` is ``neg``).
+INT_OVERFLOW: dict[str, str] = {"+": "add", "-": "sub", "*": "mul"}
+
 CMPOPS: dict[type[ast.cmpop], str] = {
     ast.Lt: "<",
     ast.LtE: "<=",
@@ -155,10 +159,12 @@ class Operators(RunBase):
         """A NumPy scalar result: NumPy's scalar arithmetic emits a ``RuntimeWarning`` on
         int overflow (``+ - *``, ``//`` by -1) and on division by zero, where Numba is
         silent. int64 NumPy scalars have no range here (array elements are any int64), so
-        their ``+ - *`` is refused; a division needs a divisor proven non-zero (and not -1
-        for ints)."""
-        if cls == "i" and op in ("+", "-", "*"):
-            self.numpy_warns(node, f"`{op}` of NumPy int64 scalars may overflow")
+        their ``+ - *`` is recorded for an overflow-checked helper (on overflow NumPy does
+        that one operation: its warning and wrapped value); the Python-int part of a
+        value that may be either is proven within int64 by the caller, so an overflow at
+        run time is always NumPy's. Divisions: see :meth:`division`."""
+        if cls == "i" and op in INT_OVERFLOW:
+            self.facts.overflows[id(node)] = INT_OVERFLOW[op]
 
     def safe_divisor(self, right: Value, right_node: ast.expr, cls: str, op: str) -> bool:
         """Whether NumPy's division by ``right`` cannot warn: non-zero, and for an int
@@ -334,7 +340,7 @@ class Operators(RunBase):
             classes.add(got[1])
         cls = classes.pop()
         if operand.np and cls == "i" and op == "-":
-            self.numpy_warns(node, "unary `-` of a NumPy int64 scalar may overflow")
+            self.facts.overflows[id(node)] = "neg"  # -INT64_MIN: NumPy's warning
         rng = None
         if operand.py and cls in "ib":
             base = operand.rng if operand.rng is not None else TOP

@@ -3,12 +3,13 @@
 Part of the runtime (see :mod:`astc.backends.runtime`): everything between the markers is
 emitted into compiled modules before the dispatcher. Each helper is a stub with a Numba
 ``overload`` that picks its implementation from the argument types when a kernel is
-typed: Python's zero-division rule, ``math`` with CPython's errors, the C library's
-``pow`` (called opaquely, so that LLVM cannot rewrite ``pow(x, 2.0)`` as ``x * x``), int
-conversions saturated to int64, NumPy's scalar minimum/maximum/sign, NumPy's pairwise
-summation (``np.sum``, ``np.mean``, with ``axis=`` too), ``reshape``/``ravel`` of
-contiguous arrays. The analysis (:mod:`astc.backends.analysis`) decides where each is
-exact; the names are listed in :mod:`astc.backends.library`.
+typed: Python's zero-division rule, NumPy's warnings on int64 scalar overflow (checked
+in the kernel, NumPy's own operation when it overflows), ``math`` with CPython's errors,
+the C library's ``pow`` (called opaquely, so that LLVM cannot rewrite ``pow(x, 2.0)`` as
+``x * x``), int conversions saturated to int64, NumPy's scalar minimum/maximum/sign,
+NumPy's pairwise summation (``np.sum``, ``np.mean``, with ``axis=`` too),
+``reshape``/``ravel`` of contiguous arrays. The analysis (:mod:`astc.backends.analysis`)
+decides where each is exact; the names are listed in :mod:`astc.backends.library`.
 """
 
 from __future__ import annotations
@@ -70,7 +71,8 @@ class _AstcExact:
 
 def _astc_numpy_scalar_op(name: str, x: Any, y: Any, ints: bool) -> Any:
     """``x <op> y`` done by NumPy on NumPy scalars (called from a kernel, in object mode,
-    only where NumPy warns or raises: a zero divisor, ``INT64_MIN // -1``)."""
+    only where NumPy warns or raises: a zero divisor, ``INT64_MIN // -1``, an int64
+    overflow of ``+ - *``; ``neg``/``abs`` of ``INT64_MIN`` ignore ``y``)."""
     import operator
 
     import numpy
@@ -78,7 +80,16 @@ def _astc_numpy_scalar_op(name: str, x: Any, y: Any, ints: bool) -> Any:
     conv = numpy.int64 if ints else numpy.float64
     if name == "pow":  # a NumPy scalar base (int64 when ``ints``), a Python exponent
         return float(conv(x) ** y)
-    fn = {"div": operator.truediv, "floordiv": operator.floordiv, "mod": operator.mod}[name]
+    if name in ("neg", "abs"):
+        return operator.neg(conv(x)) if name == "neg" else abs(conv(x))
+    fn = {
+        "div": operator.truediv,
+        "floordiv": operator.floordiv,
+        "mod": operator.mod,
+        "add": operator.add,
+        "sub": operator.sub,
+        "mul": operator.mul,
+    }[name]
     return fn(conv(x), conv(y))
 
 
@@ -163,6 +174,98 @@ def _astc_exact_division(x: _AstcExact) -> None:
         "float floor division by zero",
     )
     zero_division("mod", operator.mod, "integer division or modulo by zero", "float modulo")
+
+
+def _astc_numpy_int_op(x: _AstcExact, name: str) -> Fn:
+    """A jitted ``(x, y) -> int64`` that has NumPy do the int64 operation ``name`` in
+    object mode: its RuntimeWarning (or exception under ``np.errstate``/``-W error``)
+    and its wrapped value, at this point of the run."""
+    objmode = x.numba.objmode
+
+    def numpy_op(x: Any, y: Any) -> Any:
+        with objmode(r="int64"):
+            r = _astc_numpy_scalar_op(name, x, y, True)
+        return r
+
+    # object mode finds globals by importing the function's module (see division)
+    numpy_op.__module__ = _astc_numpy_ops_module().__name__
+    return x.jit(numpy_op)
+
+
+def _astc_checked_int(x: _AstcExact, llvm_op: str) -> Fn:
+    """An intrinsic ``(a, b) -> (a <op> b wrapped, overflowed)`` on int64: LLVM's
+    ``llvm.<llvm_op>.with.overflow.i64`` (``sadd``, ``ssub``, ``smul``), one machine
+    instruction and its overflow flag; exact for ``*`` too."""
+    from llvmlite import ir
+    from numba.extending import intrinsic
+
+    types = x.types
+
+    @intrinsic
+    def checked(typingctx: Any, a: Any, b: Any) -> Any:
+        sig = types.Tuple((types.int64, types.boolean))(types.int64, types.int64)
+
+        def codegen(context: Any, builder: Any, signature: Any, args: Any) -> Any:
+            i64 = ir.IntType(64)
+            fnty = ir.FunctionType(ir.LiteralStructType([i64, ir.IntType(1)]), [i64, i64])
+            name = f"llvm.{llvm_op}.with.overflow.i64"
+            fn = builder.module.declare_intrinsic(name, fnty=fnty)
+            pair = builder.call(fn, list(args))
+            parts = [builder.extract_value(pair, 0), builder.extract_value(pair, 1)]
+            return context.make_tuple(builder, signature.return_type, parts)
+
+        return sig, codegen
+
+    return checked
+
+
+def _astc_exact_overflow(x: _AstcExact) -> None:
+    """NumPy's warnings on int64 scalar overflow: ``+ - *`` checked by LLVM's overflow
+    flag, unary ``-`` and ``abs()`` by a comparison with ``INT64_MIN``; only when it
+    overflows does NumPy do the operation (object mode). Floats (other argument kinds
+    of the same kernel) get the plain operator."""
+    import operator
+
+    stub, is_int, refuse, overload, types, np, math = x.parts()
+
+    def binary(name: str, op: Fn, llvm_op: str) -> None:
+        checked = _astc_checked_int(x, llvm_op)
+        numpy_op = _astc_numpy_int_op(x, name)
+
+        @overload(stub(f"_astc_{name}_np"))
+        def ov(x: Any, y: Any) -> Any:
+            if not (is_int(x) and is_int(y)):
+                return lambda x, y: op(x, y)
+
+            def impl(x: Any, y: Any) -> Any:
+                r, overflowed = checked(x, y)
+                if overflowed:
+                    return numpy_op(x, y)
+                return r
+
+            return impl
+
+    binary("add", operator.add, "sadd")
+    binary("sub", operator.sub, "ssub")
+    binary("mul", operator.mul, "smul")
+
+    def unary(name: str, op: Fn) -> None:
+        numpy_op = _astc_numpy_int_op(x, name)
+
+        @overload(stub(f"_astc_{name}_np"))
+        def ov(x: Any) -> Any:
+            if not is_int(x):
+                return lambda x: op(x)
+
+            def impl(x: Any) -> Any:
+                if x == -9223372036854775808:
+                    return numpy_op(x, 0)
+                return op(x)
+
+            return impl
+
+    unary("neg", operator.neg)
+    unary("abs", abs)
 
 
 def _astc_float_pow(x: _AstcExact) -> tuple[Fn, Fn]:
@@ -669,6 +772,7 @@ def _astc_setup(g: dict[str, Any], numba: Any) -> None:
         return
     x = _AstcExact(g, numba)
     _astc_exact_division(x)
+    _astc_exact_overflow(x)
     _astc_exact_powers(x)
     _astc_exact_math(x)
     _astc_exact_index(x)

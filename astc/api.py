@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from astc import _collector as collector
 from astc.config import ConfigError, load_project_config, with_kernel_functions
 from astc.diagnostics import (
     Code,
@@ -41,7 +42,11 @@ def compile_source(
     None (and ``diagnostics`` non-empty) when the source is not valid Python. Compiling
     astc's own output again returns it unchanged.
     """
-    options = options or Options()
+    with collector.paused():  # a compile's allocations would run it often: see there
+        return _compile_source(source, filename, options or Options())
+
+
+def _compile_source(source: str, filename: str, options: Options) -> CompileResult:
     lines = split_lines(source)
     header_at = find_header(lines)
     body = source if header_at is None else "".join(lines[:header_at] + lines[header_at + 1 :])

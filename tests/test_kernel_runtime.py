@@ -47,6 +47,20 @@ def test_trust_runs_the_compiled_callable_and_keeps_the_plain_identity() -> None
     assert wrapper(x=5) == 10  # keywords are bound to the signature, then dispatched
 
 
+def test_options_are_the_settings_defaults_overridden_and_nothing_else() -> None:
+    wrapper = rt._astc_dispatch("double", plain_double, lambda: plain_double, mutates=True)
+    state = wrapper._astc_state
+    assert state.mutates is True and state.policy == "trust" and state.errors == "warn"
+    assert state.strict is True and state.n == 1  # set by _astc_dispatch itself
+    assert not rt._AstcSettings.mutates  # an instance's option, not a changed default
+    measured = rt._astc_dispatch("double", plain_double, lambda: plain_double, policy="measure")
+    assert measured._astc_state.size_key and not state.size_key
+    with pytest.raises(TypeError, match="no kernel dispatch option 'polcy'"):
+        rt._astc_dispatch("double", plain_double, lambda: plain_double, polcy="compare")
+    with pytest.raises(TypeError, match="no kernel dispatch option '__init__'"):
+        rt._astc_dispatch("double", plain_double, lambda: plain_double, __init__=None)
+
+
 def test_a_failed_build_runs_plain_with_one_warning() -> None:
     def build() -> Any:
         raise RuntimeError("no compiler here")

@@ -16,9 +16,8 @@ use it. The interface (docs/kernels.md, "The runtime"):
     they are plain positional-or-keyword ones, else ``functools.wraps(plain)``; its code
     is specialised at the first call.
 
-``_astc_dispatch(name, plain, build, *, policy="trust", key=None, same=None,
-convert=None, warning=RuntimeWarning, admit=None, bound=(), errors="warn", mutates=False,
-max_rows=None, names=None, notice=..., notify=None) -> wrapper``
+``_astc_dispatch(name, plain, build, **options) -> wrapper``
+    (``options``: the attributes of ``_AstcSettings``, whose defaults are there.)
     The same dispatcher for a callable built by other means (``astc.hybridize``'s
     ``Compiled`` is built on it): ``build()`` returns the compiled callable (or raises:
     the plain function runs, with one ``warning``; ``errors="raise"``: the exception
@@ -383,7 +382,44 @@ class _AstcRefused(Exception):
     """A signature the kernel is not exact for (raised on Numba's compile path)."""
 
 
-class _AstcKernel:
+class _AstcSettings:
+    """How one kernel dispatches: every option of ``_astc_dispatch`` (see the module
+    docstring), which ``_astc_kernel_bind`` fills from the spec. Each is written once,
+    here: the class attributes are the defaults, keyword arguments override them (an
+    unknown one is a ``TypeError``)."""
+
+    policy: str = "trust"
+    #: How many positional arguments a plain call passes (-1: not known).
+    n: int = -1
+    #: Module names the kernel relies on, checked against their ``_astc_`` aliases.
+    guards: tuple[str, ...] = ()
+    #: Positions of scalar parameters (Python ``int``/``float``/``bool`` only).
+    scalars: tuple[int, ...] = ()
+    convert: Fn | None = None
+    key: Fn | None = None
+    same: Callable[[Any, Any], bool] | None = None
+    strict: bool = False
+    warning: Any = RuntimeWarning
+    loops: bool = False
+    #: Every exact signature has an array argument: calls without one run ``plain``.
+    arrays: bool = False
+    admit: Callable[[tuple[Any, ...]], str | None] | None = None
+    bound: tuple[Any, ...] = ()
+    errors: str = "warn"
+    mutates: bool = False
+    max_rows: int | None = None
+    names: tuple[str, ...] | None = None
+    notice: str = "astc: kernel {name}() runs as plain Python: {reason}"
+    notify: Callable[[str], None] | None = None
+
+    def __init__(self, **options: Any) -> None:
+        for option, value in options.items():
+            if option.startswith("_") or not hasattr(_AstcSettings, option):
+                raise TypeError(f"no kernel dispatch option {option!r}")
+            setattr(self, option, value)
+
+
+class _AstcKernel(_AstcSettings):
     """State of one kernel: its plain function, compiled callable and routing."""
 
     def __init__(
@@ -391,53 +427,17 @@ class _AstcKernel:
         name: str,
         plain: Fn,
         build: Callable[[_AstcKernel], Any],
-        *,
-        policy: str = "trust",
-        n_params: int = -1,
-        guards: tuple[str, ...] = (),
         g: dict[str, Any] | None = None,
-        scalars: tuple[int, ...] = (),
-        convert: Fn | None = None,
-        key: Fn | None = None,
-        same: Callable[[Any, Any], bool] | None = None,
-        strict: bool = False,
-        warning: Any = RuntimeWarning,
-        size_key: bool = False,
-        loops: bool = False,
-        arrays: bool = False,
-        admit: Callable[[tuple[Any, ...]], str | None] | None = None,
-        bound: tuple[Any, ...] = (),
-        errors: str = "warn",
-        mutates: bool = False,
-        max_rows: int | None = None,
-        names: tuple[str, ...] | None = None,
-        notice: str = "astc: kernel {name}() runs as plain Python: {reason}",
-        notify: Callable[[str], None] | None = None,
+        **options: Any,
     ) -> None:
+        super().__init__(**options)
         self.name = name
         self.plain = plain
         self.builder = build
-        self.policy = policy
-        self.n = n_params
-        self.guards = guards
         self.g = g if g is not None else {}
-        self.scalars = scalars
-        self.convert = convert
-        self.same = same
-        self.strict = strict
-        self.warning = warning
-        self.size_key = size_key
-        self.loops = loops
-        #: Every exact signature has an array argument: calls without one run ``plain``.
-        self.arrays = arrays
-        self.admit = admit
-        self.bound = tuple(bound)
-        self.errors = errors
-        self.mutates = mutates
-        self.max_rows = max_rows
-        self.names = names
-        self.notice = notice
-        self.notify = notify
+        self.bound = tuple(self.bound)
+        #: Argument signatures include array sizes (policy "measure": timings differ).
+        self.size_key = self.policy == "measure"
         #: Per argument signature compared with the plain function: whether they agreed.
         self.verdicts: dict[Any, bool] = {}
         #: NumPy scalar types to box a compiled callable's Python scalar results in, per
@@ -458,6 +458,7 @@ class _AstcKernel:
             self.signature: Any = inspect.signature(plain)
         except (TypeError, ValueError):
             self.signature = None
+        names = self.names
         if names is not None:  # keywords by these names, after the bound arguments
             kind = inspect.Parameter.POSITIONAL_OR_KEYWORD
             only = inspect.Parameter.POSITIONAL_ONLY
@@ -466,7 +467,8 @@ class _AstcKernel:
                 + [inspect.Parameter(n, kind) for n in names]
             )
             self.n = len(self.bound) + len(names)
-        if key is None and policy in _ASTC_CHECKING:
+        key = self.key
+        if key is None and self.policy in _ASTC_CHECKING:
             key = self.array_key
         self.ns: dict[str, Any] = {
             "_k": self,
@@ -905,48 +907,13 @@ def _astc_arity(plain: Fn) -> int:
     return int(code.co_argcount)
 
 
-def _astc_dispatch(
-    name: str,
-    plain: Fn,
-    build: Callable[[], Any],
-    *,
-    policy: str = "trust",
-    key: Fn | None = None,
-    same: Callable[[Any, Any], bool] | None = None,
-    convert: Fn | None = None,
-    warning: Any = RuntimeWarning,
-    admit: Callable[[tuple[Any, ...]], str | None] | None = None,
-    bound: tuple[Any, ...] = (),
-    errors: str = "warn",
-    mutates: bool = False,
-    max_rows: int | None = None,
-    names: tuple[str, ...] | None = None,
-    notice: str = "astc: kernel {name}() runs as plain Python: {reason}",
-    notify: Callable[[str], None] | None = None,
-) -> Fn:
-    """A dispatcher for a callable built by ``build()`` (see the module docstring)."""
+def _astc_dispatch(name: str, plain: Fn, build: Callable[[], Any], **options: Any) -> Fn:
+    """A dispatcher for a callable built by ``build()`` (see the module docstring); the
+    options are :class:`_AstcSettings`' (``n`` and ``strict`` are set here)."""
     kernel = _AstcKernel(
-        name,
-        plain,
-        lambda _state: build(),
-        policy=policy,
-        n_params=_astc_arity(plain),
-        key=key,
-        same=same,
-        convert=convert,
-        warning=warning,
-        size_key=policy == "measure",
-        strict=True,
-        admit=admit,
-        bound=bound,
-        errors=errors,
-        mutates=mutates,
-        max_rows=max_rows,
-        names=names,
-        notice=notice,
-        notify=notify,
+        name, plain, lambda _state: build(), n=_astc_arity(plain), strict=True, **options
     )
-    if policy != "trust":
+    if kernel.policy != "trust":
         kernel.catch = (Exception,)
     return kernel.wrapper
 
@@ -1081,14 +1048,13 @@ def _astc_kernel_bind(g: dict[str, Any], name: str, plain: Fn, spec: dict[str, A
         name,
         plain,
         lambda st: _astc_kernel_build(st, g, name, spec),
+        g,
         policy=spec.get("policy", "trust"),
-        n_params=len(params) if params else -1,
+        n=len(params) if params else -1,
         guards=tuple(spec.get("guards", ())),
-        g=g,
         scalars=tuple(spec.get("scalars", ())),
         convert=_astc_converter(spec.get("returns", "plain")) if strict else None,
         strict=strict,
-        size_key=spec.get("policy") == "measure",
         loops=bool(spec.get("loops", False)),
         arrays=bool(spec.get("arrays", False)),
     )

@@ -58,6 +58,14 @@ class Interval:
         hi_ok = self.hi is None or (other.hi is not None and other.hi <= self.hi)
         return lo_ok and hi_ok
 
+    def meet(self, other: Interval) -> Interval | None:
+        """The intersection, or None when it is empty."""
+        lo = self.lo if other.lo is None else other.lo if self.lo is None else max(self.lo, other.lo)
+        hi = self.hi if other.hi is None else other.hi if self.hi is None else min(self.hi, other.hi)
+        if lo is not None and hi is not None and lo > hi:
+            return None
+        return Interval(lo, hi)
+
     def excludes_zero(self) -> bool:
         return (self.lo is not None and self.lo > 0) or (self.hi is not None and self.hi < 0)
 

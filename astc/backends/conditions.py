@@ -57,7 +57,8 @@ def condition_bounds(
             continue
         operands = [part.left, *part.comparators]
         for op, left, right in zip(part.ops, operands, operands[1:], strict=False):
-            for subject, kind, other in ((left, type(op), right), (right, _FLIP.get(type(op)), left)):
+            pairs = ((left, type(op), right), (right, _FLIP.get(type(op)), left))
+            for subject, kind, other in pairs:
                 if kind is None:
                     continue
                 found = _bound(subject, kind, _int_range(value_of(other)))

@@ -60,8 +60,11 @@ class Interval:
 
     def meet(self, other: Interval) -> Interval | None:
         """The intersection, or None when it is empty."""
-        lo = self.lo if other.lo is None else other.lo if self.lo is None else max(self.lo, other.lo)
-        hi = self.hi if other.hi is None else other.hi if self.hi is None else min(self.hi, other.hi)
+        lo, hi = self.lo, self.hi
+        if other.lo is not None:
+            lo = other.lo if lo is None else max(lo, other.lo)
+        if other.hi is not None:
+            hi = other.hi if hi is None else min(hi, other.hi)
         if lo is not None and hi is not None and lo > hi:
             return None
         return Interval(lo, hi)

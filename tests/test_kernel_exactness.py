@@ -1021,3 +1021,167 @@ def test_reduction_and_view_helpers(helpers: Compiled) -> None:
     assert any("C-contiguous" in r for r in helpers.state("reductions").reasons)
     helpers.check("int_reductions", (m * 10).astype(np.int64))
     helpers.check("views", rng.standard_normal(1000))
+
+
+# -- rule: a ``while`` condition bounds Python ints in its body; widening covers every
+# binding (``for`` targets, parameters on entry) ------------------------------------------
+
+BOUNDS = textwrap.dedent(
+    """\
+    def count_primes(n):
+        count = 0
+        for k in range(2, n):
+            d = 2
+            prime = True
+            while d * d <= k:
+                if k % d == 0:
+                    prime = False
+                    break
+                d += 1
+            if prime:
+                count += 1
+        return count
+
+    def first_square_above(n, d):
+        while d * d <= n:
+            d += 1
+        return d
+
+    def below(n):
+        i = 0
+        c = 0
+        while 0 <= i < n and c >= 0:
+            if i * i % 7 == 1:
+                c += 1
+            i += 1
+        return c
+
+    # rebound in the body before the read: the condition says nothing about the new value
+    def rebound(k):
+        d = 0
+        t = 0
+        while d <= k:
+            d = k + 2 ** 40
+            t = d * d
+        return t
+
+    # rebound in an inner loop: its second iteration reads the new value
+    def rebound_in_loop(k):
+        d = 0
+        t = 0
+        while d <= k:
+            for j in range(2):
+                t = d * d
+                d = k + 2 ** 40
+        return t
+
+    # rebound, then read in a later target of the same assignment
+    def target_reads(k, out):
+        d = 0
+        while d <= k:
+            d = out[d * d % out.shape[0]] = k + 2 ** 40
+
+    # `or`: either part may be false in the body
+    def either(k, m):
+        d = 2
+        while d * d <= k or d < m:
+            d += 1
+        return d
+
+    # rebound by a non-step self-reference: no narrowing
+    def squaring(k):
+        d = 2
+        while d <= k:
+            d = d * d
+        return d
+
+    # int64 data bounds nothing useful: isqrt(2**63) + 1 squared overflows
+    def int_data(a):
+        c = 0
+        for i in range(a.shape[0]):
+            d = 0
+            while d * d < a[i]:
+                d += 1
+            c += d
+        return c
+
+    # widening: the values of a `for` target and of a parameter on entry count too
+    def for_target(n):
+        t = 0
+        d = 0
+        for d in range(2 ** 62, 2 ** 62 + 1):
+            pass
+        for i in range(n):
+            d += 1
+            t = d + 4611686018427387890
+        return t
+
+    def parameter_grows(d, n):
+        t = 0
+        if n < 0:
+            d = 0
+        for i in range(n):
+            d += 1
+            t = d + 9223372034707292150
+        return t
+    """
+)
+
+
+@pytest.fixture(scope="module")
+def bounded() -> Compiled:
+    return compile_both(BOUNDS, kernels="auto")
+
+
+def test_while_conditions_bound_ints_in_the_body(bounded: Compiled) -> None:
+    """``while d * d <= k`` (k bounded) bounds ``d`` in the body until it is rebound, so
+    ``d += 1`` and the next test stay in int64: a kernel (count_primes: 2**48 trips bound
+    ``k``, no entry check). Arguments beyond the entry bounds run the plain function."""
+    _kernel(bounded, "count_primes")
+    for n in (3000, 0, 2, 3, -7):
+        bounded.check("count_primes", n)
+    assert not bounded.state("count_primes").reasons
+    _kernel(bounded, "first_square_above")
+    bounded.check("first_square_above", 10**9, 31000)
+    assert not bounded.state("first_square_above").reasons  # the kernel ran
+    bounded.check("first_square_above", 2**40, 2**20 - 3)  # beyond 2**31: plain
+    assert bounded.check("first_square_above", 10**30, 10**15 - 3) == ("ok", 10**15 + 1)
+    assert bounded.check("first_square_above", 2.5, 1.0) == ("ok", 2.0)
+    _kernel(bounded, "below")  # a comparison chain and `and`: each part holds
+    bounded.check("below", 1000)
+    bounded.check("below", -3)
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("rebound", (5,)),
+        ("rebound_in_loop", (5,)),
+        ("either", (50, 10)),
+        ("squaring", (10**6,)),
+        ("for_target", (100,)),
+        ("target_reads", (5, np.zeros(5))),
+    ],
+)
+def test_bounds_that_do_not_hold_are_not_used(
+    bounded: Compiled, name: str, args: tuple[Any, ...]
+) -> None:
+    """A bound is dropped where the name may have been rebound (in the body, in an inner
+    loop), not taken from ``or``, not narrowed through ``d = d * d``; a widened name
+    keeps its ``for`` values: no kernel, and CPython's big ints."""
+    _refused(bounded, name, Code.KERNEL_INT_RANGE)
+    bounded.check(name, *args)
+
+
+def test_bounds_that_do_not_hold_at_run_time_route_plain(bounded: Compiled) -> None:
+    """Argument kinds (int64 data) and values (beyond the entry bound) the proofs do not
+    cover run the plain function."""
+    _kernel(bounded, "int_data")
+    assert "exact for a: bool" in bounded.message("int_data", Code.KERNEL)
+    bounded.check("int_data", np.array([3, 17, 2**62]))
+    bounded.check("int_data", np.array([True, False]))
+    assert bounded.state("int_data").reasons
+    _kernel(bounded, "parameter_grows")
+    bounded.check("parameter_grows", 2**31, 100)  # beyond the entry bound: plain
+    assert bounded.state("parameter_grows").reasons
+    bounded.check("parameter_grows", 2**20, 100)  # the kernel

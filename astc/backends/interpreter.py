@@ -17,11 +17,12 @@ from astc.analysis.binding import maybe_unbound
 from astc.backends import values as iv
 from astc.backends.callees import Callees
 from astc.backends.calls import Calls
+from astc.backends.conditions import condition_bounds, drops_before, stored_names
 from astc.backends.facts import TRIPS, Facts
 from astc.backends.library import BUILTINS, EXCEPTIONS
 from astc.backends.operators import BINOPS, Operators
 from astc.backends.problems import CLS, Problem
-from astc.backends.syntax import body_of, ends_in_return, positive_in_body
+from astc.backends.syntax import Site, body_of, ends_in_return, positive_in_body
 from astc.backends.values import (
     TOP,
     Array,
@@ -71,6 +72,7 @@ class Run(Calls, Operators, Callees):
             self.changed = False
             self.grew = set()
             self.facts = Facts()
+            self.site_bounds = {}
             self.block(body_of(self.fn))
             widened = False
             if round_no >= _WIDEN_AFTER and (self.changed or self.widened):
@@ -123,15 +125,15 @@ class Run(Calls, Operators, Callees):
             if not sites and not force:
                 continue  # a loop variable or parameter: follows the names it is made from
             bound: Interval | None = None
-            if not force and sites and all(s.step is not None or not s.self_ref for s in sites):
-                base: Interval | None = None
+            entry = None if force else self.entry_values(name, sites)
+            if entry and all(s.step is not None or not s.self_ref for s in sites):
+                base = entry[0]
+                for part in entry[1:]:
+                    base = base.hull(part)
                 total = Interval.point(0)
                 ok = True
                 for site in sites:
-                    seen = self.site_values.get((id(site.node), name))
                     if site.step is None:
-                        if isinstance(seen, Scalar) and seen.rng is not None:
-                            base = seen.rng if base is None else base.hull(seen.rng)
                         continue
                     step = self.facts.values.get(id(site.step))
                     if not (isinstance(step, Scalar) and step.rng is not None and step.rng.bounded):
@@ -140,14 +142,66 @@ class Run(Calls, Operators, Callees):
                     rng = step.rng if site.sign > 0 else iv.neg(step.rng)
                     times = self.runs(site.loops)
                     total = iv.add(total, iv.scale(rng, times))
-                if ok and base is not None:
+                if ok:
                     bound = iv.add(base, total)
             bound = bound if bound is not None else TOP
+            if entry:
+                bound = self.narrowed(name, sites, entry, bound)
             if self.widened.get(name) != bound:
                 self.widened[name] = bound
                 self.env[name] = replace(value, rng=bound)
                 changed = True
         return changed
+
+    def entry_values(self, name: str, sites: list[Site]) -> list[Interval] | None:
+        """The intervals of what ``name`` is bound to other than by a site that reads it:
+        its value on entry (a parameter), plain assignments, ``for`` targets and any
+        other binding seen; None when one of them is not a Python int with an interval
+        (or there are none). Widening must cover all of them: a bound made of the
+        accumulation sites alone would leave out a parameter's or a loop's values."""
+        parts: list[Interval] = []
+        if name in self.params:
+            first = self.initial.get(name)
+            if not (isinstance(first, Scalar) and first.rng is not None):
+                return None
+            parts.append(first.rng)
+        growing = {id(s.node) for s in sites if s.self_ref}
+        for (node, bound_name), seen in self.site_values.items():
+            if bound_name != name or node in growing:
+                continue
+            if not (isinstance(seen, Scalar) and seen.rng is not None):
+                return None
+            parts.append(seen.rng)
+        return parts or None
+
+    def narrowed(
+        self, name: str, sites: list[Site], entry: list[Interval], bound: Interval
+    ) -> Interval:
+        """``bound`` (a sound bound of every value of ``name``) narrowed by the ``while``
+        conditions its accumulation sites read it under: when every site that reads the
+        name is ``name += step`` (or ``name = name + step``) run with a bound ``C`` on
+        the name (:meth:`block`), its values are those of :meth:`entry_values` and
+        ``(bound & C) + step``."""
+        parts = list(entry)
+        grows = False
+        for site in sites:
+            if not site.self_ref:
+                continue
+            cond = self.site_bounds.get((id(site.node), name))
+            step = self.facts.values.get(id(site.step)) if site.step is not None else None
+            if cond is None or not (isinstance(step, Scalar) and step.rng is not None):
+                return bound
+            read = bound.meet(cond)
+            if read is None:
+                return bound
+            parts.append(iv.add(read, step.rng if site.sign > 0 else iv.neg(step.rng)))
+            grows = True
+        if not grows:
+            return bound
+        result = parts[0]
+        for part in parts[1:]:
+            result = result.hull(part)
+        return bound.meet(result) or bound
 
     # ---- binding
     def bind(self, name: str, value: Value | None, node: ast.AST) -> None:
@@ -229,8 +283,23 @@ class Run(Calls, Operators, Callees):
 
     # ---- statements
     def block(self, stmts: list[ast.stmt]) -> None:
+        """Statements in order. Under ``while`` bounds (:attr:`bounds`), a statement that
+        may rebind a bounded name loses its bound where the bound no longer holds
+        (:func:`~astc.backends.conditions.drops_before`, and after the statement); an
+        assignment that keeps it records it for :meth:`narrowed`."""
         for stmt in stmts:
+            if not self.bounds:
+                self.stmt(stmt)
+                continue
+            names = set(self.bounds)
+            for name in drops_before(stmt, names):
+                del self.bounds[name]
+            stored = stored_names(stmt) & set(self.bounds)
+            for name in stored:
+                self.site_bounds[(id(stmt), name)] = self.bounds[name]
             self.stmt(stmt)
+            for name in stored:
+                self.bounds.pop(name, None)
 
     def stmt(self, s: ast.stmt) -> None:
         """One statement, by its ``stmt_<Type>`` method; any other type is refused."""
@@ -287,7 +356,14 @@ class Run(Calls, Operators, Callees):
             raise self.unsupported(s, "`while ... else`")
         self.facts.has_loop = True
         self.truth(s.test)
+        outer = self.bounds
+        found = condition_bounds(s.test, lambda node: self.facts.values.get(id(node)))
+        inner = dict(outer)
+        for name, rng in found.items():
+            inner[name] = inner[name].meet(rng) or inner[name] if name in inner else rng
+        self.bounds = inner
         self.block(s.body)
+        self.bounds = outer
 
     def stmt_If(self, s: ast.If) -> None:
         self.truth(s.test)
@@ -384,7 +460,13 @@ class Run(Calls, Operators, Callees):
     # ---- expressions
     def read(self, name: str, node: ast.AST) -> Value | None:
         if name in self.env:
-            return self.env[name]
+            value = self.env[name]
+            bound = self.bounds.get(name)
+            if bound is not None and isinstance(value, Scalar) and value.rng is not None:
+                met = value.rng.meet(bound)
+                if met is not None:  # empty: never read there; keep the value
+                    return replace(value, rng=met)
+            return value
         if name in self.captured:
             return self.captured[name]
         if name in self.locals:

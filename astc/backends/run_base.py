@@ -56,6 +56,13 @@ class RunBase:
         #: Names known to be at least 1 where the statements being read run (the bound
         #: of an enclosing ``for ... in range(n)``, see ``syntax.positive_in_body``).
         self.positive: frozenset[str] = frozenset()
+        #: Name -> interval its value lies in where the statements being read run (the
+        #: condition of an enclosing ``while``, see :mod:`astc.backends.conditions`).
+        self.bounds: dict[str, Interval] = {}
+        #: (id of an assignment, name) -> the bound its read of the name had this round.
+        self.site_bounds: dict[tuple[int, str], Interval] = {}
+        #: Parameters' values on entry (a bound on a name must cover them too).
+        self.initial: dict[str, Value] = dict(params)
 
     def _local_names(self) -> set[str]:
         names = set(self.env)

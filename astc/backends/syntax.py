@@ -310,7 +310,7 @@ def _reads(node: ast.AST, name: str) -> bool:
 
 
 @dataclass(frozen=True)
-class _Site:
+class Site:
     """An assignment to a name: its step when it is ``x = x + step`` (for widening)."""
 
     node: ast.AST
@@ -325,9 +325,9 @@ class _Site:
         return bool(self.loops)
 
 
-def sites(fn: ast.FunctionDef) -> dict[str, list[_Site]]:
+def sites(fn: ast.FunctionDef) -> dict[str, list[Site]]:
     loops = enclosing_loops(fn)
-    out: dict[str, list[_Site]] = {}
+    out: dict[str, list[Site]] = {}
     for node in own_nodes(fn):
         if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
             name = node.target.id
@@ -335,7 +335,7 @@ def sites(fn: ast.FunctionDef) -> dict[str, list[_Site]]:
             sign = 1
             if isinstance(node.op, ast.Add | ast.Sub) and not _reads(node.value, name):
                 step, sign = node.value, (1 if isinstance(node.op, ast.Add) else -1)
-            out.setdefault(name, []).append(_Site(node, loops.get(id(node), ()), step, sign, True))
+            out.setdefault(name, []).append(Site(node, loops.get(id(node), ()), step, sign, True))
         elif isinstance(node, ast.Assign):
             for target in node.targets:
                 for t in ast.walk(target):
@@ -365,9 +365,23 @@ def sites(fn: ast.FunctionDef) -> dict[str, list[_Site]]:
                         ):
                             step = left
                     out.setdefault(name, []).append(
-                        _Site(node, loops.get(id(node), ()), step, sign, self_ref)
+                        Site(node, loops.get(id(node), ()), step, sign, self_ref)
                     )
     return out
+
+
+def binders(node: ast.AST) -> Iterator[tuple[ast.AST, str]]:
+    """Each node under ``node`` (nested definitions included) that binds or deletes a
+    name, with the name."""
+    for n in ast.walk(node):
+        if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load):
+            yield n, n.id
+        elif isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            yield n, n.name
+        elif isinstance(n, ast.ExceptHandler) and n.name:
+            yield n, n.name
+        elif isinstance(n, ast.alias):
+            yield n, (n.asname or n.name).split(".")[0]
 
 
 def locals_of(fn: ast.FunctionDef) -> set[str]:

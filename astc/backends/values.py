@@ -58,6 +58,17 @@ class Interval:
         hi_ok = self.hi is None or (other.hi is not None and other.hi <= self.hi)
         return lo_ok and hi_ok
 
+    def meet(self, other: Interval) -> Interval | None:
+        """The intersection, or None when it is empty."""
+        lo, hi = self.lo, self.hi
+        if other.lo is not None:
+            lo = other.lo if lo is None else max(lo, other.lo)
+        if other.hi is not None:
+            hi = other.hi if hi is None else min(hi, other.hi)
+        if lo is not None and hi is not None and lo > hi:
+            return None
+        return Interval(lo, hi)
+
     def excludes_zero(self) -> bool:
         return (self.lo is not None and self.lo > 0) or (self.hi is not None and self.hi < 0)
 

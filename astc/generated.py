@@ -131,6 +131,16 @@ def division(op: str, python: bool) -> str:
     return f"{PREFIX}{op}_{'py' if python else 'm'}"
 
 
+#: int64 NumPy scalar operations checked for overflow (on overflow NumPy does them).
+OVERFLOW_CHECKED = ("add", "sub", "mul", "neg", "abs")
+
+
+def overflow_checked(op: str) -> str:
+    """The runtime's overflow-checked int64 NumPy scalar ``op`` (of OVERFLOW_CHECKED)."""
+    assert op in OVERFLOW_CHECKED, op
+    return f"{PREFIX}{op}_np"
+
+
 def checked_math(name: str) -> str:
     """``math.<name>`` with CPython's errors."""
     return f"{PREFIX}math_{name}"
@@ -152,6 +162,7 @@ RUNTIME = (
     OS,
     *(division(op, py) for op in DIVISIONS for py in (True, False)),
     *POW.values(),
+    *(overflow_checked(op) for op in OVERFLOW_CHECKED),
     MATH_POW,
     INDEX_INT,
     INDEX_FLOOR,

@@ -252,7 +252,7 @@ class Calls(RunBase):
         if not isinstance(a, Scalar) or a.cls == "b":
             raise self.unsupported(call.node, f"abs() of {a.describe()}")
         if a.np and a.cls == "i":  # abs(INT64_MIN) overflows: NumPy's warning
-            self.facts.helpers[id(call.node)] = "_astc_abs_np"
+            self.facts.helpers[id(call.node)] = generated.overflow_checked("abs")
         if a.rng is None:
             return a
         m = a.rng.magnitude()

@@ -168,7 +168,7 @@ class _Rewrite(ast.NodeTransformer):
         kind = self.facts.overflows.get(self.orig(original)) if self.facts else None
         if kind is None:
             return new
-        name = f"_astc_{kind}_np"
+        name = generated.overflow_checked(kind)
         self.runtime.add(name)
         return _call(name, args, original)
 

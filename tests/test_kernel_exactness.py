@@ -415,6 +415,12 @@ SOURCE = textwrap.dedent(
     def generates(a):
         for i in range(a.shape[0]):
             yield a[i]
+    def matmul_abs(a, b):
+        return np.abs(a) @ b
+    def shift_rows(m):
+        for i in range(m.shape[0]):
+            m += m.T
+        return m
     """
 )
 
@@ -864,6 +870,20 @@ def test_whole_array_code_must_prove_identical_results(mod: Compiled) -> None:
 )
 def test_each_refusal_has_its_code(mod: Compiled, name: str, code: Code) -> None:
     _refused(mod, name, code)
+
+
+def test_matmul_and_in_place_array_operators_are_refused(mod: Compiled) -> None:
+    """``@`` is refused, not a compiler crash. An in-place operator on an array is refused:
+    NumPy checks the shapes and copies overlapping operands (``m += m.T``); Numba's
+    in-place operators do neither (wrong values, or a read past the buffer)."""
+    _refused(mod, "matmul_abs", Code.KERNEL_UNSUPPORTED)
+    assert "MatMult" in mod.message("matmul_abs", Code.KERNEL_UNSUPPORTED)
+    mod.check("matmul_abs", -np.ones((2, 3)), np.arange(6.0).reshape(3, 2))
+    _refused(mod, "shift_rows", Code.KERNEL_UNSUPPORTED)
+    assert "`+=` on an array" in mod.message("shift_rows", Code.KERNEL_UNSUPPORTED)
+    mod.check("shift_rows", np.arange(9.0).reshape(3, 3))
+    with pytest.raises(ValueError):
+        mod.fast["shift_rows"](np.ones((2, 3)))  # NumPy's broadcast error, as plain
 
 
 # -- rule: deterministic under any PYTHONHASHSEED; every helper's verdict counts --------

@@ -317,7 +317,7 @@ class Run(Calls, Operators, Callees):
             self.bind_target(target, value, s)
 
     def stmt_AugAssign(self, s: ast.AugAssign) -> None:
-        op = BINOPS[type(s.op)]
+        op = self.operator(s, s.op)
         if not isinstance(s.target, ast.Name | ast.Subscript):
             raise self.unsupported(s, "augmented assignment to an attribute")
         if isinstance(s.target, ast.Name):
@@ -327,11 +327,22 @@ class Run(Calls, Operators, Callees):
         value = self.expr(s.value)
         if current is None or value is None:
             return
+        if isinstance(current, Array):
+            # NumPy checks the shapes and copies overlapping operands (`m += m.T`) for an
+            # in-place operator on an array; Numba's does neither.
+            raise self.unsupported(s, f"`{op}=` on an array")
         result = self.binop(s, op, current, value, s.target, s.value)
         if isinstance(s.target, ast.Name):
             self.bind(s.target.id, result, s)
         else:
             self.store(s.target, result, s)
+
+    def operator(self, node: ast.AST, op: ast.operator) -> str:
+        """The spelling of a binary operator kernels support (``@`` is not one)."""
+        spelled = BINOPS.get(type(op))
+        if spelled is None:
+            raise self.unsupported(node, f"the `{type(op).__name__}` operator")
+        return spelled
 
     def stmt_AnnAssign(self, s: ast.AnnAssign) -> None:
         if s.value is not None:
@@ -525,7 +536,8 @@ class Run(Calls, Operators, Callees):
             left, right = self.expr(node.left), self.expr(node.right)
             if left is None or right is None:
                 return None
-            return self.binop(node, BINOPS[type(node.op)], left, right, node.left, node.right)
+            op = self.operator(node, node.op)
+            return self.binop(node, op, left, right, node.left, node.right)
         if isinstance(node, ast.UnaryOp):
             operand = self.expr(node.operand)
             if operand is None:

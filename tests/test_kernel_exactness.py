@@ -421,6 +421,12 @@ SOURCE = textwrap.dedent(
         for i in range(m.shape[0]):
             m += m.T
         return m
+    def shift_by(a, s, out):
+        for i in range(a.shape[0]):
+            out[i] = a[i] << s[i]
+    def shift_by_three(a, out):
+        for i in range(a.shape[0]):
+            out[i] = a[i] << 3
     """
 )
 
@@ -884,6 +890,16 @@ def test_matmul_and_in_place_array_operators_are_refused(mod: Compiled) -> None:
     mod.check("shift_rows", np.arange(9.0).reshape(3, 3))
     with pytest.raises(ValueError):
         mod.fast["shift_rows"](np.ones((2, 3)))  # NumPy's broadcast error, as plain
+
+
+def test_numpy_int_shifts_need_a_count_proven_in_range(mod: Compiled) -> None:
+    """NumPy gives 0 or -1 for an int64 shift by >= 64 or a negative count; the machine
+    shift wraps the count. A count not proven in 0..63 is refused; ``<< 3`` is a kernel."""
+    _refused(mod, "shift_by", Code.KERNEL_INEXACT_OPERATION)
+    a = np.array([1, -5, 12345, -1], dtype=np.int64)
+    mod.check("shift_by", a, np.array([64, 65, 70, 3], dtype=np.int64), np.zeros(4, np.int64))
+    _kernel(mod, "shift_by_three")
+    mod.check("shift_by_three", a, np.zeros(4, np.int64))
 
 
 # -- rule: deterministic under any PYTHONHASHSEED; every helper's verdict counts --------

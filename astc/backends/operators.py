@@ -106,6 +106,8 @@ class Operators(RunBase):
             self.division(node, op, left, right, right_node, cls)
         if op == "**":
             self.power(node, left, right, right_node, cls)
+        if op in ("<<", ">>") and NP in strength:
+            self.check_shift_count(node, op, right)
         rng: Interval | None = None
         if left.py and right.py and cls in "ib" and PY in strength:
             rng = int_op(
@@ -182,6 +184,19 @@ class Operators(RunBase):
             return r.excludes_zero()
         return False
 
+    def check_shift_count(self, node: ast.AST, op: str, count: Scalar) -> None:
+        """An int64 shift: NumPy gives 0 or -1 for a count >= 64 or negative; the
+        machine shift wraps the count. Accepted only for a count proven in 0..63."""
+        rng = count.rng if count.py and not count.np else None
+        if rng is None or not rng.within(0, 63):
+            line = getattr(node, "lineno", self.fn.lineno)
+            raise Problem(
+                Code.KERNEL_INEXACT_OPERATION,
+                line,
+                f"line {line}: `{op}` of NumPy ints by a count not proven in 0..63 (NumPy "
+                "gives 0 or -1 beyond, the machine shift wraps the count)",
+            )
+
     def check_exact_int_division(self, node: ast.AST, left: Scalar, right: Scalar) -> None:
         """CPython's int / int is correctly rounded; Numba converts both to float first,
         which is the same only within 2**53."""
@@ -208,6 +223,13 @@ class Operators(RunBase):
             raise self.unsupported(node, f"`{op}` of {v.describe()}")
 
         ls, rs = side(left), side(right)
+        if op in ("<<", ">>"):
+            raise Problem(
+                Code.KERNEL_INEXACT_OPERATION,
+                line,
+                f"line {line}: `{op}` on arrays (NumPy gives 0 or -1 for counts >= 64 "
+                "and negative ones, the kernel's shift wraps the count)",
+            )
         if op == "**":
             if (
                 isinstance(right_node, ast.Constant)

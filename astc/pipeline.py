@@ -17,7 +17,8 @@ import difflib
 import itertools
 import os
 import warnings
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from functools import cached_property
 
 import libcst as cst
 
@@ -128,13 +129,54 @@ def compile_warnings(text: str, filename: str) -> list[str] | str:
     return sorted(f"{w.category.__name__}: {w.message}" for w in caught)
 
 
+class _Analysis:
+    """The scopes of one text of a unit, computed when first asked for: after the last
+    change of a unit no pass runs, and a unit with no functions needs none to check."""
+
+    def __init__(self, tree: ast.Module) -> None:
+        self.tree = tree
+
+    @cached_property
+    def scope(self) -> Scope:
+        return analyze(self.tree)
+
+    @cached_property
+    def functions(self) -> dict[str, Scope]:
+        return function_scopes(self.scope)
+
+    @cached_property
+    def by_node(self) -> dict[int, Scope]:
+        return {id(s.node): s for s in self.scope.walk()}
+
+
+class _LazyScopes(Mapping[int, Scope]):
+    """The scan's scopes by node id, analysed only if a trigger asks (one in a function)."""
+
+    def __init__(self, analysis: _Analysis) -> None:
+        self.analysis = analysis
+
+    def __getitem__(self, key: int) -> Scope:
+        return self.analysis.by_node[key]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.analysis.by_node)
+
+    def __len__(self) -> int:
+        return len(self.analysis.by_node)
+
+
 @dataclasses.dataclass
 class _UnitText:
-    """A unit's current text, its ``ast`` and (once a LibCST pass needed it) LibCST's tree."""
+    """A unit's current text, its analyses and (once a LibCST pass needed it) LibCST's
+    tree."""
 
     text: str
-    ast: ast.Module
+    analysis: _Analysis
     cst: cst.Module | None = None
+
+    @property
+    def ast(self) -> ast.Module:
+        return self.analysis.tree
 
 
 class _PassFailed(Exception):
@@ -236,7 +278,7 @@ class Pipeline:
         return self.report
 
     def _scan(
-        self, nodes: list[ast.stmt], scopes: dict[int, Scope], inlined_into: set[str]
+        self, nodes: list[ast.stmt], scopes: Mapping[int, Scope], inlined_into: set[str]
     ) -> dict[str, Hot]:
         """Where each enabled pass may have work in these statements (its triggers)."""
         at = Scan(self.facts, self.options.assume_stable, self._inlinable, scopes, inlined_into)
@@ -300,23 +342,27 @@ class Pipeline:
 
     def _refresh(
         self, ctx: PassContext, text: str, hot: dict[str, Hot] | None = None
-    ) -> ast.Module | None:
-        """The analyses of the unit's current ``text`` (its ``ast``, or None if it does not
-        parse): scopes, statement lines, where each pass may have work (``hot``, when the
-        caller has scanned the same statements already)."""
+    ) -> _Analysis | None:
+        """The analyses of the unit's current ``text`` (None if it does not parse):
+        statement lines, where each pass may have work (``hot``, when the caller has
+        scanned the same statements already), and scopes (:meth:`_bind` puts them into
+        ``ctx`` before a pass runs)."""
         try:
             tree = ast.parse(text)
         except SyntaxError:
             return None
-        scope = analyze(tree)
+        analysis = _Analysis(tree)
         ctx.positions = StatementLines(ctx.unit, text, tree)
-        ctx.unit_scope = scope
-        ctx.functions = function_scopes(scope)
         if hot is None:
-            scopes = {id(s.node): s for s in scope.walk()}
-            hot = self._scan(tree.body, scopes, ctx.outcome.inlined_into)
+            hot = self._scan(tree.body, _LazyScopes(analysis), ctx.outcome.inlined_into)
         ctx.hot = hot
-        return tree
+        return analysis
+
+    @staticmethod
+    def _bind(ctx: PassContext, analysis: _Analysis) -> None:
+        """The scopes of the unit's current text, for the pass about to run."""
+        ctx.unit_scope = analysis.scope
+        ctx.functions = analysis.functions
 
     def _compile_unit(self, unit: Unit, hot: dict[str, Hot]) -> None:
         """Run the passes on one unit to a fixed point; keep the result if it checks."""
@@ -325,14 +371,13 @@ class Pipeline:
         first = self._refresh(ctx, unit.text, hot)
         if first is None:
             return
-        original = (first, ctx.functions)
         state = _UnitText(unit.text, first)
         try:
             self._fixed_point(unit, ctx, state)
         except _PassFailed as failure:
             self._report_unit(unit, failure.code, failure.message, failure.by)
             return
-        self._accept(unit, ctx, state, original)
+        self._accept(unit, ctx, state, first)
 
     def _fixed_point(self, unit: Unit, ctx: PassContext, state: _UnitText) -> None:
         """Rounds of every pass with work, until none changes the text (or the limit)."""
@@ -344,6 +389,7 @@ class Pipeline:
                 if not where or idle.get(p.name) == state.text:
                     continue
                 # Only where the pass's triggers fired: every other function is frozen.
+                self._bind(ctx, state.analysis)
                 ctx.frozen = {q for q in ctx.functions if q not in where.functions}
                 before = ctx.outcome.changes
                 new_text, new_tree = self._run_pass(p, unit, ctx, state)
@@ -353,7 +399,7 @@ class Pipeline:
                 refreshed = self._refresh(ctx, new_text)
                 if refreshed is None:
                     raise _PassFailed(Code.INTERNAL_ERROR, _NO_PARSE, p)
-                state.text, state.ast, state.cst = new_text, refreshed, new_tree
+                state.text, state.analysis, state.cst = new_text, refreshed, new_tree
                 changed = True
             if not changed:
                 return
@@ -394,14 +440,14 @@ class Pipeline:
         unit: Unit,
         ctx: PassContext,
         state: _UnitText,
-        original: tuple[ast.Module, dict[str, Scope]],
+        original: _Analysis,
     ) -> None:
         """Keep the unit's new text if it changed and passes :meth:`_check`; report."""
         if state.text == unit.text or not ctx.outcome.report.applied:
             for entry in ctx.outcome.report.refused:
                 self.report.add(entry)
             return
-        problem = self._check(unit.text, state.text, original, (state.ast, ctx.functions))
+        problem = self._check(unit.text, state.text, original, state.analysis)
         if problem is not None:
             message = f"rewrite rejected ({problem}); unit left unchanged"
             self._report_unit(unit, Code.INTERNAL_ERROR, message)
@@ -410,14 +456,14 @@ class Pipeline:
             self.report.add(entry)
         self.use_aliases(_guarded_names(state.ast), unit)
         unit.new_text = keep_line_numbers(unit.text, state.text, state.ast)
-        self._remember_compiled(unit, state.cst, state.text, ctx.functions)
+        self._remember_compiled(unit, state.cst, state.text, state.analysis)
 
     def _report_unit(self, unit: Unit, code: Code, message: str, by: Pass | None = None) -> None:
         name = by.name if by is not None else "pipeline"
         self.report.add(ReportEntry(name, code, False, unit.first_line, message))
 
     def _remember_compiled(
-        self, unit: Unit, tree: cst.Module | None, text: str, scopes: dict[str, Scope]
+        self, unit: Unit, tree: cst.Module | None, text: str, analysis: _Analysis
     ) -> None:
         """The unit's module functions, compiled, for callers to inline from now on."""
         names = [
@@ -431,7 +477,7 @@ class Pipeline:
         if tree is None:
             return
         for name in names:
-            fn, scope = _find_function(tree, name), scopes.get(name)
+            fn, scope = _find_function(tree, name), analysis.functions.get(name)
             if fn is not None and scope is not None:
                 self._compiled_defs[name] = fn
                 self.compiled.record(name, scope)
@@ -440,8 +486,8 @@ class Pipeline:
         self,
         before: str,
         after: str,
-        old_analysis: tuple[ast.Module, dict[str, Scope]],
-        new_analysis: tuple[ast.Module, dict[str, Scope]],
+        old_analysis: _Analysis,
+        new_analysis: _Analysis,
     ) -> str | None:
         """Invariants every accepted rewrite keeps (the texts, their ``ast`` and scopes)."""
         new_warnings = compile_warnings(after, self.filename)
@@ -452,9 +498,9 @@ class Pipeline:
             added = sorted(set(new_warnings) - set(old_warnings))
             if added and not isinstance(old_warnings, str):
                 return f"new warning: {added[0]}"
-        (old, old_s), (new, new_s) = old_analysis, new_analysis
-        for qualname, scope in old_s.items():
-            other = new_s.get(qualname)
+        old, new = old_analysis.tree, new_analysis.tree
+        for qualname, scope in old_analysis.functions.items():
+            other = new_analysis.functions.get(qualname)
             if other is None:
                 continue
             if scope.is_generator != other.is_generator or scope.is_async != other.is_async:

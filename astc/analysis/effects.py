@@ -40,6 +40,7 @@ from __future__ import annotations
 import ast
 import builtins
 from collections.abc import Callable, Collection, Iterator
+from typing import Any
 
 from astc.evaluate.values import PURE_BUILTINS
 
@@ -52,7 +53,8 @@ def _never(call: ast.Call) -> bool:
 
 
 def evaluation_order(node: ast.AST) -> Iterator[ast.AST]:
-    """``node`` and everything in it, each after the operands it evaluates first.
+    """``node`` and everything in it, each after the operands it evaluates first (the
+    leaves where no operation runs, ``Load`` and ``+``, may be left out).
 
     Python's order where it differs from the fields' order: an assignment evaluates its
     value before its targets, a dict each key before its value, a comprehension its
@@ -73,6 +75,9 @@ def evaluation_order(node: ast.AST) -> Iterator[ast.AST]:
 
 
 def _operands(node: ast.AST) -> list[ast.AST]:
+    simple = _SIMPLE_OPERANDS.get(type(node))
+    if simple is not None:
+        return simple(node)
     if isinstance(node, ast.Assign):
         return [node.value, *node.targets]
     if isinstance(node, ast.AnnAssign):
@@ -105,6 +110,26 @@ def _operands(node: ast.AST) -> list[ast.AST]:
     if isinstance(node, ast.expr_context | ast.operator | ast.unaryop | ast.cmpop | ast.boolop):
         return []
     return list(ast.iter_child_nodes(node))
+
+
+#: The most common nodes' operands, by exact type: their child nodes in field order, less
+#: the leaves (``Load``, ``+``: no operation runs there), read without the generic walk.
+_SIMPLE_OPERANDS: dict[type[ast.AST], Callable[[Any], list[ast.AST]]] = {
+    ast.Constant: lambda n: [],
+    ast.Name: lambda n: [],
+    ast.BinOp: lambda n: [n.left, n.right],
+    ast.UnaryOp: lambda n: [n.operand],
+    ast.Compare: lambda n: [n.left, *n.comparators],
+    ast.Attribute: lambda n: [n.value],
+    ast.Subscript: lambda n: [n.value, n.slice],
+    ast.Call: lambda n: [n.func, *n.args, *n.keywords],
+    ast.Tuple: lambda n: list(n.elts),
+    ast.List: lambda n: list(n.elts),
+    ast.Expr: lambda n: [n.value],
+    ast.keyword: lambda n: [n.value],
+    ast.Starred: lambda n: [n.value],
+    ast.Return: lambda n: [] if n.value is None else [n.value],
+}
 
 
 class Judge:

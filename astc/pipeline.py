@@ -60,10 +60,12 @@ def _find_function(tree: cst.Module, qualname: str) -> cst.FunctionDef | None:
     return found if isinstance(found, cst.FunctionDef) else None
 
 
-def _guarded_names(tree: ast.Module) -> set[str]:
-    """Every module name a guard in ``tree`` checks, ``f`` in ``f is _astc_f`` (each needs
-    its alias)."""
+def _guarded_names(tree: ast.Module, text: str) -> set[str]:
+    """Every module name a guard in ``tree`` (the ``ast`` of ``text``) checks, ``f`` in
+    ``f is _astc_f`` (each needs its alias)."""
     found: set[str] = set()
+    if text.isascii() and guards.PREFIX not in text:
+        return found  # no alias spelled (nor one NFKC-normalized to it): no guard
     for node in ast.walk(tree):
         if (
             isinstance(node, ast.Compare)
@@ -454,7 +456,7 @@ class Pipeline:
             return
         for entry in ctx.outcome.report.entries:
             self.report.add(entry)
-        self.use_aliases(_guarded_names(state.ast), unit)
+        self.use_aliases(_guarded_names(state.ast, state.text), unit)
         unit.new_text = keep_line_numbers(unit.text, state.text, state.ast)
         self._remember_compiled(unit, state.cst, state.text, state.analysis)
 
@@ -519,6 +521,8 @@ class Pipeline:
                 changed = scope.is_local(name) != other.is_local(name)
                 if changed and scope.reads.get(name) and other.reads.get(name):
                     return f"{name} changed scope in {qualname}"
+        if "class" not in before:
+            return None  # no class (the keyword is ASCII): no class docstring to keep
         for o, n in zip(ast.walk(old), ast.walk(new), strict=False):
             if (
                 isinstance(o, ast.ClassDef)

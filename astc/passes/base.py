@@ -94,12 +94,15 @@ class StatementLines:
             old = split_lines(self.unit.text)  # Python's line breaks only (not U+2028)
             new = split_lines(self.text)
             back = [1] * (len(new) + 1)
-            matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-            for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-                if tag == "delete":
-                    continue
-                for k in range(j2 - j1):  # a rewritten line stands for the line it replaced
-                    back[j1 + k] = i1 + min(k, max(i2 - i1 - 1, 0)) + 1
+            if old == new:  # the text not rewritten yet: each line is its own
+                back[: len(new)] = range(1, len(new) + 1)
+            else:
+                matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+                for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+                    if tag == "delete":
+                        continue
+                    for k in range(j2 - j1):  # a rewritten line stands for the one it replaced
+                        back[j1 + k] = i1 + min(k, max(i2 - i1 - 1, 0)) + 1
             self._back = back
         index = min(current - 1, len(self._back) - 1)
         return self.unit.first_line - 1 + self._back[index]

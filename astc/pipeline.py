@@ -132,18 +132,25 @@ def compile_warnings(text: str, filename: str) -> list[str] | str:
 
 
 class _Analysis:
-    """The scopes of one text of a unit, computed when first asked for: after the last
-    change of a unit no pass runs, and a unit with no functions needs none to check."""
+    """The scopes of one text of a unit and its ``ast``, computed when first asked for:
+    after the last change of a unit no pass runs, most passes never read the unit's own
+    scope, and a text without ``def`` has no function scopes."""
 
-    def __init__(self, tree: ast.Module) -> None:
+    def __init__(self, tree: ast.Module, text: str) -> None:
         self.tree = tree
+        self.text = text
 
     @cached_property
     def scope(self) -> Scope:
         return analyze(self.tree)
 
+    def unit_scope(self) -> Scope:
+        return self.scope
+
     @cached_property
     def functions(self) -> dict[str, Scope]:
+        if "def" not in self.text:  # a function's keyword is ASCII: no function here
+            return {}
         return function_scopes(self.scope)
 
     @cached_property
@@ -353,7 +360,7 @@ class Pipeline:
             tree = ast.parse(text)
         except SyntaxError:
             return None
-        analysis = _Analysis(tree)
+        analysis = _Analysis(tree, text)
         ctx.positions = StatementLines(ctx.unit, text, tree)
         if hot is None:
             hot = self._scan(tree.body, _LazyScopes(analysis), ctx.outcome.inlined_into)
@@ -363,7 +370,7 @@ class Pipeline:
     @staticmethod
     def _bind(ctx: PassContext, analysis: _Analysis) -> None:
         """The scopes of the unit's current text, for the pass about to run."""
-        ctx.unit_scope = analysis.scope
+        ctx.scope_of_unit = analysis.unit_scope
         ctx.functions = analysis.functions
 
     def _compile_unit(self, unit: Unit, hot: dict[str, Hot]) -> None:

@@ -274,8 +274,9 @@ class PassContext:
     functions: dict[str, Scope] = field(default_factory=dict)
     #: Where each pass's triggers fired in the unit's current text (refreshed on change).
     hot: dict[str, Hot] = field(default_factory=dict)
-    #: Module-level scope of the unit's current text.
-    unit_scope: Scope | None = None
+    #: Analyses the module-level scope of the unit's current text, when :attr:`unit_scope`
+    #: is first read (refreshed on change; most passes never read it).
+    scope_of_unit: Callable[[], Scope] | None = None
     #: Functions no pass touches (nothing to do in them, found by the pre-scan).
     frozen: set[str] = field(default_factory=set)
     #: The source's declared encoding: new literals are written so that it can encode them.
@@ -286,6 +287,11 @@ class PassContext:
     positions: StatementLines | None = None
     #: The statements transformers are inside, innermost last (for the report's lines).
     statements: list[cst.CSTNode] = field(default_factory=list)
+
+    @property
+    def unit_scope(self) -> Scope | None:
+        """Module-level scope of the unit's current text."""
+        return self.scope_of_unit() if self.scope_of_unit is not None else None
 
     @property
     def view(self) -> ModuleView:

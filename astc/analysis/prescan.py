@@ -43,9 +43,21 @@ class Scan:
     #: The node is a statement with another after it in the same block.
     followed: bool = False
 
+    #: The last function :attr:`scope` looked up and its scope (``scopes`` is fixed for
+    #: the scan: consecutive nodes are mostly in the same function).
+    _last: tuple[ast.AST | None, Scope | None] = field(default=(None, None), init=False)
+
     @property
     def scope(self) -> Scope | None:
-        return self.scopes.get(id(self.function)) if self.function is not None else None
+        """The scope of :attr:`function` (None at module level or in a class)."""
+        function = self.function
+        if function is None:
+            return None
+        last, scope = self._last
+        if last is not function:
+            scope = self.scopes.get(id(function))
+            self._last = (function, scope)
+        return scope
 
 
 #: ``trigger(node, scan) -> bool``: the pass may have work at ``node``.
@@ -74,73 +86,117 @@ def is_const(node: ast.AST) -> bool:
     return False
 
 
-_Frame = tuple[ast.AST, list[str], ast.FunctionDef | ast.AsyncFunctionDef | None, str, str, bool]
+#: Where a node stands: the enclosing functions' qualnames, the innermost function, and
+#: its parent's kind and qualname. Shared by every node in the same body (one tuple per
+#: scope, not per node).
+_Env = tuple[list[str], ast.FunctionDef | ast.AsyncFunctionDef | None, str, str]
 
 
 #: Leaves no trigger looks at (``Load``, ``+``...): never pushed.
 _LEAVES = (ast.expr_context, ast.operator, ast.unaryop, ast.cmpop, ast.boolop)
 
+_DEFS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 
-def _children(node: ast.AST) -> list[tuple[ast.AST, bool]]:
-    """Child nodes in order, each with whether a statement follows it in its block."""
-    out: list[tuple[ast.AST, bool]] = []
-    for name in node._fields:
-        value = getattr(node, name, None)
-        if type(value) is list:
-            if value and isinstance(value[0], ast.stmt):
-                last = len(value) - 1
-                out.extend((v, i < last) for i, v in enumerate(value))
-            else:
-                out.extend((v, False) for v in value if isinstance(v, ast.AST))
-        elif isinstance(value, ast.AST) and not isinstance(value, _LEAVES):
-            out.append((value, False))
-    return out
+#: Fields that never hold a node a trigger looks at: identifiers, flags, operators,
+#: contexts (`Constant.value` may be any object: never walked).
+_SCALAR_FIELDS = frozenset(
+    ("id", "arg", "attr", "module", "level", "kind", "conversion")
+    + ("is_async", "type_comment", "ctx", "op", "ops", "lineno")
+)
+_FIELDS: dict[type[ast.AST], tuple[str, ...]] = {ast.Constant: ()}
+
+
+def _node_fields(node_type: type[ast.AST]) -> tuple[str, ...]:
+    """The fields of ``node_type`` that may hold child nodes (remembered in ``_FIELDS``)."""
+    fields = tuple(f for f in node_type._fields if f not in _SCALAR_FIELDS)
+    _FIELDS[node_type] = fields
+    return fields
 
 
 def scan(
     nodes: Iterable[ast.stmt], triggers: Mapping[str, Mapping[type[ast.AST], Trigger]], at: Scan
 ) -> dict[str, Hot]:
-    """For each pass named in ``triggers``, where its triggers fired in ``nodes``."""
+    """For each pass named in ``triggers``, where its triggers fired in ``nodes``.
+
+    Every node is visited once; the order does not matter (the result is sets and flags).
+    """
     by_type: dict[type[ast.AST], list[tuple[str, Trigger]]] = {}
     for name, table in triggers.items():
         for node_type, trigger in table.items():
             by_type.setdefault(node_type, []).append((name, trigger))
     hot = {name: Hot() for name in triggers}
-    # (node, enclosing functions' qualnames, innermost function, parent's kind and qualname)
-    units = list(nodes)
-    stack: list[_Frame] = [
-        (n, [], None, "module", "", i < len(units) - 1) for i, n in reversed(list(enumerate(units)))
-    ]
+    module: _Env = ([], None, "module", "")
+    stack: list[tuple[ast.AST, _Env, bool]] = []
+    push = stack.append
+    _push_block(push, list(nodes), module)
+    pop = stack.pop
+    get_triggers = by_type.get
     while stack:
-        node, functions, function, parent_kind, parent, followed = stack.pop()
-        at.function = function
-        at.in_class = parent_kind == "class"
-        at.followed = followed
-        for name, trigger in by_type.get(type(node), ()):
-            if trigger(node, at):
-                if functions:
-                    hot[name].functions.update(functions)
+        node, env, followed = pop()
+        node_type = type(node)
+        fired = get_triggers(node_type)
+        if fired is not None:
+            functions = env[0]
+            at.function = env[1]
+            at.in_class = env[2] == "class"
+            at.followed = followed
+            for name, trigger in fired:
+                if trigger(node, at):
+                    if functions:
+                        hot[name].functions.update(functions)
+                    else:
+                        hot[name].module = True
+        if node_type in _DEFS:
+            _push_def(push, node, env)  # type: ignore[arg-type]
+            continue
+        child_env = env if node_type is not ast.Lambda else (env[0], env[1], "lambda", env[3])
+        fields = _FIELDS.get(node_type)
+        if fields is None:
+            fields = _node_fields(node_type)
+        for field_name in fields:
+            value = getattr(node, field_name, None)
+            if type(value) is list:
+                if value and isinstance(value[0], ast.stmt):
+                    _push_block(push, value, child_env)
                 else:
-                    hot[name].module = True
-        kind, child_parent = parent_kind, parent
-        child_functions, child_function = functions, function
-        children = _children(node)
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
-            body = {id(s) for s in node.body}
-            outer = [(c, f) for c, f in children if id(c) not in body]
-            children = [(c, f) for c, f in children if id(c) in body]
-            for child, _ in reversed(outer):  # evaluated where the statement is
-                stack.append((child, functions, function, parent_kind, parent, False))
-            if isinstance(node, ast.ClassDef):
-                kind, child_parent = "class", child_qualname(parent_kind, parent, node.name)
-                child_function = None
-            else:
-                kind, child_parent = "function", child_qualname(parent_kind, parent, node.name)
-                child_functions, child_function = [*functions, child_parent], node
-        elif isinstance(node, ast.Lambda):
-            kind = "lambda"
-        for child, child_followed in reversed(children):
-            stack.append(
-                (child, child_functions, child_function, kind, child_parent, child_followed)
-            )
+                    for v in value:
+                        if isinstance(v, ast.AST) and not isinstance(v, _LEAVES):
+                            push((v, child_env, False))
+            elif isinstance(value, ast.AST) and not isinstance(value, _LEAVES):
+                push((value, child_env, False))
     return hot
+
+
+def _push_block(
+    push: Callable[[tuple[ast.AST, _Env, bool]], None], block: list[ast.stmt], env: _Env
+) -> None:
+    """The statements of a block, each with whether another follows it."""
+    last = len(block) - 1
+    for i, stmt in enumerate(block):
+        push((stmt, env, i < last))
+
+
+def _push_def(
+    push: Callable[[tuple[ast.AST, _Env, bool]], None],
+    node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef,
+    env: _Env,
+) -> None:
+    """A ``def`` or ``class``: its body in its own scope; the rest (decorators, defaults,
+    bases, annotations) where the statement is, where it is evaluated."""
+    functions, function, parent_kind, parent = env
+    qualname = child_qualname(parent_kind, parent, node.name)
+    inner: _Env
+    if isinstance(node, ast.ClassDef):
+        inner = (functions, None, "class", qualname)
+    else:
+        inner = ([*functions, qualname], node, "function", qualname)
+    for field_name in node._fields:
+        value = getattr(node, field_name, None)
+        if field_name == "body":
+            _push_block(push, node.body, inner)
+        elif type(value) is list:
+            for v in value:
+                if isinstance(v, ast.AST) and not isinstance(v, _LEAVES):
+                    push((v, env, False))
+        elif isinstance(value, ast.AST) and not isinstance(value, _LEAVES):
+            push((value, env, False))

@@ -15,7 +15,7 @@ import textwrap
 import pytest
 
 from astc.analysis.module import module_facts
-from astc.analysis.scopes import Scope, analyze, child_qualname, function_scopes
+from astc.analysis.scopes import CHILD_FIELDS, Scope, analyze, child_qualname, function_scopes
 
 
 def _analyze(source: str) -> Scope:
@@ -478,3 +478,31 @@ def test_builtins_shadowed_by_the_module_and_module_objects() -> None:
     assert not facts.lazy_annotations
     lazy = module_facts(ast.parse("from __future__ import annotations\n"))
     assert lazy.lazy_annotations
+
+
+# -- the walk's field tables -----------------------------------------------------------------
+
+
+def test_child_fields_leave_out_only_fields_without_child_nodes() -> None:
+    """A field left out of :data:`CHILD_FIELDS` holds no node but leaves (``Load``,
+    ``+``, ``<``), on every node of real modules and of a source using every construct."""
+    import inspect
+
+    import astc.pipeline
+    from tests.test_prescan import _SOURCE
+
+    leaves = (ast.expr_context, ast.operator, ast.unaryop, ast.cmpop, ast.boolop)
+    sources = [_SOURCE, inspect.getsource(astc.pipeline), "t = (a := 1), *b\nf'{x!r:{y}}'"]
+    left_out: set[str] = set()
+    for source in sources:
+        for node in ast.walk(ast.parse(source)):
+            kept = CHILD_FIELDS[type(node)]
+            for name, value in ast.iter_fields(node):
+                if name in kept:
+                    continue
+                left_out.add(name)
+                for v in value if isinstance(value, list) else [value]:
+                    assert not isinstance(v, ast.AST) or isinstance(v, leaves), (node, name)
+    assert {"ctx", "op", "ops", "id", "attr"} <= left_out  # the table does leave fields out
+    assert CHILD_FIELDS[ast.BinOp] == ("left", "right")
+    assert CHILD_FIELDS[ast.MatchAs] == ("pattern", "name")  # `name` may be a node elsewhere

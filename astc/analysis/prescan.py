@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from astc.analysis.module import ModuleFacts
-from astc.analysis.scopes import Scope, child_qualname
+from astc.analysis.scopes import CHILD_FIELDS, Scope, child_qualname
 
 
 @dataclass
@@ -92,25 +92,7 @@ def is_const(node: ast.AST) -> bool:
 _Env = tuple[list[str], ast.FunctionDef | ast.AsyncFunctionDef | None, str, str]
 
 
-#: Leaves no trigger looks at (``Load``, ``+``...): never pushed.
-_LEAVES = (ast.expr_context, ast.operator, ast.unaryop, ast.cmpop, ast.boolop)
-
 _DEFS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
-
-#: Fields that never hold a node a trigger looks at: identifiers, flags, operators,
-#: contexts (`Constant.value` may be any object: never walked).
-_SCALAR_FIELDS = frozenset(
-    ("id", "arg", "attr", "module", "level", "kind", "conversion")
-    + ("is_async", "type_comment", "ctx", "op", "ops", "lineno")
-)
-_FIELDS: dict[type[ast.AST], tuple[str, ...]] = {ast.Constant: ()}
-
-
-def _node_fields(node_type: type[ast.AST]) -> tuple[str, ...]:
-    """The fields of ``node_type`` that may hold child nodes (remembered in ``_FIELDS``)."""
-    fields = tuple(f for f in node_type._fields if f not in _SCALAR_FIELDS)
-    _FIELDS[node_type] = fields
-    return fields
 
 
 def scan(
@@ -118,7 +100,8 @@ def scan(
 ) -> dict[str, Hot]:
     """For each pass named in ``triggers``, where its triggers fired in ``nodes``.
 
-    Every node is visited once; the order does not matter (the result is sets and flags).
+    Every node but leaves (``Load``, ``+``...: no trigger looks at them) is visited once,
+    by :data:`CHILD_FIELDS`; the order does not matter (the result is sets and flags).
     """
     by_type: dict[type[ast.AST], list[tuple[str, Trigger]]] = {}
     for name, table in triggers.items():
@@ -130,7 +113,7 @@ def scan(
     push = stack.append
     _push_block(push, list(nodes), module)
     pop = stack.pop
-    get_triggers = by_type.get
+    get_triggers, child_fields = by_type.get, CHILD_FIELDS
     while stack:
         node, env, followed = pop()
         node_type = type(node)
@@ -150,19 +133,16 @@ def scan(
             _push_def(push, node, env)  # type: ignore[arg-type]
             continue
         child_env = env if node_type is not ast.Lambda else (env[0], env[1], "lambda", env[3])
-        fields = _FIELDS.get(node_type)
-        if fields is None:
-            fields = _node_fields(node_type)
-        for field_name in fields:
+        for field_name in child_fields[node_type]:
             value = getattr(node, field_name, None)
             if type(value) is list:
                 if value and isinstance(value[0], ast.stmt):
                     _push_block(push, value, child_env)
                 else:
                     for v in value:
-                        if isinstance(v, ast.AST) and not isinstance(v, _LEAVES):
+                        if isinstance(v, ast.AST):
                             push((v, child_env, False))
-            elif isinstance(value, ast.AST) and not isinstance(value, _LEAVES):
+            elif isinstance(value, ast.AST):
                 push((value, child_env, False))
     return hot
 
@@ -190,13 +170,13 @@ def _push_def(
         inner = (functions, None, "class", qualname)
     else:
         inner = ([*functions, qualname], node, "function", qualname)
-    for field_name in node._fields:
+    for field_name in CHILD_FIELDS[type(node)]:
         value = getattr(node, field_name, None)
         if field_name == "body":
             _push_block(push, node.body, inner)
         elif type(value) is list:
             for v in value:
-                if isinstance(v, ast.AST) and not isinstance(v, _LEAVES):
+                if isinstance(v, ast.AST):
                     push((v, env, False))
-        elif isinstance(value, ast.AST) and not isinstance(value, _LEAVES):
+        elif isinstance(value, ast.AST):
             push((value, env, False))

@@ -99,14 +99,34 @@ _Work = tuple[ast.AST, "Scope"] | Callable[[], "list[_Work] | None"]
 #: Leaves with nothing to record (``Load``, ``+``...).
 _LEAVES = (ast.expr_context, ast.operator, ast.unaryop, ast.cmpop, ast.boolop)
 
+#: Fields that never hold a node but a leaf: identifiers, flags, numbers, operators,
+#: contexts (``Constant.value`` may be any object: never walked).
+_SCALAR_FIELDS = frozenset(
+    ("id", "arg", "attr", "module", "level", "kind", "conversion", "is_async")
+    + ("type_comment", "ctx", "op", "ops")
+)
+
+
+class _ChildFields(dict[type[ast.AST], tuple[str, ...]]):
+    def __missing__(self, node_type: type[ast.AST]) -> tuple[str, ...]:
+        fields = tuple(f for f in node_type._fields if f not in _SCALAR_FIELDS)
+        self[node_type] = fields
+        return fields
+
+
+#: By node type, its fields that may hold child nodes other than leaves, in order (a
+#: walk looks up ``CHILD_FIELDS[type(node)]``: computed once per type).
+CHILD_FIELDS: dict[type[ast.AST], tuple[str, ...]] = _ChildFields({ast.Constant: ()})
+
 
 def _operands(node: ast.AST, scope: Scope) -> list[_Work]:
+    """The child nodes of ``node`` but leaves, in order, each to visit in ``scope``."""
     out: list[_Work] = []
-    for name in node._fields:
+    for name in CHILD_FIELDS[type(node)]:
         value = getattr(node, name, None)
         if type(value) is list:
-            out.extend((v, scope) for v in value if isinstance(v, ast.AST))
-        elif isinstance(value, ast.AST) and not isinstance(value, _LEAVES):
+            out.extend([(v, scope) for v in value if isinstance(v, ast.AST)])
+        elif isinstance(value, ast.AST):
             out.append((value, scope))
     return out
 
@@ -151,16 +171,33 @@ class _ScopeBuilder:
 
     def run(self, nodes: list[ast.stmt], scope: Scope) -> None:
         stack: list[_Work] = [(n, scope) for n in reversed(nodes)]
+        pop, push, extend = stack.pop, stack.append, stack.extend
+        handlers, child_fields, node_class = _HANDLERS, CHILD_FIELDS, ast.AST
         while stack:
-            item = stack.pop()
-            if callable(item):
+            item = pop()
+            if not isinstance(item, tuple):  # a step
                 more = item()
-            else:
-                node, at = item
-                handler = _HANDLERS.get(type(node))
-                more = handler(self, node, at) if handler is not None else _operands(node, at)
-            if more:
-                stack.extend(reversed(more))
+                if more:
+                    extend(reversed(more))
+                continue
+            node, at = item
+            node_type = type(node)
+            handler = handlers.get(node_type)
+            if handler is not None:
+                more = handler(self, node, at)
+                if more:
+                    extend(reversed(more))
+                continue
+            # Any other node: its operands, last first (so the first is visited first);
+            # pushed here rather than listed (most nodes are of no handler's type).
+            for name in reversed(child_fields[node_type]):
+                value = getattr(node, name, None)
+                if type(value) is list:
+                    for v in reversed(value):
+                        if isinstance(v, node_class):
+                            push((v, at))
+                elif isinstance(value, node_class):
+                    push((value, at))
 
     # -- helpers ---------------------------------------------------------------
     @staticmethod

@@ -506,3 +506,88 @@ def test_child_fields_leave_out_only_fields_without_child_nodes() -> None:
     assert {"ctx", "op", "ops", "id", "attr"} <= left_out  # the table does leave fields out
     assert CHILD_FIELDS[ast.BinOp] == ("left", "right")
     assert CHILD_FIELDS[ast.MatchAs] == ("pattern", "name")  # `name` may be a node elsewhere
+
+
+_STATEMENTS = textwrap.dedent(
+    """
+    def f(x):
+        try:
+            if x:
+                pass
+            elif y:
+                g(lambda: h())
+            else:
+                del x
+        except* ValueError:
+            for i in x:
+                break
+            else:
+                continue
+        else:
+            with a:
+                class C:
+                    def m(self):
+                        return [k() for k in x]
+        finally:
+            match x:
+                case 1 if z():
+                    while x:
+                        x -= 1
+                    else:
+                        pass
+                case _:
+                    async_ = 1
+    async def g():
+        async for i in y:
+            await q(r(s))
+    """
+)
+
+
+def _generic_walk(node: ast.AST) -> list[ast.AST]:
+    """Pre-order, every child by ``ast.iter_child_nodes``."""
+    out: list[ast.AST] = []
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        out.append(n)
+        stack.extend(reversed(list(ast.iter_child_nodes(n))))
+    return out
+
+
+def _trees() -> list[ast.Module]:
+    import inspect
+
+    import astc.pipeline
+    from tests.test_prescan import _SOURCE
+
+    sources = [_STATEMENTS, _SOURCE, inspect.getsource(astc.pipeline)]
+    return [ast.parse(s) for s in sources]
+
+
+def test_statements_in_order_walking_containers_are_those_of_the_generic_walk() -> None:
+    from astc.passes.base import _statements_in_order
+
+    for tree in _trees():
+        expected = [n for n in _generic_walk(tree) if isinstance(n, ast.stmt)]
+        assert _statements_in_order(tree) == expected
+        assert len(expected) > 20
+
+
+def test_own_calls_are_the_calls_outside_nested_scopes_in_walk_order() -> None:
+    from astc.analysis.functions import own_calls
+
+    nested = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+    for tree in _trees():
+        for fn in (n for n in ast.walk(tree) if isinstance(n, nested)):
+            expected: list[ast.AST] = []
+            stack = list(ast.iter_child_nodes(fn))
+            while stack:
+                n = stack.pop()
+                if not isinstance(n, nested):
+                    expected += [n] if isinstance(n, ast.Call) else []
+                    stack.extend(ast.iter_child_nodes(n))
+            assert own_calls(fn) == expected
+    f = _trees()[0].body[0]
+    names = [c.func.id for c in own_calls(f) if isinstance(c.func, ast.Name)]
+    assert sorted(names) == ["g", "z"]  # not h (in a lambda), nor k (in a method)

@@ -23,7 +23,7 @@ from functools import cached_property
 
 from astc.analysis.binding import maybe_unbound
 from astc.analysis.module import ModuleFacts
-from astc.analysis.scopes import Scope, function_scopes
+from astc.analysis.scopes import CHILD_FIELDS, Scope, function_scopes
 from astc.diagnostics import Code
 from astc.evaluate import values
 from astc.evaluate.interpreter import literal_expression
@@ -73,17 +73,29 @@ def has_debug_fstring(node: ast.AST) -> bool:
     return False
 
 
+_NESTED = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+
+
 def own_calls(node: ast.AST) -> list[ast.Call]:
     """Calls evaluated by this function itself (not inside nested functions or lambdas)."""
     out: list[ast.Call] = []
-    stack: list[ast.AST] = list(ast.iter_child_nodes(node))
+    stack: list[ast.AST] = [node]
+    push, child_fields = stack.append, CHILD_FIELDS
     while stack:
         n = stack.pop()
-        if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda | ast.ClassDef):
+        n_type = type(n)
+        if n_type in _NESTED and n is not node:
             continue
-        if isinstance(n, ast.Call):
-            out.append(n)
-        stack.extend(ast.iter_child_nodes(n))
+        if n_type is ast.Call:
+            out.append(n)  # type: ignore[arg-type]
+        for name in child_fields[n_type]:  # children pushed in order, so the last is next
+            value = getattr(n, name, None)
+            if type(value) is list:
+                for v in value:
+                    if isinstance(v, ast.AST):
+                        push(v)
+            elif isinstance(value, ast.AST):
+                push(value)
     return out
 
 

@@ -108,14 +108,26 @@ class StatementLines:
         return self.unit.first_line - 1 + self._back[index]
 
 
+#: The fields that hold statements (directly, or in handlers and cases), in the order of
+#: every node's ``_fields`` that has several. No expression holds a statement.
+_STATEMENT_FIELDS = ("body", "handlers", "orelse", "finalbody", "cases")
+
+
 def _statements_in_order(tree: ast.AST) -> list[ast.stmt]:
+    """Every statement of ``tree`` in source order (pre-order), walking statement
+    containers only."""
     out: list[ast.stmt] = []
     stack: list[ast.AST] = [tree]
     while stack:
         node = stack.pop()
         if isinstance(node, ast.stmt):
             out.append(node)
-        stack.extend(reversed(list(ast.iter_child_nodes(node))))
+        parts: list[ast.AST] = []
+        for name in _STATEMENT_FIELDS:
+            value = getattr(node, name, None)
+            if type(value) is list:
+                parts += value
+        stack.extend(reversed(parts))
     return out
 
 

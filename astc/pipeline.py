@@ -28,6 +28,7 @@ from astc.analysis.functions import CompiledForms, FunctionFacts, Refusal
 from astc.analysis.module import ModuleFacts, module_facts
 from astc.analysis.prescan import Hot, Scan, scan
 from astc.analysis.scopes import Scope, analyze, function_scopes
+from astc.analysis.walk import breadth_first, statements_in_order
 from astc.backends import stage as kernel_stage
 from astc.diagnostics import Code, Report, ReportEntry
 from astc.frontend.source import (
@@ -101,7 +102,7 @@ def keep_line_numbers(old: str, new: str, tree: ast.Module) -> str:
     old_lines, new_lines = split_lines(old), split_lines(new)
     if len(old_lines) <= 1:
         return new  # nothing above a one-line unit's only statement to move it
-    starts = {n.lineno - 1 for n in ast.walk(tree) if isinstance(n, ast.stmt)}
+    starts = {n.lineno - 1 for n in statements_in_order(tree)}
     newline = line_ending(new_lines)
     out: list[str] = []
     done = 0
@@ -530,7 +531,7 @@ class Pipeline:
                     return f"{name} changed scope in {qualname}"
         if "class" not in before:
             return None  # no class (the keyword is ASCII): no class docstring to keep
-        for o, n in zip(ast.walk(old), ast.walk(new), strict=False):
+        for o, n in zip(breadth_first(old), breadth_first(new), strict=False):
             if (
                 isinstance(o, ast.ClassDef)
                 and isinstance(n, ast.ClassDef)

@@ -23,7 +23,8 @@ from functools import cached_property
 
 from astc.analysis.binding import maybe_unbound
 from astc.analysis.module import ModuleFacts
-from astc.analysis.scopes import CHILD_FIELDS, Scope, function_scopes
+from astc.analysis.scopes import Scope, function_scopes
+from astc.analysis.walk import CHILD_FIELDS
 from astc.diagnostics import Code
 from astc.evaluate import values
 from astc.evaluate.interpreter import literal_expression

@@ -21,7 +21,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from astc.analysis.module import ModuleFacts
-from astc.analysis.scopes import CHILD_FIELDS, Scope, child_qualname
+from astc.analysis.scopes import Scope, child_qualname
+from astc.analysis.walk import CHILD_FIELDS
 
 
 @dataclass

@@ -13,6 +13,8 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from astc.analysis.walk import CHILD_FIELDS
+
 #: Builtins whose use makes a scope's variables observable or writable by name.
 DYNAMIC_BUILTINS = frozenset({"locals", "globals", "vars", "exec", "eval", "dir", "__import__"})
 
@@ -98,26 +100,6 @@ _Work = tuple[ast.AST, "Scope"] | Callable[[], "list[_Work] | None"]
 
 #: Leaves with nothing to record (``Load``, ``+``...).
 _LEAVES = (ast.expr_context, ast.operator, ast.unaryop, ast.cmpop, ast.boolop)
-
-#: Fields that never hold a node but a leaf: identifiers, flags, numbers, operators,
-#: contexts (``Constant.value`` may be any object: never walked).
-_SCALAR_FIELDS = frozenset(
-    ("id", "arg", "attr", "module", "level", "kind", "conversion", "is_async")
-    + ("type_comment", "ctx", "op", "ops")
-)
-
-
-class _ChildFields(dict[type[ast.AST], tuple[str, ...]]):
-    def __missing__(self, node_type: type[ast.AST]) -> tuple[str, ...]:
-        fields = tuple(f for f in node_type._fields if f not in _SCALAR_FIELDS)
-        self[node_type] = fields
-        return fields
-
-
-#: By node type, its fields that may hold child nodes other than leaves, in order (a
-#: walk looks up ``CHILD_FIELDS[type(node)]``: computed once per type).
-CHILD_FIELDS: dict[type[ast.AST], tuple[str, ...]] = _ChildFields({ast.Constant: ()})
-
 
 def _operands(node: ast.AST, scope: Scope) -> list[_Work]:
     """The child nodes of ``node`` but leaves, in order, each to visit in ``scope``."""

@@ -23,6 +23,7 @@ from astc.analysis.functions import FunctionFacts
 from astc.analysis.module import ModuleFacts
 from astc.analysis.prescan import Hot, Trigger
 from astc.analysis.scopes import Scope, child_qualname
+from astc.analysis.walk import statements_in_order
 from astc.diagnostics import Code, Report, ReportEntry
 from astc.evaluate.interpreter import Environment
 from astc.evaluate.values import NotFoldable
@@ -80,7 +81,7 @@ class StatementLines:
         """The line of statement ``node`` in the unit's current text (None: not known)."""
         if not self._by_node and self._tree is not None:
             statements = _cst_statements_in_order(self._tree)
-            lines = [n.lineno for n in _statements_in_order(self.ast_tree)]  # when needed
+            lines = [n.lineno for n in statements_in_order(self.ast_tree)]  # when needed
             if len(statements) == len(lines):
                 for s, line in zip(statements, lines, strict=True):
                     self._by_node[id(s)] = line
@@ -106,29 +107,6 @@ class StatementLines:
             self._back = back
         index = min(current - 1, len(self._back) - 1)
         return self.unit.first_line - 1 + self._back[index]
-
-
-#: The fields that hold statements (directly, or in handlers and cases), in the order of
-#: every node's ``_fields`` that has several. No expression holds a statement.
-_STATEMENT_FIELDS = ("body", "handlers", "orelse", "finalbody", "cases")
-
-
-def _statements_in_order(tree: ast.AST) -> list[ast.stmt]:
-    """Every statement of ``tree`` in source order (pre-order), walking statement
-    containers only."""
-    out: list[ast.stmt] = []
-    stack: list[ast.AST] = [tree]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, ast.stmt):
-            out.append(node)
-        parts: list[ast.AST] = []
-        for name in _STATEMENT_FIELDS:
-            value = getattr(node, name, None)
-            if type(value) is list:
-                parts += value
-        stack.extend(reversed(parts))
-    return out
 
 
 def _cst_statements_in_order(tree: cst.CSTNode) -> list[cst.CSTNode]:

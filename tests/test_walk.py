@@ -9,6 +9,8 @@ import ast
 import inspect
 import textwrap
 
+import pytest
+
 import astc.pipeline
 from astc.analysis.functions import own_calls
 from astc.analysis.walk import CHILD_FIELDS, breadth_first, statements_in_order
@@ -120,3 +122,26 @@ def test_breadth_first_is_the_order_of_ast_walk() -> None:
     assert breadth_first(name) == list(ast.walk(name))
     partial = ast.BinOp(left=ast.Constant(1), op=ast.Add())  # type: ignore[call-arg]
     assert breadth_first(partial) == list(ast.walk(partial))
+
+
+@pytest.mark.parametrize(
+    ("source", "debug"),
+    [
+        ('f"{x=}"', True),
+        ('f"{x = }"', True),
+        ('f"{x=!r:>10}"', True),
+        ("f\"{a['k']=}\"", True),
+        ('f"x={x}"', True),  # looks the same: refused too (the safe side)
+        ('f"{x}"', False),
+        ('f"a={x}"', False),  # `=` last, but not after the expression's text
+        ('f"x=\t{x}"', False),
+        ('f"{x=}{y}"', True),
+    ],
+)
+def test_debug_fstring_found_only_where_text_and_expression_match(
+    source: str, debug: bool
+) -> None:
+    """The shortcut (no ``ast.unparse`` unless the text ends with ``=``) changes no verdict."""
+    from astc.analysis.functions import has_debug_fstring
+
+    assert has_debug_fstring(ast.parse(source)) is debug

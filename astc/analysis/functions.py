@@ -66,6 +66,7 @@ def has_debug_fstring(node: ast.AST) -> bool:
                     isinstance(before, ast.Constant)
                     and isinstance(before.value, str)
                     and isinstance(after, ast.FormattedValue)
+                    and before.value.rstrip(" ").endswith("=")  # (no unparse otherwise)
                     and before.value.replace(" ", "").endswith(
                         ast.unparse(after.value).replace(" ", "") + "="
                     )

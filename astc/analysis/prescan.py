@@ -25,9 +25,10 @@ from astc.analysis.scopes import Scope, child_qualname
 from astc.analysis.walk import CHILD_FIELDS
 
 
-@dataclass
+@dataclass(slots=True)
 class Scan:
-    """What a trigger may consult about the node it is called on."""
+    """What a trigger may consult about the node it is called on (slots: the scan sets
+    three of its attributes per node with triggers)."""
 
     facts: ModuleFacts
     assume_stable: bool

@@ -145,3 +145,22 @@ def test_debug_fstring_found_only_where_text_and_expression_match(
     from astc.analysis.functions import has_debug_fstring
 
     assert has_debug_fstring(ast.parse(source)) is debug
+
+
+def test_cst_statements_in_order_are_those_of_libcsts_generic_walk() -> None:
+    """Walking statement containers by type finds every statement ``children`` does."""
+    import libcst as cst
+
+    from astc.passes.base import _cst_statements_in_order
+
+    kinds = cst.BaseSmallStatement | cst.BaseCompoundStatement
+    for source in (_STATEMENTS, _SOURCE, inspect.getsource(astc.pipeline)):
+        tree = cst.parse_module(source)
+        expected: list[cst.CSTNode] = []
+        stack: list[cst.CSTNode] = [tree]
+        while stack:
+            node = stack.pop()
+            expected += [node] if isinstance(node, kinds) else []
+            stack.extend(reversed(node.children))
+        assert [id(n) for n in _cst_statements_in_order(tree)] == [id(n) for n in expected]
+        assert len(expected) > 20

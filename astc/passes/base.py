@@ -114,31 +114,35 @@ def _cst_statements_in_order(tree: cst.CSTNode) -> list[cst.CSTNode]:
     walk every expression too, at many times the cost)."""
     out: list[cst.CSTNode] = []
     stack: list[cst.CSTNode] = [tree]
+    kinds = _KINDS
     while stack:
         node = stack.pop()
-        if isinstance(node, cst.BaseSmallStatement | cst.BaseCompoundStatement):
+        kind = kinds.get(type(node))
+        if kind is None:
+            kind = kinds[type(node)] = _kind(type(node))
+        is_statement, fields = kind
+        if is_statement:
             out.append(node)
-        stack.extend(reversed(_statement_parts(node)))
+        parts: list[cst.CSTNode] = []
+        for name in fields:
+            value = getattr(node, name)
+            if isinstance(value, cst.CSTNode):
+                parts.append(value)
+            elif value is not None:
+                parts += value
+        stack.extend(reversed(parts))
     return out
 
 
-def _statement_parts(node: cst.CSTNode) -> list[cst.CSTNode]:
-    """The parts of ``node`` that hold statements, in source order."""
-    if isinstance(node, cst.Module | cst.IndentedBlock | cst.SimpleStatementSuite):
-        return list(node.body)
-    if isinstance(node, cst.SimpleStatementLine):
-        return list(node.body)
-    parts: list[cst.CSTNode | None] = []
-    if isinstance(node, cst.If):
-        parts = [node.body, node.orelse]
-    elif isinstance(node, cst.For | cst.While):
-        parts = [node.body, node.orelse]
-    elif isinstance(node, cst.Try | cst.TryStar):
-        parts = [node.body, *node.handlers, node.orelse, node.finalbody]
-    elif isinstance(node, cst.Match):
-        parts = list(node.cases)
-    elif isinstance(
-        node,
+#: The nodes that hold statements, and their fields that do (a node, a sequence of nodes
+#: or None), in source order.
+_PARTS: tuple[tuple[Any, tuple[str, ...]], ...] = (
+    (cst.Module | cst.IndentedBlock, ("body",)),
+    (cst.SimpleStatementSuite | cst.SimpleStatementLine, ("body",)),
+    (cst.If | cst.For | cst.While, ("body", "orelse")),
+    (cst.Try | cst.TryStar, ("body", "handlers", "orelse", "finalbody")),
+    (cst.Match, ("cases",)),
+    (
         cst.With
         | cst.FunctionDef
         | cst.ClassDef
@@ -147,9 +151,18 @@ def _statement_parts(node: cst.CSTNode) -> list[cst.CSTNode]:
         | cst.ExceptHandler
         | cst.ExceptStarHandler
         | cst.MatchCase,
-    ):
-        parts = [node.body]
-    return [p for p in parts if p is not None]
+        ("body",),
+    ),
+)
+
+#: By node type: whether it is a statement, and the fields holding statements.
+_KINDS: dict[type[cst.CSTNode], tuple[bool, tuple[str, ...]]] = {}
+
+
+def _kind(node_type: type[cst.CSTNode]) -> tuple[bool, tuple[str, ...]]:
+    is_statement = issubclass(node_type, cst.BaseSmallStatement | cst.BaseCompoundStatement)
+    fields = next((f for t, f in _PARTS if issubclass(node_type, t)), ())
+    return is_statement, fields
 
 
 class ModuleView:

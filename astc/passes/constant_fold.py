@@ -407,6 +407,8 @@ def _parentheses_go(text: str, node: ast.AST, parent: ast.AST) -> bool:
         return False
     if text.startswith("-"):
         return False
+    if _decimal_int(text):
+        return True  # what ast.parse would say of an int literal, without the parse
     try:
         atom = ast.parse(text, mode="eval").body
     except SyntaxError:
@@ -415,6 +417,18 @@ def _parentheses_go(text: str, node: ast.AST, parent: ast.AST) -> bool:
 
 
 _ATOMS = (ast.Constant, ast.Name, ast.Call, ast.List, ast.Tuple, ast.Dict, ast.Set)
+
+
+def _decimal_int(text: str) -> bool:
+    """``text`` is a decimal int literal as :func:`astc.evaluate.values.to_source` writes
+    one (ASCII digits, no leading zero, under the int-to-str digit limit): it parses to a
+    Constant."""
+    return (
+        0 < len(text) < 640  # the lowest limit sys.set_int_max_str_digits allows
+        and text.isascii()
+        and text.isdigit()
+        and (text[0] != "0" or len(text) == 1)
+    )
 
 
 def _binds_tighter(node: ast.AST, parent: ast.AST | None) -> bool:
@@ -561,6 +575,12 @@ _BLOCKS = ("body", "orelse", "finalbody", "handlers", "cases")
 def _children_of_statement(statement: ast.stmt) -> list[ast.AST]:
     """The expressions a statement holds itself (not those of the statements in its
     blocks), outermost first."""
+    simple = _STATEMENT_IN_ORDER.get(type(statement))
+    return simple(statement) if simple is not None else _statement_children(statement)
+
+
+def _statement_children(statement: ast.stmt) -> list[ast.AST]:
+    """:func:`_children_of_statement` by the general walk (any statement)."""
     holder = ast.Module(body=[], type_ignores=[])  # a node with the fields that count
     kept = [
         getattr(statement, name)
@@ -572,3 +592,14 @@ def _children_of_statement(statement: ast.stmt) -> list[ast.AST]:
         holder.body = value if type(value) is list else [value]
         out.extend(c for c in _children(holder) if isinstance(c, ast.expr | ast.keyword))
     return out
+
+
+#: The expressions of the most common statements, by exact type (the general path's
+#: result without its walk): fields that hold only expressions, in source order.
+_STATEMENT_IN_ORDER: dict[type[ast.stmt], Callable[[Any], list[ast.AST]]] = {
+    ast.Assign: lambda s: [*s.targets, s.value],
+    ast.Expr: lambda s: [s.value],
+    ast.Return: lambda s: [] if s.value is None else [s.value],
+    ast.AugAssign: lambda s: [s.target, s.value],
+    ast.Pass: lambda s: [],
+}

@@ -1,0 +1,68 @@
+"""The constant folder's shortcuts give what its general paths give (and stand aside
+where they must)."""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+
+from astc.passes import constant_fold as cf
+
+STATEMENTS = [
+    "x = 1 + 2",
+    "a = b = (1, 2)[0]",
+    "x: int = 1 + 2",  # AnnAssign: not a shortcut type, the general path
+    "x += 3 * 4  # type: ignore",
+    "f(1, *a, k=2)",
+    "return",
+    "return 1 + 2",
+    "pass",
+    "del x[1 + 2]",
+    "if 1 + 2: pass",
+]
+
+
+@pytest.mark.parametrize("text", STATEMENTS)
+def test_statement_children_by_type_are_the_general_walk(text: str) -> None:
+    statement = ast.parse(text if not text.startswith("return") else "def f():\n " + text)
+    node = statement.body[0]
+    if isinstance(node, ast.FunctionDef):
+        node = node.body[0]
+    fast = cf._children_of_statement(node)
+    assert [id(c) for c in fast] == [id(c) for c in cf._statement_children(node)]
+
+
+def test_shortcut_types_are_the_common_statements_only() -> None:
+    # The general path is the one for every other statement (a block's expressions).
+    assert ast.AnnAssign not in cf._STATEMENT_IN_ORDER
+    assert ast.If not in cf._STATEMENT_IN_ORDER
+
+
+@pytest.mark.parametrize("text", ["0", "7", "35", "1234567890" * 10])
+def test_decimal_int_is_a_constant_atom(text: str) -> None:
+    assert cf._decimal_int(text)
+    assert isinstance(ast.parse(text, mode="eval").body, ast.Constant)
+
+
+@pytest.mark.parametrize(
+    "text", ["", "00", "0123", "1_000", "\u0661\u0662", "1.5", "-1", "9" * 700]
+)
+def test_decimal_int_stands_aside(text: str) -> None:
+    assert not cf._decimal_int(text)  # the parse decides these
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("x = (1 + 2)\n", "x = 3\n"),
+        ("y = (1 + 2) * z\n", "y = 3 * z\n"),
+        ("y = (2 ** 3).bit_length()\n", "y = (8).bit_length()\n"),
+        ("s = ('a' + 'b')\n", "s = 'ab'\n"),
+    ],
+)
+def test_folds_drop_parentheses_as_before(source: str, expected: str) -> None:
+    from astc import compile_source
+
+    code = compile_source(source).code
+    assert code is not None and code.split("# Compiled by astc")[0] == expected

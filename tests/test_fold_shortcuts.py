@@ -66,3 +66,23 @@ def test_folds_drop_parentheses_as_before(source: str, expected: str) -> None:
 
     code = compile_source(source).code
     assert code is not None and code.split("# Compiled by astc")[0] == expected
+
+
+def test_statements_reach_every_block() -> None:
+    import types
+
+    source = (
+        "class C:\n    def m(self):\n        for i in x:\n            y = 1\n        else:\n"
+        "            z = 2\n"
+        "try:\n    a = 1\nexcept E:\n    b = 2\nelse:\n    c = 3\nfinally:\n    d = 4\n"
+        "match v:\n    case 1:\n        e = 5\n"
+        "with w:\n    while t:\n        if u:\n            f = 6\n        elif g:\n"
+        "            h = 7\n"
+    )
+    tree = ast.parse(source)
+    ctx = types.SimpleNamespace(frozen=set())
+    found = [s for s, _ in cf._statements(tree, ctx)]  # type: ignore[arg-type]
+    every = [n for n in ast.walk(tree) if isinstance(n, ast.stmt)]
+    assert sorted(map(id, found)) == sorted(map(id, every))
+    assert cf._block_fields(ast.Assign) == ()
+    assert cf._block_fields(ast.Try) == ("body", "orelse", "finalbody", "handlers")

@@ -170,11 +170,15 @@ class Judge:
                 continue
             operands = self._value_operands(n)
             if operands_done or operands is None or not operands:
-                ok = operands is not None and all(cache[id(o)][1] for o in operands or ())
+                ok = operands is not None
+                for o in operands or ():  # a loop, not all(): no generator per node
+                    if not cache[id(o)][1]:
+                        ok = False
+                        break
                 cache[id(n)] = (n, ok)  # the node itself is kept: its id stays its own
                 continue
             stack.append((n, True))
-            stack.extend((o, False) for o in operands)
+            stack.extend([(o, False) for o in operands])
         return cache[id(node)][1]
 
     def _value_operands(self, n: ast.AST) -> list[ast.AST] | None:

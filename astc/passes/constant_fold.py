@@ -36,6 +36,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from astc.analysis.prescan import Scan, is_const
+from astc.analysis.scopes import child_qualname
 from astc.diagnostics import Code
 from astc.evaluate import values
 from astc.evaluate.values import FoldRaises, NotFoldable
@@ -509,8 +510,6 @@ class ConstantFold(Pass):
 
 def _statements(tree: ast.Module, ctx: PassContext) -> list[tuple[ast.stmt, str | None]]:
     """Every statement of the unit outside frozen functions, with its function's name."""
-    from astc.analysis.scopes import child_qualname
-
     out: list[tuple[ast.stmt, str | None]] = []
     stack: list[tuple[ast.stmt, str, str, str | None]] = [
         (s, "module", "", None) for s in reversed(tree.body)
@@ -526,7 +525,7 @@ def _statements(tree: ast.Module, ctx: PassContext) -> list[tuple[ast.stmt, str 
             kind, inner = "function", name
         elif isinstance(stmt, ast.ClassDef):
             kind, name = "class", child_qualname(parent_kind, parent, stmt.name)
-        for field in ("body", "orelse", "finalbody", "handlers", "cases"):
+        for field in _block_fields(type(stmt)):
             block = getattr(stmt, field, None)
             if isinstance(block, list):
                 for child in reversed(block):
@@ -570,6 +569,19 @@ def _expressions(statement: ast.stmt, parents: dict[int, ast.AST]) -> list[ast.A
 
 
 _BLOCKS = ("body", "orelse", "finalbody", "handlers", "cases")
+
+
+def _block_fields(statement_type: type[ast.AST]) -> tuple[str, ...]:
+    """The fields of :data:`_BLOCKS` a statement type has, in that order (none for a
+    simple statement); found once per type."""
+    fields = _BLOCK_FIELDS.get(statement_type)
+    if fields is None:
+        fields = tuple(f for f in _BLOCKS if f in statement_type._fields)
+        _BLOCK_FIELDS[statement_type] = fields
+    return fields
+
+
+_BLOCK_FIELDS: dict[type[ast.AST], tuple[str, ...]] = {}
 
 
 def _children_of_statement(statement: ast.stmt) -> list[ast.AST]:

@@ -86,3 +86,18 @@ def test_statements_reach_every_block() -> None:
     assert sorted(map(id, found)) == sorted(map(id, every))
     assert cf._block_fields(ast.Assign) == ()
     assert cf._block_fields(ast.Try) == ("body", "orelse", "finalbody", "handlers")
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["1 + 2", "a + 2", "1 + f()", "(1 + 2) + 3", "x.y * 2", "a[0] - 1", "1 + 2j", "-1 + (2,)"],
+)
+def test_literal_operands_reject_is_is_const(source: str) -> None:
+    from astc.analysis.prescan import is_const
+
+    node = ast.parse(source, mode="eval").body
+    assert isinstance(node, ast.BinOp)
+    general = is_const(node.left) and is_const(node.right) and not cf._complex_literal(node)
+    assert cf._literal_operands(node, None) == general  # type: ignore[arg-type]
+    for never in cf._NEVER_LITERAL:  # none is a kind of literal is_const accepts
+        assert not issubclass(never, (ast.Constant, ast.UnaryOp, ast.Tuple, ast.List))

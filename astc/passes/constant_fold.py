@@ -49,6 +49,9 @@ _NOT = object()  # "no constant value"
 def _literal_operands(node: ast.AST, scan: Scan) -> bool:
     """An operation on literals (that is not itself a literal, as ``-1`` or ``1+2j`` are)."""
     if isinstance(node, ast.BinOp):
+        left, right = type(node.left), type(node.right)
+        if left in _NEVER_LITERAL or right in _NEVER_LITERAL:
+            return False  # what is_const says of them, without its tests
         return is_const(node.left) and is_const(node.right) and not _complex_literal(node)
     if isinstance(node, ast.UnaryOp):
         return is_const(node.operand) and not _signed_number(node)
@@ -61,6 +64,11 @@ def _literal_operands(node: ast.AST, scan: Scan) -> bool:
     if isinstance(node, ast.IfExp):
         return is_const(node.test)
     return False
+
+
+#: Node types that are never a literal (no subclass of what :func:`is_const` accepts):
+#: an operand of one of these types is not a literal operand.
+_NEVER_LITERAL = frozenset({ast.Name, ast.BinOp, ast.Call, ast.Attribute, ast.Subscript})
 
 
 def _complex_literal(node: ast.BinOp) -> bool:

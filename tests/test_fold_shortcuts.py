@@ -101,3 +101,25 @@ def test_literal_operands_reject_is_is_const(source: str) -> None:
     assert cf._literal_operands(node, None) == general  # type: ignore[arg-type]
     for never in cf._NEVER_LITERAL:  # none is a kind of literal is_const accepts
         assert not issubclass(never, (ast.Constant, ast.UnaryOp, ast.Tuple, ast.List))
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("s = ('é' + 'x', 1 + 2)\n", "s = ('éx', 3)\n"),  # UTF-8 columns: the general path
+        ("s = ('e' + 'x', 1 + 2)\n", "s = ('ex', 3)\n"),  # ASCII: columns are offsets
+        ("t = 'ü'\nu = (2 * 3, 'v')\n", "t = 'ü'\nu = (6, 'v')\n"),
+    ],
+)
+def test_offsets_ascii_or_not(source: str, expected: str) -> None:
+    from astc import compile_source
+
+    code = compile_source(source).code
+    assert code is not None and code.split("# Compiled by astc")[0] == expected
+    text = source
+    src = cf._Source(text)
+    assert src.ascii == text.isascii()
+    for node in ast.walk(ast.parse(text)):
+        if isinstance(node, ast.expr):
+            start, end = src.span(node)
+            assert text[start:end] == ast.get_source_segment(text, node)

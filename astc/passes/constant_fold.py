@@ -103,8 +103,11 @@ class _Source:
         self.lines = split_lines(text)
         for line in self.lines:
             self.starts.append(self.starts[-1] + len(line))
+        self.ascii = text.isascii()  # then every column is a character offset
 
     def offset(self, line: int, col: int) -> int:
+        if self.ascii:
+            return self.starts[line - 1] + col
         text = self.lines[line - 1] if line - 1 < len(self.lines) else ""
         if not text.isascii():
             col = len(text.encode("utf-8")[:col].decode("utf-8", "replace"))
@@ -143,7 +146,7 @@ class _Source:
         start, end = span
         before = self.text[start - 1] if start > 0 else " "
         after = self.text[end] if end < len(self.text) else " "
-        return any(c.isalnum() or c in "_'\".\\" or not c.isascii() for c in (before, after))
+        return _joins(before) or _joins(after)
 
     def arguments(self, call: ast.Call) -> tuple[int, int]:
         """The text between a call's own parentheses."""
@@ -152,6 +155,11 @@ class _Source:
         while self.text[at] != "(":  # past the func's closing parentheses, if any
             at += 1
         return at + 1, end - 1
+
+
+def _joins(c: str) -> bool:
+    """A character that would run into a token next to it (see :meth:`_Source.joins_tokens`)."""
+    return c.isalnum() or c in "_'\".\\" or not c.isascii()
 
 
 class _Folder:

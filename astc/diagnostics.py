@@ -154,8 +154,9 @@ class Report:
     _seen: set[ReportEntry] = field(default_factory=set, repr=False, compare=False)
 
     def add(self, entry: ReportEntry) -> None:
-        if entry not in self._seen:  # passes rerun to a fixed point; report once
-            self._seen.add(entry)
+        seen = len(self._seen)
+        self._seen.add(entry)  # one hash of the entry, not two (a test, then an add)
+        if len(self._seen) > seen:  # passes rerun to a fixed point; report once
             self.entries.append(entry)
 
     @property

@@ -244,6 +244,7 @@ class Pipeline:
         self.ffacts = FunctionFacts(self.facts, self.compiled, self.kernel_refusals)
         self.view = ModuleView(self.facts, self.ffacts, self.encoding)
         self.passes = [p() for p in registry.load() if options.enabled(p.name)]
+        self._triggers = {p.name: p.triggers for p in self.passes}
         self.units = split_units(tree, self.lines)
         self._def_unit: dict[str, Unit] = {}
         for unit in self.units:
@@ -292,7 +293,7 @@ class Pipeline:
     ) -> dict[str, Hot]:
         """Where each enabled pass may have work in these statements (its triggers)."""
         at = Scan(self.facts, self.options.assume_stable, self._inlinable, scopes, inlined_into)
-        return scan(nodes, {p.name: p.triggers for p in self.passes}, at)
+        return scan(nodes, self._triggers, at)
 
     def _inlinable(self, name: str) -> bool:
         return self.ffacts.inline_refusal(name) is None

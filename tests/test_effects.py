@@ -153,3 +153,38 @@ def _call(stmt: cst.BaseStatement, name: str) -> cst.Call:
 def test_what_a_statement_evaluates_before_a_call(source: str, clear: bool) -> None:
     stmt = cst.parse_module(source).body[0]
     assert (prefix_problem(stmt, _call(stmt, "f"), judge()) is None) is clear
+
+
+_SHORTCUT_SOURCES = [
+    "x = 17 * 2 + 1",
+    "y = -a < b <= (c if k else 2) and not d[1:2]",
+    "z = (a, *b)",  # a tuple: judged by the chain (a starred element)
+    "print(len('ab'), k=1)",
+    "w = K + 1; pass",  # a known name: judged by the chain (it depends on the judge)
+    "f'{x!r:>{w}}'",
+]
+
+
+@pytest.mark.parametrize("source", _SHORTCUT_SOURCES)
+def test_exact_type_shortcuts_judge_as_the_chain(
+    source: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from astc.analysis import effects
+
+    nodes = list(ast.walk(ast.parse(source)))
+
+    def verdicts() -> list[object]:
+        j = judge({"K"})
+        out: list[object] = []
+        for node in nodes:
+            operands = j._value_operands(node)
+            out.append(None if operands is None else [id(o) for o in operands])
+            out.append(j.operation(node))
+            out.append(j.builtin_valued(node) if isinstance(node, ast.expr) else None)
+        return out
+
+    assert ast.Name not in effects._VALUE_OPERANDS and ast.Tuple not in effects._VALUE_OPERANDS
+    fast = verdicts()
+    monkeypatch.setattr(effects, "_VALUE_OPERANDS", {})
+    monkeypatch.setattr(effects, "_NO_OPERATION", frozenset())
+    assert verdicts() == fast

@@ -170,15 +170,22 @@ class Judge:
                 continue
             operands = self._value_operands(n)
             if operands_done or operands is None or not operands:
-                ok = operands is not None and all(cache[id(o)][1] for o in operands or ())
+                ok = operands is not None
+                for o in operands or ():  # a loop, not all(): no generator per node
+                    if not cache[id(o)][1]:
+                        ok = False
+                        break
                 cache[id(n)] = (n, ok)  # the node itself is kept: its id stays its own
                 continue
             stack.append((n, True))
-            stack.extend((o, False) for o in operands)
+            stack.extend([(o, False) for o in operands])
         return cache[id(node)][1]
 
     def _value_operands(self, n: ast.AST) -> list[ast.AST] | None:
         """The operands whose values decide ``n``'s; None if ``n`` is never a builtin value."""
+        simple = _VALUE_OPERANDS.get(type(n))
+        if simple is not None:
+            return simple(n)
         if isinstance(n, ast.Constant):
             return []
         if isinstance(n, ast.Name):
@@ -222,6 +229,8 @@ class Judge:
     # -- one operation -------------------------------------------------------------------
     def operation(self, node: ast.AST) -> str | None:
         """Why this operation (alone) may run unanalysed code; None if it cannot."""
+        if type(node) in _NO_OPERATION:  # the commonest, by exact type (the branch below)
+            return None
         if isinstance(node, ast.Constant | ast.Name | ast.Lambda | ast.Pass):
             return None
         if isinstance(node, ast.expr_context | ast.operator | ast.unaryop | ast.cmpop):
@@ -303,6 +312,21 @@ class Judge:
                     self._valued.clear()
         return None
 
+
+#: Nodes whose value operands do not depend on the judge, by exact type (what
+#: :meth:`Judge._value_operands` gives them, without its chain of tests).
+_VALUE_OPERANDS: dict[type[ast.AST], Callable[[Any], list[ast.AST]]] = {
+    ast.Constant: lambda n: [],
+    ast.BinOp: lambda n: [n.left, n.right],
+    ast.UnaryOp: lambda n: [n.operand],
+    ast.BoolOp: lambda n: list(n.values),
+    ast.Compare: lambda n: [n.left, *n.comparators],
+    ast.IfExp: lambda n: [n.test, n.body, n.orelse],
+    ast.Subscript: lambda n: [n.value, n.slice],
+}
+
+#: The commonest nodes where no operation runs, by exact type (:meth:`Judge.operation`).
+_NO_OPERATION = frozenset({ast.Constant, ast.Name, ast.Pass, ast.Expr, ast.keyword})
 
 #: Statements judged through their parts (the others are judged as a whole first).
 _COMPOSED = (

@@ -92,12 +92,12 @@ class StatementLines:
     def source_line(self, current: int) -> int:
         """The source line of line ``current`` of the unit's current text."""
         if self._back is None:
-            old = split_lines(self.unit.text)  # Python's line breaks only (not U+2028)
-            new = split_lines(self.text)
+            new = split_lines(self.text)  # Python's line breaks only (not U+2028)
             back = [1] * (len(new) + 1)
-            if old == new:  # the text not rewritten yet: each line is its own
+            if self.text == self.unit.text:  # not rewritten yet: each line is its own
                 back[: len(new)] = range(1, len(new) + 1)
             else:
+                old = split_lines(self.unit.text)
                 matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
                 for tag, i1, i2, j1, j2 in matcher.get_opcodes():
                     if tag == "delete":

@@ -36,6 +36,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from astc.analysis.prescan import Scan, is_const
+from astc.analysis.scopes import child_qualname
 from astc.diagnostics import Code
 from astc.evaluate import values
 from astc.evaluate.values import FoldRaises, NotFoldable
@@ -48,6 +49,9 @@ _NOT = object()  # "no constant value"
 def _literal_operands(node: ast.AST, scan: Scan) -> bool:
     """An operation on literals (that is not itself a literal, as ``-1`` or ``1+2j`` are)."""
     if isinstance(node, ast.BinOp):
+        left, right = type(node.left), type(node.right)
+        if left in _NEVER_LITERAL or right in _NEVER_LITERAL:
+            return False  # what is_const says of them, without its tests
         return is_const(node.left) and is_const(node.right) and not _complex_literal(node)
     if isinstance(node, ast.UnaryOp):
         return is_const(node.operand) and not _signed_number(node)
@@ -60,6 +64,11 @@ def _literal_operands(node: ast.AST, scan: Scan) -> bool:
     if isinstance(node, ast.IfExp):
         return is_const(node.test)
     return False
+
+
+#: Node types that are never a literal (no subclass of what :func:`is_const` accepts):
+#: an operand of one of these types is not a literal operand.
+_NEVER_LITERAL = frozenset({ast.Name, ast.BinOp, ast.Call, ast.Attribute, ast.Subscript})
 
 
 def _complex_literal(node: ast.BinOp) -> bool:
@@ -94,8 +103,11 @@ class _Source:
         self.lines = split_lines(text)
         for line in self.lines:
             self.starts.append(self.starts[-1] + len(line))
+        self.ascii = text.isascii()  # then every column is a character offset
 
     def offset(self, line: int, col: int) -> int:
+        if self.ascii:
+            return self.starts[line - 1] + col
         text = self.lines[line - 1] if line - 1 < len(self.lines) else ""
         if not text.isascii():
             col = len(text.encode("utf-8")[:col].decode("utf-8", "replace"))
@@ -134,7 +146,7 @@ class _Source:
         start, end = span
         before = self.text[start - 1] if start > 0 else " "
         after = self.text[end] if end < len(self.text) else " "
-        return any(c.isalnum() or c in "_'\".\\" or not c.isascii() for c in (before, after))
+        return _joins(before) or _joins(after)
 
     def arguments(self, call: ast.Call) -> tuple[int, int]:
         """The text between a call's own parentheses."""
@@ -143,6 +155,11 @@ class _Source:
         while self.text[at] != "(":  # past the func's closing parentheses, if any
             at += 1
         return at + 1, end - 1
+
+
+def _joins(c: str) -> bool:
+    """A character that would run into a token next to it (see :meth:`_Source.joins_tokens`)."""
+    return c.isalnum() or c in "_'\".\\" or not c.isascii()
 
 
 class _Folder:
@@ -407,6 +424,8 @@ def _parentheses_go(text: str, node: ast.AST, parent: ast.AST) -> bool:
         return False
     if text.startswith("-"):
         return False
+    if _decimal_int(text):
+        return True  # what ast.parse would say of an int literal, without the parse
     try:
         atom = ast.parse(text, mode="eval").body
     except SyntaxError:
@@ -415,6 +434,18 @@ def _parentheses_go(text: str, node: ast.AST, parent: ast.AST) -> bool:
 
 
 _ATOMS = (ast.Constant, ast.Name, ast.Call, ast.List, ast.Tuple, ast.Dict, ast.Set)
+
+
+def _decimal_int(text: str) -> bool:
+    """``text`` is a decimal int literal as :func:`astc.evaluate.values.to_source` writes
+    one (ASCII digits, no leading zero, under the int-to-str digit limit): it parses to a
+    Constant."""
+    return (
+        0 < len(text) < 640  # the lowest limit sys.set_int_max_str_digits allows
+        and text.isascii()
+        and text.isdigit()
+        and (text[0] != "0" or len(text) == 1)
+    )
 
 
 def _binds_tighter(node: ast.AST, parent: ast.AST | None) -> bool:
@@ -495,8 +526,6 @@ class ConstantFold(Pass):
 
 def _statements(tree: ast.Module, ctx: PassContext) -> list[tuple[ast.stmt, str | None]]:
     """Every statement of the unit outside frozen functions, with its function's name."""
-    from astc.analysis.scopes import child_qualname
-
     out: list[tuple[ast.stmt, str | None]] = []
     stack: list[tuple[ast.stmt, str, str, str | None]] = [
         (s, "module", "", None) for s in reversed(tree.body)
@@ -512,7 +541,7 @@ def _statements(tree: ast.Module, ctx: PassContext) -> list[tuple[ast.stmt, str 
             kind, inner = "function", name
         elif isinstance(stmt, ast.ClassDef):
             kind, name = "class", child_qualname(parent_kind, parent, stmt.name)
-        for field in ("body", "orelse", "finalbody", "handlers", "cases"):
+        for field in _block_fields(type(stmt)):
             block = getattr(stmt, field, None)
             if isinstance(block, list):
                 for child in reversed(block):
@@ -558,9 +587,28 @@ def _expressions(statement: ast.stmt, parents: dict[int, ast.AST]) -> list[ast.A
 _BLOCKS = ("body", "orelse", "finalbody", "handlers", "cases")
 
 
+def _block_fields(statement_type: type[ast.AST]) -> tuple[str, ...]:
+    """The fields of :data:`_BLOCKS` a statement type has, in that order (none for a
+    simple statement); found once per type."""
+    fields = _BLOCK_FIELDS.get(statement_type)
+    if fields is None:
+        fields = tuple(f for f in _BLOCKS if f in statement_type._fields)
+        _BLOCK_FIELDS[statement_type] = fields
+    return fields
+
+
+_BLOCK_FIELDS: dict[type[ast.AST], tuple[str, ...]] = {}
+
+
 def _children_of_statement(statement: ast.stmt) -> list[ast.AST]:
     """The expressions a statement holds itself (not those of the statements in its
     blocks), outermost first."""
+    simple = _STATEMENT_IN_ORDER.get(type(statement))
+    return simple(statement) if simple is not None else _statement_children(statement)
+
+
+def _statement_children(statement: ast.stmt) -> list[ast.AST]:
+    """:func:`_children_of_statement` by the general walk (any statement)."""
     holder = ast.Module(body=[], type_ignores=[])  # a node with the fields that count
     kept = [
         getattr(statement, name)
@@ -572,3 +620,14 @@ def _children_of_statement(statement: ast.stmt) -> list[ast.AST]:
         holder.body = value if type(value) is list else [value]
         out.extend(c for c in _children(holder) if isinstance(c, ast.expr | ast.keyword))
     return out
+
+
+#: The expressions of the most common statements, by exact type (the general path's
+#: result without its walk): fields that hold only expressions, in source order.
+_STATEMENT_IN_ORDER: dict[type[ast.stmt], Callable[[Any], list[ast.AST]]] = {
+    ast.Assign: lambda s: [*s.targets, s.value],
+    ast.Expr: lambda s: [s.value],
+    ast.Return: lambda s: [] if s.value is None else [s.value],
+    ast.AugAssign: lambda s: [s.target, s.value],
+    ast.Pass: lambda s: [],
+}

@@ -1,4 +1,4 @@
-# assumption: (kernels auto) a kernel iterating over its parameter (`for x in a`) is exact for arrays only: lists, tuples, Python ints beyond int64 and ndarray subclasses (whose own __iter__/__getitem__ Numba would ignore) run the plain function
+# assumption: (kernels auto) `for x in a` kernels are exact for arrays only: lists, big ints and ndarray subclasses run plain
 # modes: kernels
 import numpy as np
 

@@ -134,10 +134,12 @@ def list_refusal(
     imported: dict[str, tuple[str, str]],
     helpers: dict[str, ast.FunctionDef],
 ) -> str | None:
-    """Parameters used as containers (indexed, iterated, ``len``) and no sign of NumPy in
-    the function or its helpers (no NumPy name, no ``.shape``-style attribute, no
+    """Parameters used as containers (indexed, ``len``) and no sign of NumPy in the
+    function or its helpers (no NumPy name, no ``.shape``-style attribute, no
     ``a[i, j]``): probably lists, which a kernel would only hand back to the plain
-    function, a little slower."""
+    function, a little slower. Iterating over a parameter (``for x in a``) is no such
+    sign: arrays are iterated as often, and a list there costs the dispatcher one type
+    test before the plain function runs (its parameter is exact only as an array)."""
     params = {a.arg for a in [*fn.args.posonlyargs, *fn.args.args, *fn.args.kwonlyargs]}
     containers = False
     numpy_names = {k for k, v in modules.items() if v == "numpy"} | {
@@ -162,8 +164,6 @@ def list_refusal(
             for n in ast.walk(fn):
                 if isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name):
                     containers = containers or n.value.id in params
-                if isinstance(n, ast.For) and isinstance(n.iter, ast.Name):
-                    containers = containers or n.iter.id in params
                 if (
                     isinstance(n, ast.Call)
                     and isinstance(n.func, ast.Name)

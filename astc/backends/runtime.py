@@ -407,6 +407,12 @@ class _AstcSettings:
     bound: tuple[Any, ...] = ()
     errors: str = "warn"
     mutates: bool = False
+    #: The compiled callable changes nothing it did not create (an automatic kernel whose
+    #: copy stores nowhere but into locals): when it raises something other than ``own``,
+    #: the plain function runs instead, so the caller sees CPython's outcome exactly.
+    pure: bool = False
+    #: Exceptions the runtime itself decides on (compile errors, refusals, bounds).
+    own: Any = ()
     max_rows: int | None = None
     names: tuple[str, ...] | None = None
     notice: str = "astc: kernel {name}() runs as plain Python: {reason}"
@@ -417,6 +423,36 @@ class _AstcSettings:
             if option.startswith("_") or not hasattr(_AstcSettings, option):
                 raise TypeError(f"no kernel dispatch option {option!r}")
             setattr(self, option, value)
+
+
+def _astc_numpy_error(error: BaseException) -> BaseException:
+    """NumPy's ValueError for Numba's of a slice store of the wrong shape (both are raised
+    before anything is stored), else ``error`` itself. A source of more dimensions than the
+    target, with leading 1s, NumPy broadcasts and Numba refuses: that one stays Numba's."""
+    import re
+
+    found = re.fullmatch(
+        r"cannot assign slice of shape \(([\d, ]*)\) from input of shape \(([\d, ]*)\)",
+        str(error).strip(),
+    )
+    if found is None or not isinstance(error, ValueError):
+        return error
+    dst, src = ([int(v) for v in part.split(",") if v.strip()] for part in found.groups())
+    while src and src[0] == 1:  # NumPy drops the source's leading 1s
+        src.pop(0)
+    if len(src) <= len(dst) and all(
+        s in (1, d) for s, d in zip(reversed(src), reversed(dst), strict=False)
+    ):
+        return error  # NumPy would have broadcast it
+
+    def text(shape: list[int]) -> str:
+        return "(" + ",".join(map(str, shape)) + ("," if len(shape) == 1 else "") + ")"
+
+    new = ValueError(
+        f"could not broadcast input array from shape {text(src)} into shape {text(dst)}"
+    )
+    new.__suppress_context__ = True
+    return new
 
 
 class _AstcKernel(_AstcSettings):
@@ -692,6 +728,12 @@ class _AstcKernel(_AstcSettings):
                 raise error  # the kernel's own OverflowError (CPython's, reproduced)
             self.route("a Python int argument beyond int64")
             return self.plain(*args)
+        if self.own and not isinstance(error, self.own):  # the automatic kernel's own error
+            if self.pure:
+                # e.g. Numba's ValueError of a shape mismatch: nothing was changed, so the
+                # plain function gives NumPy's own exception (or result)
+                return self.plain(*args)
+            raise _astc_numpy_error(error)  # stores were made: NumPy's message, if known
         first = str(error).strip().splitlines()
         reason = f"{type(error).__name__}: {first[0] if first else ''}"
         refused_by_helper = "astc: " in str(error)  # an exact helper's refusal of a type
@@ -1022,7 +1064,8 @@ def _astc_kernel_build(
     dispatcher = numba.njit(**jit)(kernel)
     state.catch = (numba.core.errors.NumbaError, _AstcRefused, OverflowError)
     if strict:
-        state.catch = (numba.core.errors.NumbaError, _AstcRefused, _AstcOutside, OverflowError)
+        state.own = (numba.core.errors.NumbaError, _AstcRefused, _AstcOutside, OverflowError)
+        state.catch = state.own + ((Exception,) if state.pure else (ValueError,))
         check = _astc_signature_check(spec, numba)
         compile_for_args = dispatcher._compile_for_args
 
@@ -1057,6 +1100,7 @@ def _astc_kernel_bind(g: dict[str, Any], name: str, plain: Fn, spec: dict[str, A
         strict=strict,
         loops=bool(spec.get("loops", False)),
         arrays=bool(spec.get("arrays", False)),
+        pure=strict and bool(spec.get("pure", False)),
     )
     return state.wrapper
 

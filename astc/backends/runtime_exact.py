@@ -93,9 +93,22 @@ def _astc_numpy_scalar_op(name: str, x: Any, y: Any, ints: bool) -> Any:
     return fn(conv(x), conv(y))
 
 
+def _astc_numpy_empty_mean(rows: int, cols: int, axis: int) -> Any:
+    """``np.mean`` over an axis of length 0 done by NumPy (called from a kernel, in object
+    mode): its "Mean of empty slice" and invalid-division warnings (or exceptions under
+    ``-W error``/``np.errstate``) and its nan result. ``axis`` -1: the mean of ``rows``
+    elements (a float); 0 or 1: of a ``(rows, cols)`` array along that axis (an array)."""
+    import numpy
+
+    if axis < 0:
+        return numpy.mean(numpy.zeros(rows))
+    return numpy.mean(numpy.zeros((rows, cols)), axis=axis)
+
+
 def _astc_numpy_ops_module() -> Any:
     """The module object-mode blocks of kernels look their globals up in (registered in
-    ``sys.modules``): it holds :func:`_astc_numpy_scalar_op`."""
+    ``sys.modules``): it holds :func:`_astc_numpy_scalar_op` and
+    :func:`_astc_numpy_empty_mean`."""
     import sys
     import types
 
@@ -104,6 +117,7 @@ def _astc_numpy_ops_module() -> Any:
     if module is None:
         module = sys.modules[name] = types.ModuleType(name)
         module._astc_numpy_scalar_op = _astc_numpy_scalar_op  # type: ignore[attr-defined]
+        module._astc_numpy_empty_mean = _astc_numpy_empty_mean  # type: ignore[attr-defined]
     return module
 
 
@@ -651,6 +665,31 @@ def _astc_float_array(x: _AstcExact, a: Any) -> bool:
     return isinstance(a, x.types.Array) and isinstance(a.dtype, x.types.Float)
 
 
+def _astc_empty_mean(x: _AstcExact, result: str) -> Fn:
+    """A jitted ``(rows, cols, axis) -> result`` (``"float64"`` or ``"float64[::1]"``)
+    that has NumPy take the mean over an empty axis in object mode
+    (:func:`_astc_numpy_empty_mean`): its warnings, at this point of the run."""
+    objmode = x.numba.objmode
+
+    # object mode's result types must be literals
+    if result == "float64":
+
+        def empty_mean(rows: int, cols: int, axis: int) -> Any:
+            with objmode(r="float64"):
+                r = _astc_numpy_empty_mean(rows, cols, axis)
+            return r
+    else:
+
+        def empty_mean(rows: int, cols: int, axis: int) -> Any:
+            with objmode(r="float64[::1]"):
+                r = _astc_numpy_empty_mean(rows, cols, axis)
+            return r
+
+    # object mode finds globals by importing the function's module (see division)
+    empty_mean.__module__ = _astc_numpy_ops_module().__name__
+    return x.jit(empty_mean)
+
+
 def _astc_exact_reductions(x: _AstcExact) -> None:
     """np.sum / np.mean / .sum() / .mean() as NumPy sums (pairwise for floats)."""
     stub, is_int, refuse, overload, types, np, math = x.parts()
@@ -682,12 +721,21 @@ def _astc_exact_reductions(x: _AstcExact) -> None:
         if not isinstance(a, types.Array):
             return refuse("mean of something other than an array")
         view = flat(a)
+        empty = _astc_empty_mean(x, "float64")
         if float_array(a):
-            return lambda a: (0.0 + pairwise(view(a), 0, a.size)) / a.size
+
+            def impl_f(a: Any) -> Any:
+                if a.size == 0:
+                    return empty(0, 0, -1)
+                return (0.0 + pairwise(view(a), 0, a.size)) / a.size
+
+            return impl_f
 
         def impl(a: Any) -> Any:  # converted in buffers of 8192, as NumPy does
             v = view(a)
             n = v.shape[0]
+            if n == 0:
+                return empty(0, 0, -1)
             s = 0.0
             for start in range(0, n, 8192):
                 s += pairwise_float(v, start, min(8192, n - start))
@@ -723,25 +771,37 @@ def _astc_exact_axis_reductions(x: _AstcExact, pairwise: Fn) -> None:
                             out[i] = 0.0 + pairwise(a[i], 0, a.shape[1])
                         return out / a.shape[1] if mean else out
 
-                    return impl1
+                    impl = impl1
+                else:
 
-                def impl1i(a: Any) -> Any:
-                    out = np.zeros(a.shape[0], result)
+                    def impl1i(a: Any) -> Any:
+                        out = np.zeros(a.shape[0], result)
+                        for i in range(a.shape[0]):
+                            for j in range(a.shape[1]):
+                                out[i] += a[i, j]
+                        return out
+
+                    impl = impl1i
+            else:
+
+                def impl0(a: Any) -> Any:
+                    out = np.zeros(a.shape[1], result)
                     for i in range(a.shape[0]):
                         for j in range(a.shape[1]):
-                            out[i] += a[i, j]
-                    return out
+                            out[j] += a[i, j]
+                    return out / a.shape[0] if mean else out
 
-                return impl1i
+                impl = impl0
+            if not mean:
+                return impl
+            reduce, empty = x.jit(impl), _astc_empty_mean(x, "float64[::1]")
 
-            def impl0(a: Any) -> Any:
-                out = np.zeros(a.shape[1], result)
-                for i in range(a.shape[0]):
-                    for j in range(a.shape[1]):
-                        out[j] += a[i, j]
-                return out / a.shape[0] if mean else out
+            def impl_mean(a: Any) -> Any:
+                if a.shape[axis] == 0:  # NumPy's warnings and nans
+                    return empty(a.shape[0], a.shape[1], axis)
+                return reduce(a)
 
-            return impl0
+            return impl_mean
 
     axis_reduction("_astc_sum_axis0", 0, False)
     axis_reduction("_astc_sum_axis1", 1, False)

@@ -234,3 +234,67 @@ def test_mean_of_a_non_empty_axis_is_the_kernels(mod: Compiled) -> None:
             assert _warned(mod.fast[name], arg)[1:] == ([], "")
         mod.check("row_means", m)
     assert not any(mod.state(n).reasons for n in ("mean_all", "column_means", "row_means"))
+
+
+# -- rule: warnings are shown as often as CPython shows them -----------------------------
+
+WARNS = textwrap.dedent(
+    """\
+    import numpy as np
+
+
+    def ratio(a):
+        s = np.sum(a)
+        return s / (s - s)
+
+    def doubled(counts, a):
+        for i in range(a.shape[0]):
+            counts[i] = counts[i] * 2
+        return counts
+
+    def total(a):
+        s = 0.0
+        for i in range(a.shape[0]):
+            s += a[i]
+        return s
+    """
+)
+
+
+def _shown(ns: dict[str, Any], action: str, between: Any = None) -> list[tuple[Any, ...]]:
+    """The warnings shown under filter ``action`` by 8 rounds of calls (``between()``
+    after each round), as (line, category, message)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter(action)
+        for k in range(8):
+            ns["ratio"](np.ones(3))
+            ns["doubled"](np.array([2**62, 1]), np.ones(2))
+            ns["total"](np.ones(k + 1, dtype=np.int64) if k == 5 else np.ones(3))
+            if between is not None:
+                between()
+    return [(w.lineno, w.category.__name__, str(w.message)) for w in caught]
+
+
+@pytest.mark.parametrize("action", ["default", "module", "once", "always"])
+def test_warnings_are_shown_as_often_as_cpython_shows_them(action: str) -> None:
+    """Under ``"default"``, NumPy's scalar warnings are shown once per line: the kernel's
+    (NumPy in object mode) at the user's line, not the runtime's, so the timing calls of
+    the plain function do not show them a second time; compiling a kernel (Numba uses
+    ``catch_warnings``, which resets every registry) does not show them again either."""
+    both = compile_both(WARNS, kernels="auto")
+    for name in ("ratio", "doubled", "total"):
+        _kernel(both, name)
+    want = _shown(both.plain, action)
+    assert want and _shown(both.fast, action) == want
+
+
+def test_a_filter_change_of_the_users_shows_warnings_again() -> None:
+    """Must not fire: a filter change between calls resets the registries in CPython
+    (the warning is shown again); the kernels do the same."""
+    both = compile_both(WARNS, kernels="auto")
+
+    def reset() -> None:
+        warnings.simplefilter("default")
+
+    want = _shown(both.plain, "default", reset)
+    assert len(want) == 16 and _shown(both.fast, "default", reset) == want

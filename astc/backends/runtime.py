@@ -183,6 +183,49 @@ def _astc_jit(fn: Fn, **options: Any) -> tuple[Any, str | None]:
         return None, f"{type(error).__name__}: {error}"
 
 
+# ---- warnings shown once stay shown once ----------------------------------------------
+
+
+def _astc_warnings_version() -> Any:
+    """The warnings module's filters version (bumped by every ``catch_warnings`` and
+    filter change; a ``__warningregistry__`` of another version is cleared at its next
+    warning), read by stamping an empty registry: nothing is shown or raised."""
+    import warnings
+
+    probe: dict[Any, Any] = {}
+    show = warnings._showwarnmsg  # type: ignore[attr-defined]
+    warnings._showwarnmsg = lambda message: None  # type: ignore[attr-defined]
+    try:
+        warnings.warn_explicit("astc: probe", UserWarning, "<astc>", 0, registry=probe)
+    except Warning:
+        pass  # an "error" filter
+    finally:
+        warnings._showwarnmsg = show  # type: ignore[attr-defined]
+    return probe.get("version")
+
+
+def _astc_keeping_warned(plain: Fn, fn: Fn, *args: Any) -> Any:
+    """``fn(*args)`` (building or compiling a kernel: Numba uses ``catch_warnings``),
+    then the registries of warnings already shown restamped with the new filters version:
+    a warning CPython shows once per place (the ``"default"`` filter) is not shown again
+    because a kernel was compiled meanwhile. The registries: every module's, and the
+    plain function's module's."""
+    import sys
+
+    before = _astc_warnings_version()
+    try:
+        return fn(*args)
+    finally:
+        after = _astc_warnings_version()
+        if after != before:
+            spaces = [getattr(m, "__dict__", None) for m in list(sys.modules.values())]
+            spaces.append(getattr(plain, "__globals__", None))
+            for space in spaces:
+                registry = space.get("__warningregistry__") if type(space) is dict else None
+                if type(registry) is dict and registry.get("version") == before:
+                    registry["version"] = after
+
+
 # ---- return values and verification ----------------------------------------------------
 
 
@@ -608,7 +651,10 @@ class _AstcKernel(_AstcSettings):
     # -- first call: build, then specialise the wrapper
     def first(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
         try:
-            self.compiled = self.builder(self)
+            if self.strict:
+                self.compiled = _astc_keeping_warned(self.plain, self.builder, self)
+            else:
+                self.compiled = self.builder(self)
         except Exception as error:  # noqa: BLE001 - any failure: the plain function
             if self.errors == "raise":
                 raise  # the caller handles it; the next call tries again
@@ -1073,7 +1119,7 @@ def _astc_kernel_build(
             problem = check(dispatcher, args)
             if problem is not None:
                 raise _AstcRefused(problem)
-            return compile_for_args(*args, **kwargs)
+            return _astc_keeping_warned(state.plain, lambda: compile_for_args(*args, **kwargs))
 
         dispatcher._compile_for_args = checked
     if spec.get("target") == "cuda":

@@ -631,7 +631,7 @@ def test_int64_arithmetic_without_overflow_is_exact(mod: Compiled, name: str, ar
         arrays = [data if i == 0 else np.zeros(30, dtype=a.dtype) for i, a in enumerate(args)]
         with _no_warning():
             mod.check(name, *arrays)
-    assert "_astc_add_np(counts[i], 1)" in mod.code.split("bump = _astc_kernel_bind")[1]
+    assert "_astc_add_np(counts[i], 1, " in mod.code.split("bump = _astc_kernel_bind")[1]
     assert "_astc_add_np" not in mod.code.split("total = _astc_kernel_bind")[1].split("\n")[0]
 
 

@@ -229,6 +229,7 @@ def _spec(
         spec["returns"] = kernel.lowered.returns
         spec["policy"] = kernel.analysis.policy
         spec["loops"] = kernel.analysis.facts.has_loop
+        spec["pure"] = writes_nothing(kernel.source)
         if not kernel.analysis.facts.has_loop and all(
             any(o.startswith("A") for o in a) for a in kernel.analysis.allowed
         ):
@@ -237,6 +238,41 @@ def _spec(
         str(spec["source"]), {k: v for k, v in spec.items() if k != "source"}, astc_options
     )
     return spec
+
+
+#: Methods and functions that write into an array (or other object) they are given.
+_MUTATORS = frozenset(
+    "fill sort put resize setfield itemset partition byteswap copyto place putmask "
+    "put_along_axis fill_diagonal setflags shuffle append extend insert pop remove clear "
+    "update add discard".split()
+)
+
+
+def writes_nothing(source: str) -> bool:
+    """Whether the kernel copy (and the copies of its callees, in ``source``) cannot change
+    any object it did not create — no subscript or attribute store, no ``out=``, no
+    mutating method, nothing printed, no random state: then, when the kernel raises, the
+    arguments are as they were, and the plain function can run instead (the runtime's
+    ``pure``: the caller sees NumPy's own exception). Judged on the syntax alone, so
+    stores into the kernel's own arrays count too (conservative)."""
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Subscript | ast.Attribute) and not isinstance(
+            node.ctx, ast.Load
+        ):
+            return False
+        if isinstance(node, ast.Call):
+            if any(k.arg in (None, "out") for k in node.keywords):
+                return False
+            func = node.func
+            if isinstance(func, ast.Attribute) and func.attr in _MUTATORS:
+                return False
+            if isinstance(func, ast.Name) and func.id in ("print", "input", "setattr"):
+                return False
+        if isinstance(node, ast.Name | ast.Attribute) and "random" in (
+            node.id if isinstance(node, ast.Name) else node.attr
+        ):
+            return False
+    return True
 
 
 _HOW = {"explicit": "explicitly marked", "auto": "auto-selected", "profile": "hot in profile"}

@@ -74,6 +74,17 @@ def _call(name: str, args: list[ast.expr], like: ast.AST) -> ast.Call:
     return ast.copy_location(ast.Call(ast.Name(name, ast.Load()), args, []), like)
 
 
+#: Helpers called like functions that may have NumPy warn: they take the line last.
+_WARNING_HELPERS = frozenset(generated.overflow_checked(op) for op in ("neg", "abs"))
+
+
+def _line(node: ast.AST) -> ast.expr:
+    """The source line of ``node``, passed last to the runtime helpers that may have NumPy
+    warn (``_astc_div_m``, ``_astc_add_np``, ``_astc_pow_np``...): the warning is shown
+    at that line of the user's file, as CPython shows it."""
+    return ast.Constant(getattr(node, "lineno", 0))
+
+
 def copy_name(kernel: str, callee: str, index: int) -> str:
     return generated.kernel_callee(kernel, callee, index)
 
@@ -149,11 +160,15 @@ class _Rewrite(ast.NodeTransformer):
             if kind_div == "npw":  # NumPy scalars: the flag is constantly true
                 flag = ast.Constant(True)
             args = [new.left, new.right] + ([flag] if flag is not None else [])
+            if kind_div != "py":  # NumPy may warn: at the user's line
+                args.append(_line(original))
             return _call(name, args, original)
         if isinstance(new.op, ast.Pow) and kind_pow in ("py", "np", "mixed"):
             name = generated.POW[kind_pow]
             self.runtime.add(name)
             args = [new.left, new.right] + ([flag] if flag is not None else [])
+            if kind_pow != "py":
+                args.append(_line(original))
             return _call(name, args, original)
         return self.overflow_checked(original, [new.left, new.right], new)
 
@@ -170,7 +185,7 @@ class _Rewrite(ast.NodeTransformer):
             return new
         name = generated.overflow_checked(kind)
         self.runtime.add(name)
-        return _call(name, args, original)
+        return _call(name, [*args, _line(original)], original)
 
     def visit_Call(self, node: ast.Call) -> ast.expr:
         key = self.orig(node)
@@ -200,6 +215,8 @@ class _Rewrite(ast.NodeTransformer):
                 args = [func.value, shape]
             else:
                 args = [func.value, *args]
+        if helper in _WARNING_HELPERS:
+            args.append(_line(node))
         keywords = [k for k in new.keywords if k.arg != "axis"]
         return ast.copy_location(ast.Call(ast.Name(helper, ast.Load()), args, keywords), node)
 

@@ -183,6 +183,49 @@ def _astc_jit(fn: Fn, **options: Any) -> tuple[Any, str | None]:
         return None, f"{type(error).__name__}: {error}"
 
 
+# ---- warnings shown once stay shown once ----------------------------------------------
+
+
+def _astc_warnings_version() -> Any:
+    """The warnings module's filters version (bumped by every ``catch_warnings`` and
+    filter change; a ``__warningregistry__`` of another version is cleared at its next
+    warning), read by stamping an empty registry: nothing is shown or raised."""
+    import warnings
+
+    probe: dict[Any, Any] = {}
+    show = warnings._showwarnmsg  # type: ignore[attr-defined]
+    warnings._showwarnmsg = lambda message: None  # type: ignore[attr-defined]
+    try:
+        warnings.warn_explicit("astc: probe", UserWarning, "<astc>", 0, registry=probe)
+    except Warning:
+        pass  # an "error" filter
+    finally:
+        warnings._showwarnmsg = show  # type: ignore[attr-defined]
+    return probe.get("version")
+
+
+def _astc_keeping_warned(plain: Fn, fn: Fn, *args: Any) -> Any:
+    """``fn(*args)`` (building or compiling a kernel: Numba uses ``catch_warnings``),
+    then the registries of warnings already shown restamped with the new filters version:
+    a warning CPython shows once per place (the ``"default"`` filter) is not shown again
+    because a kernel was compiled meanwhile. The registries: every module's, and the
+    plain function's module's."""
+    import sys
+
+    before = _astc_warnings_version()
+    try:
+        return fn(*args)
+    finally:
+        after = _astc_warnings_version()
+        if after != before:
+            spaces = [getattr(m, "__dict__", None) for m in list(sys.modules.values())]
+            spaces.append(getattr(plain, "__globals__", None))
+            for space in spaces:
+                registry = space.get("__warningregistry__") if type(space) is dict else None
+                if type(registry) is dict and registry.get("version") == before:
+                    registry["version"] = after
+
+
 # ---- return values and verification ----------------------------------------------------
 
 
@@ -421,6 +464,12 @@ class _AstcSettings:
     bound: tuple[Any, ...] = ()
     errors: str = "warn"
     mutates: bool = False
+    #: The compiled callable changes nothing it did not create (an automatic kernel whose
+    #: copy stores nowhere but into locals): when it raises something other than ``own``,
+    #: the plain function runs instead, so the caller sees CPython's outcome exactly.
+    pure: bool = False
+    #: Exceptions the runtime itself decides on (compile errors, refusals, bounds).
+    own: Any = ()
     max_rows: int | None = None
     names: tuple[str, ...] | None = None
     notice: str = "astc: kernel {name}() runs as plain Python: {reason}"
@@ -431,6 +480,36 @@ class _AstcSettings:
             if option.startswith("_") or not hasattr(_AstcSettings, option):
                 raise TypeError(f"no kernel dispatch option {option!r}")
             setattr(self, option, value)
+
+
+def _astc_numpy_error(error: BaseException) -> BaseException:
+    """NumPy's ValueError for Numba's of a slice store of the wrong shape (both are raised
+    before anything is stored), else ``error`` itself. A source of more dimensions than the
+    target, with leading 1s, NumPy broadcasts and Numba refuses: that one stays Numba's."""
+    import re
+
+    found = re.fullmatch(
+        r"cannot assign slice of shape \(([\d, ]*)\) from input of shape \(([\d, ]*)\)",
+        str(error).strip(),
+    )
+    if found is None or not isinstance(error, ValueError):
+        return error
+    dst, src = ([int(v) for v in part.split(",") if v.strip()] for part in found.groups())
+    while src and src[0] == 1:  # NumPy drops the source's leading 1s
+        src.pop(0)
+    if len(src) <= len(dst) and all(
+        s in (1, d) for s, d in zip(reversed(src), reversed(dst), strict=False)
+    ):
+        return error  # NumPy would have broadcast it
+
+    def text(shape: list[int]) -> str:
+        return "(" + ",".join(map(str, shape)) + ("," if len(shape) == 1 else "") + ")"
+
+    new = ValueError(
+        f"could not broadcast input array from shape {text(src)} into shape {text(dst)}"
+    )
+    new.__suppress_context__ = True
+    return new
 
 
 class _AstcKernel(_AstcSettings):
@@ -593,7 +672,10 @@ class _AstcKernel(_AstcSettings):
     # -- first call: build, then specialise the wrapper
     def first(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
         try:
-            self.compiled = self.builder(self)
+            if self.strict:
+                self.compiled = _astc_keeping_warned(self.plain, self.builder, self)
+            else:
+                self.compiled = self.builder(self)
         except Exception as error:  # noqa: BLE001 - any failure: the plain function
             if self.errors == "raise":
                 raise  # the caller handles it; the next call tries again
@@ -719,6 +801,12 @@ class _AstcKernel(_AstcSettings):
                 raise error  # the kernel's own OverflowError (CPython's, reproduced)
             self.route("a Python int argument beyond int64")
             return self.plain(*args)
+        if self.own and not isinstance(error, self.own):  # the automatic kernel's own error
+            if self.pure:
+                # e.g. Numba's ValueError of a shape mismatch: nothing was changed, so the
+                # plain function gives NumPy's own exception (or result)
+                return self.plain(*args)
+            raise _astc_numpy_error(error)  # stores were made: NumPy's message, if known
         first = str(error).strip().splitlines()
         reason = f"{type(error).__name__}: {first[0] if first else ''}"
         refused_by_helper = "astc: " in str(error)  # an exact helper's refusal of a type
@@ -1060,7 +1148,8 @@ def _astc_kernel_build(
     dispatcher = numba.njit(**jit)(kernel)
     state.catch = (numba.core.errors.NumbaError, _AstcRefused, OverflowError)
     if strict:
-        state.catch = (numba.core.errors.NumbaError, _AstcRefused, _AstcOutside, OverflowError)
+        state.own = (numba.core.errors.NumbaError, _AstcRefused, _AstcOutside, OverflowError)
+        state.catch = state.own + ((Exception,) if state.pure else (ValueError,))
         check = _astc_signature_check(spec, numba)
         compile_for_args = dispatcher._compile_for_args
 
@@ -1068,7 +1157,7 @@ def _astc_kernel_build(
             problem = check(dispatcher, args)
             if problem is not None:
                 raise _AstcRefused(problem)
-            return compile_for_args(*args, **kwargs)
+            return _astc_keeping_warned(state.plain, lambda: compile_for_args(*args, **kwargs))
 
         dispatcher._compile_for_args = checked
     if spec.get("target") == "cuda":
@@ -1103,6 +1192,7 @@ def _astc_kernel_bind(g: dict[str, Any], name: str, plain: Fn, spec: dict[str, A
         strict=strict,
         loops=bool(spec.get("loops", False)),
         arrays=bool(spec.get("arrays", False)),
+        pure=strict and bool(spec.get("pure", False)),
     )
     return state.wrapper
 

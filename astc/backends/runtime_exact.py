@@ -69,19 +69,58 @@ class _AstcExact:
         return self.stub, self.is_int, self.refuse, self.overload, self.types, self.np, self.math
 
 
-def _astc_numpy_scalar_op(name: str, x: Any, y: Any, ints: bool) -> Any:
+#: Code objects that run a call as if at a line of a user's file (see _astc_at_line).
+_ASTC_AT_LINE: dict[tuple[str, int], Any] = {}
+
+
+def _astc_at_line(line: int, fn: Fn, *args: Any) -> Any:
+    """``fn(*args)`` run as if at ``line`` of the file of the kernel being called (found
+    on the stack: the dispatcher's frame). NumPy's warnings on scalars take the place of
+    the innermost Python frame, so they are then shown, counted (``"default"``: once per
+    place) and filtered as CPython's at the user's line: a warning shown by the plain
+    function is not shown again by the kernel, nor the other way round."""
+    import sys
+
+    frame: Any = sys._getframe(1)
+    plain = None
+    for _ in range(16):
+        if frame is None:
+            break
+        if frame.f_code.co_filename.startswith("<astc kernel "):
+            state = frame.f_globals.get("_k")  # the wrapper's namespace
+        else:
+            state = frame.f_locals.get("self")  # a method of the dispatcher
+        if state is not None and hasattr(state, "compiled") and hasattr(state, "plain"):
+            plain = state.plain
+            break
+        frame = frame.f_back
+    code = getattr(plain, "__code__", None)
+    if plain is None or code is None or line <= 0:
+        return fn(*args)
+    key = (code.co_filename, line)
+    at = _ASTC_AT_LINE.get(key)
+    if at is None:
+        text = "\n" * (line - 1) + "_astc_result = _astc_fn(*_astc_args)\n"
+        at = _ASTC_AT_LINE[key] = compile(text, code.co_filename, "exec")
+    space: dict[str, Any] = {"_astc_fn": fn, "_astc_args": args}
+    exec(at, plain.__globals__, space)  # noqa: S102 - one call, at the user's place
+    return space["_astc_result"]
+
+
+def _astc_numpy_scalar_op(name: str, x: Any, y: Any, ints: bool, line: int) -> Any:
     """``x <op> y`` done by NumPy on NumPy scalars (called from a kernel, in object mode,
     only where NumPy warns or raises: a zero divisor, ``INT64_MIN // -1``, an int64
-    overflow of ``+ - *``; ``neg``/``abs`` of ``INT64_MIN`` ignore ``y``)."""
+    overflow of ``+ - *``; ``neg``/``abs`` of ``INT64_MIN`` ignore ``y``), at ``line`` of
+    the user's file (:func:`_astc_at_line`)."""
     import operator
 
     import numpy
 
     conv = numpy.int64 if ints else numpy.float64
     if name == "pow":  # a NumPy scalar base (int64 when ``ints``), a Python exponent
-        return float(conv(x) ** y)
+        return float(_astc_at_line(line, operator.pow, conv(x), y))
     if name in ("neg", "abs"):
-        return operator.neg(conv(x)) if name == "neg" else abs(conv(x))
+        return _astc_at_line(line, operator.neg if name == "neg" else abs, conv(x))
     fn = {
         "div": operator.truediv,
         "floordiv": operator.floordiv,
@@ -90,12 +129,25 @@ def _astc_numpy_scalar_op(name: str, x: Any, y: Any, ints: bool) -> Any:
         "sub": operator.sub,
         "mul": operator.mul,
     }[name]
-    return fn(conv(x), conv(y))
+    return _astc_at_line(line, fn, conv(x), conv(y))
+
+
+def _astc_numpy_empty_mean(rows: int, cols: int, axis: int) -> Any:
+    """``np.mean`` over an axis of length 0 done by NumPy (called from a kernel, in object
+    mode): its "Mean of empty slice" and invalid-division warnings (or exceptions under
+    ``-W error``/``np.errstate``) and its nan result. ``axis`` -1: the mean of ``rows``
+    elements (a float); 0 or 1: of a ``(rows, cols)`` array along that axis (an array)."""
+    import numpy
+
+    if axis < 0:
+        return numpy.mean(numpy.zeros(rows))
+    return numpy.mean(numpy.zeros((rows, cols)), axis=axis)
 
 
 def _astc_numpy_ops_module() -> Any:
     """The module object-mode blocks of kernels look their globals up in (registered in
-    ``sys.modules``): it holds :func:`_astc_numpy_scalar_op`."""
+    ``sys.modules``): it holds :func:`_astc_numpy_scalar_op` and
+    :func:`_astc_numpy_empty_mean`."""
     import sys
     import types
 
@@ -104,6 +156,7 @@ def _astc_numpy_ops_module() -> Any:
     if module is None:
         module = sys.modules[name] = types.ModuleType(name)
         module._astc_numpy_scalar_op = _astc_numpy_scalar_op  # type: ignore[attr-defined]
+        module._astc_numpy_empty_mean = _astc_numpy_empty_mean  # type: ignore[attr-defined]
     return module
 
 
@@ -129,7 +182,7 @@ def _astc_exact_division(x: _AstcExact) -> None:
             return impl
 
         @overload(stub(f"_astc_{name}_m"))
-        def ov_m(x: Any, y: Any, numpy_value: Any) -> Any:
+        def ov_m(x: Any, y: Any, numpy_value: Any, line: Any) -> Any:
             ints = is_int(x) and is_int(y)
             msg = int_msg if ints else float_msg
             # int64 floor division overflows (and NumPy warns) only for INT64_MIN // -1
@@ -137,15 +190,15 @@ def _astc_exact_division(x: _AstcExact) -> None:
 
             if ints and name != "div":
 
-                def numpy_op(x: Any, y: Any) -> Any:
+                def numpy_op(x: Any, y: Any, line: int) -> Any:
                     with objmode(r="int64"):
-                        r = _astc_numpy_scalar_op(name, x, y, True)
+                        r = _astc_numpy_scalar_op(name, x, y, True, line)
                     return r
             else:
 
-                def numpy_op(x: Any, y: Any) -> Any:
+                def numpy_op(x: Any, y: Any, line: int) -> Any:
                     with objmode(r="float64"):
-                        r = _astc_numpy_scalar_op(name, x, y, ints)
+                        r = _astc_numpy_scalar_op(name, x, y, ints, line)
                     return r
 
             # object mode finds globals by importing the function's module: one that every
@@ -153,7 +206,7 @@ def _astc_exact_division(x: _AstcExact) -> None:
             numpy_op.__module__ = _astc_numpy_ops_module().__name__
             jitted = jit(numpy_op)
 
-            def impl(x: Any, y: Any, numpy_value: Any) -> Any:
+            def impl(x: Any, y: Any, numpy_value: Any, line: Any) -> Any:
                 if y == 0 or (overflows and y == -1 and x == -9223372036854775808):
                     if not numpy_value:
                         if y == 0:
@@ -161,7 +214,7 @@ def _astc_exact_division(x: _AstcExact) -> None:
                         return op(x, y)
                     # NumPy's own scalar operation: its RuntimeWarning (or exception
                     # under np.errstate / -W error) and value, at this point of the run
-                    return jitted(x, y)
+                    return jitted(x, y, line)
                 return op(x, y)
 
             return impl
@@ -177,14 +230,14 @@ def _astc_exact_division(x: _AstcExact) -> None:
 
 
 def _astc_numpy_int_op(x: _AstcExact, name: str) -> Fn:
-    """A jitted ``(x, y) -> int64`` that has NumPy do the int64 operation ``name`` in
-    object mode: its RuntimeWarning (or exception under ``np.errstate``/``-W error``)
-    and its wrapped value, at this point of the run."""
+    """A jitted ``(x, y, line) -> int64`` that has NumPy do the int64 operation ``name``
+    in object mode: its RuntimeWarning (or exception under ``np.errstate``/``-W error``)
+    and its wrapped value, at this point of the run and ``line`` of the user's file."""
     objmode = x.numba.objmode
 
-    def numpy_op(x: Any, y: Any) -> Any:
+    def numpy_op(x: Any, y: Any, line: int) -> Any:
         with objmode(r="int64"):
-            r = _astc_numpy_scalar_op(name, x, y, True)
+            r = _astc_numpy_scalar_op(name, x, y, True, line)
         return r
 
     # object mode finds globals by importing the function's module (see division)
@@ -233,14 +286,14 @@ def _astc_exact_overflow(x: _AstcExact) -> None:
         numpy_op = _astc_numpy_int_op(x, name)
 
         @overload(stub(f"_astc_{name}_np"))
-        def ov(x: Any, y: Any) -> Any:
+        def ov(x: Any, y: Any, line: Any) -> Any:
             if not (is_int(x) and is_int(y)):
-                return lambda x, y: op(x, y)
+                return lambda x, y, line: op(x, y)
 
-            def impl(x: Any, y: Any) -> Any:
+            def impl(x: Any, y: Any, line: Any) -> Any:
                 r, overflowed = checked(x, y)
                 if overflowed:
-                    return numpy_op(x, y)
+                    return numpy_op(x, y, line)
                 return r
 
             return impl
@@ -253,13 +306,13 @@ def _astc_exact_overflow(x: _AstcExact) -> None:
         numpy_op = _astc_numpy_int_op(x, name)
 
         @overload(stub(f"_astc_{name}_np"))
-        def ov(x: Any) -> Any:
+        def ov(x: Any, line: Any) -> Any:
             if not is_int(x):
-                return lambda x: op(x)
+                return lambda x, line: op(x)
 
-            def impl(x: Any) -> Any:
+            def impl(x: Any, line: Any) -> Any:
                 if x == -9223372036854775808:
-                    return numpy_op(x, 0)
+                    return numpy_op(x, 0, line)
                 return op(x)
 
             return impl
@@ -373,9 +426,9 @@ def _astc_exact_powers(x: _AstcExact) -> None:
         """NumPy's own ``**`` of a zero base and a negative exponent: its divide-by-zero
         warning (or exception under ``np.errstate``/``-W error``), at this point of the run."""
 
-        def pow_zero(x: Any, y: Any) -> Any:
+        def pow_zero(x: Any, y: Any, line: int) -> Any:
             with objmode(r="float64"):
-                r = _astc_numpy_scalar_op("pow", x, y, ints)
+                r = _astc_numpy_scalar_op("pow", x, y, ints, line)
             return r
 
         pow_zero.__module__ = _astc_numpy_ops_module().__name__
@@ -386,9 +439,9 @@ def _astc_exact_powers(x: _AstcExact) -> None:
     def numpy_float_pow(ints: bool) -> Fn:
         zero = int_zero if ints else float_zero
 
-        def impl(x: Any, y: Any) -> Any:
+        def impl(x: Any, y: Any, line: Any) -> Any:
             if x == 0 and y < 0:
-                return zero(x, y)
+                return zero(x, y, line)
             return numpy_pow(float(x), float(y))
 
         return impl
@@ -400,18 +453,18 @@ def _astc_exact_powers(x: _AstcExact) -> None:
         return lambda x, y: float_pow(float(x), float(y))
 
     @overload(stub("_astc_pow_np"))
-    def ov_pow_np(x: Any, y: Any) -> Any:
+    def ov_pow_np(x: Any, y: Any, line: Any) -> Any:
         if is_int(x) and is_int(y):
-            return lambda x, y: x**y
+            return lambda x, y, line: x**y
         return numpy_float_pow(is_int(x))
 
     @overload(stub("_astc_pow_m"))
-    def ov_pow_m(x: Any, y: Any, numpy_value: Any) -> Any:
+    def ov_pow_m(x: Any, y: Any, numpy_value: Any, line: Any) -> Any:
         if is_int(x) and is_int(y):
-            return lambda x, y, numpy_value: x**y
+            return lambda x, y, numpy_value, line: x**y
         numpy_impl = numpy_float_pow(is_int(x))
-        return lambda x, y, numpy_value: (
-            numpy_impl(x, y) if numpy_value else float_pow(float(x), float(y))
+        return lambda x, y, numpy_value, line: (
+            numpy_impl(x, y, line) if numpy_value else float_pow(float(x), float(y))
         )
 
     @overload(stub("_astc_math_pow"))
@@ -651,6 +704,31 @@ def _astc_float_array(x: _AstcExact, a: Any) -> bool:
     return isinstance(a, x.types.Array) and isinstance(a.dtype, x.types.Float)
 
 
+def _astc_empty_mean(x: _AstcExact, result: str) -> Fn:
+    """A jitted ``(rows, cols, axis) -> result`` (``"float64"`` or ``"float64[::1]"``)
+    that has NumPy take the mean over an empty axis in object mode
+    (:func:`_astc_numpy_empty_mean`): its warnings, at this point of the run."""
+    objmode = x.numba.objmode
+
+    # object mode's result types must be literals
+    if result == "float64":
+
+        def empty_mean(rows: int, cols: int, axis: int) -> Any:
+            with objmode(r="float64"):
+                r = _astc_numpy_empty_mean(rows, cols, axis)
+            return r
+    else:
+
+        def empty_mean(rows: int, cols: int, axis: int) -> Any:
+            with objmode(r="float64[::1]"):
+                r = _astc_numpy_empty_mean(rows, cols, axis)
+            return r
+
+    # object mode finds globals by importing the function's module (see division)
+    empty_mean.__module__ = _astc_numpy_ops_module().__name__
+    return x.jit(empty_mean)
+
+
 def _astc_exact_reductions(x: _AstcExact) -> None:
     """np.sum / np.mean / .sum() / .mean() as NumPy sums (pairwise for floats)."""
     stub, is_int, refuse, overload, types, np, math = x.parts()
@@ -682,12 +760,21 @@ def _astc_exact_reductions(x: _AstcExact) -> None:
         if not isinstance(a, types.Array):
             return refuse("mean of something other than an array")
         view = flat(a)
+        empty = _astc_empty_mean(x, "float64")
         if float_array(a):
-            return lambda a: (0.0 + pairwise(view(a), 0, a.size)) / a.size
+
+            def impl_f(a: Any) -> Any:
+                if a.size == 0:
+                    return empty(0, 0, -1)
+                return (0.0 + pairwise(view(a), 0, a.size)) / a.size
+
+            return impl_f
 
         def impl(a: Any) -> Any:  # converted in buffers of 8192, as NumPy does
             v = view(a)
             n = v.shape[0]
+            if n == 0:
+                return empty(0, 0, -1)
             s = 0.0
             for start in range(0, n, 8192):
                 s += pairwise_float(v, start, min(8192, n - start))
@@ -723,25 +810,37 @@ def _astc_exact_axis_reductions(x: _AstcExact, pairwise: Fn) -> None:
                             out[i] = 0.0 + pairwise(a[i], 0, a.shape[1])
                         return out / a.shape[1] if mean else out
 
-                    return impl1
+                    impl = impl1
+                else:
 
-                def impl1i(a: Any) -> Any:
-                    out = np.zeros(a.shape[0], result)
+                    def impl1i(a: Any) -> Any:
+                        out = np.zeros(a.shape[0], result)
+                        for i in range(a.shape[0]):
+                            for j in range(a.shape[1]):
+                                out[i] += a[i, j]
+                        return out
+
+                    impl = impl1i
+            else:
+
+                def impl0(a: Any) -> Any:
+                    out = np.zeros(a.shape[1], result)
                     for i in range(a.shape[0]):
                         for j in range(a.shape[1]):
-                            out[i] += a[i, j]
-                    return out
+                            out[j] += a[i, j]
+                    return out / a.shape[0] if mean else out
 
-                return impl1i
+                impl = impl0
+            if not mean:
+                return impl
+            reduce, empty = x.jit(impl), _astc_empty_mean(x, "float64[::1]")
 
-            def impl0(a: Any) -> Any:
-                out = np.zeros(a.shape[1], result)
-                for i in range(a.shape[0]):
-                    for j in range(a.shape[1]):
-                        out[j] += a[i, j]
-                return out / a.shape[0] if mean else out
+            def impl_mean(a: Any) -> Any:
+                if a.shape[axis] == 0:  # NumPy's warnings and nans
+                    return empty(a.shape[0], a.shape[1], axis)
+                return reduce(a)
 
-            return impl0
+            return impl_mean
 
     axis_reduction("_astc_sum_axis0", 0, False)
     axis_reduction("_astc_sum_axis1", 1, False)

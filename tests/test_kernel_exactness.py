@@ -366,8 +366,8 @@ SOURCE = textwrap.dedent(
     def doubled_peak(x):
         return np.max(x) * 2.0
 
-    def rows_twice(m):
-        return m.shape[0] * 2
+    def rows_half(m):
+        return m.shape[0] // 2  # (`* 2` may leave int64: the rank, so the shape, is unknown)
 
     # -- refusals, one code each
 
@@ -844,12 +844,12 @@ def test_whole_array_code_must_prove_identical_results(mod: Compiled) -> None:
         mod.check("doubled_peak", np.arange(-5, 9))
         mod.check("doubled_peak", np.array([0.0, -0.0, -1.0]))
     assert any("float64" in r for r in mod.state("doubled_peak").reasons)
-    _refused(mod, "rows_twice", Code.KERNEL_NO_WORK)  # only a shape: no array work
-    assert "no array work" in mod.message("rows_twice", Code.KERNEL_NO_WORK)
-    for name in ("relu", "rows_twice"):
+    _refused(mod, "rows_half", Code.KERNEL_NO_WORK)  # only a shape: no array work
+    assert "no array work" in mod.message("rows_half", Code.KERNEL_NO_WORK)
+    for name in ("relu", "rows_half"):
         assert not hasattr(mod.fast[name], "_astc_state"), name  # the plain function
     mod.check("relu", np.array([-0.0, 0.0, -1.0, 2.0]))
-    mod.check("rows_twice", np.ones((3, 2)))
+    mod.check("rows_half", np.ones((3, 2)))
     # `a + b` with no sign of NumPy: most likely scalars (a kernel's routing would cost
     # more than the call), and inlining it into callers pays instead
     _refused(mod, "add", Code.KERNEL_NO_WORK)
@@ -865,7 +865,7 @@ def test_whole_array_code_must_prove_identical_results(mod: Compiled) -> None:
 @pytest.mark.parametrize(
     ("name", "code"),
     [
-        ("rows_twice", Code.KERNEL_NO_WORK),  # no loop and no array work
+        ("rows_half", Code.KERNEL_NO_WORK),  # no loop and no array work
         ("table", Code.KERNEL_UNSUPPORTED),
         ("mixed", Code.KERNEL_MIXED_TYPES),
         ("uses_global", Code.KERNEL_GLOBAL),
@@ -1064,6 +1064,8 @@ def test_reduction_and_view_helpers(helpers: Compiled) -> None:
 
 BOUNDS = textwrap.dedent(
     """\
+    import numpy as np
+
     def count_primes(n):
         count = 0
         for k in range(2, n):
@@ -1160,6 +1162,36 @@ BOUNDS = textwrap.dedent(
             d += 1
             t = d + 9223372034707292150
         return t
+
+    # sizes the entry check bounds (a 1-D parameter's length) and ones it does not (the
+    # length of an array of unknown rank, of an array made in the kernel, a 2-D size)
+    def checked_length(a):
+        s = 0
+        for i in range(a.shape[0]):
+            s = a.shape[0] * a.shape[0] * a.shape[0] + a[i]
+        return s
+
+    def shape_only(a):
+        s = 0
+        n = a.shape[0]
+        for i in range(3):
+            s = n * n * n + i
+        return s
+
+    def made_length(n):
+        b = np.zeros(n * n, dtype=np.bool_)
+        m = b.shape[0]
+        s = 0
+        for i in range(3):
+            s = m * m * m + i
+        return s
+
+    def size_2d(a):
+        s = 0
+        n = a.size
+        for i in range(a.shape[0]):
+            s = n * n * n + a[i, 0]
+        return s
     """
 )
 
@@ -1221,3 +1253,20 @@ def test_bounds_that_do_not_hold_at_run_time_route_plain(bounded: Compiled) -> N
     bounded.check("parameter_grows", 2**31, 100)  # beyond the entry bound: plain
     assert bounded.state("parameter_grows").reasons
     bounded.check("parameter_grows", 2**20, 100)  # the kernel
+
+
+def test_entry_bound_covers_checked_sizes_only(bounded: Compiled) -> None:
+    """The entry check bounds the dimensions of parameters of known rank; a proof may
+    use that bound for them (and their views and elementwise results) only: not for an
+    array of unknown rank (``a.shape[0]`` alone), one made in the kernel (``np.zeros(n *
+    n)``) or the size of a 2-D array, whose cubes are beyond int64 at 2**21 (no kernel)."""
+    _kernel(bounded, "checked_length")
+    assert "at most 1048576" in bounded.message("checked_length", Code.KERNEL)
+    bounded.check("checked_length", np.arange(5))
+    bounded.check("checked_length", np.zeros(2**21, dtype=np.int64))  # beyond: plain
+    assert bounded.state("checked_length").reasons
+    for name in ("shape_only", "made_length", "size_2d"):
+        _refused(bounded, name, Code.KERNEL_INT_RANGE)
+    bounded.check("shape_only", np.zeros(2**21, dtype=np.bool_))
+    bounded.check("made_length", 2**11)
+    bounded.check("size_2d", np.zeros((2**11, 2**11), dtype=np.int64))

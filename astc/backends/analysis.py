@@ -86,7 +86,8 @@ class Plan:
 def _assumption_values(option: str, role: Role, tier: int | None) -> Value:
     cls = OPTION_CLASS[option]
     if option.startswith("A"):
-        return Array(cls, role.rank)
+        # dimensions entry-checked under a tier (`_plan`'s bounded_arrays): known rank
+        return Array(cls, role.rank, checked=role.rank is not None)
     if cls == "i":
         rng = Interval(INT64_MIN, INT64_MAX) if tier is None else Interval(-tier, tier)
         return py_int(rng)

@@ -99,24 +99,20 @@ class Calls(RunBase):
             attr = node.attr
             if attr == "shape":
                 if base.rank is None:
-                    return Shape(self.size_value())
-                return Tuple(tuple(self.size_value() for _ in range(base.rank)))
+                    return Shape(self.size_value(base))
+                return Tuple(tuple(self.size_value(base) for _ in range(base.rank)))
             if attr == "size":
-                return self.size_value()
+                return self.size_value(base if base.rank == 1 else None)
             if attr == "ndim":
                 return py_int(Interval(0, 64))
             if attr == "T":
-                return Array(base.cls, base.rank)
+                return Array(base.cls, base.rank, checked=base.checked)
             if attr == "dtype":
                 return DType(base.cls)
             if attr in ARRAY_METHODS or attr in ARRAY_SPECIAL_METHODS:
                 return Function("method", attr, base)
             raise self.unsupported(node, f"the array attribute `.{attr}`")
         raise self.unsupported(node, f"attribute `.{node.attr}` of {base.describe()}")
-
-    def size_value(self) -> Scalar:
-        hi = INT64_MAX if self.tier is None else self.tier
-        return py_int(Interval(0, hi))
 
     def call(self, node: ast.Call) -> Value | None:
         func = node.func
@@ -224,7 +220,7 @@ class Calls(RunBase):
         a = call.args[0]
         if not isinstance(a, Array):
             raise self.unsupported(call.node, f"`{call.qual}` of {a.describe()}")
-        return Array(a.cls, a.rank, True)
+        return Array(a.cls, a.rank, True, a.checked)
 
     def _where(self, call: LibraryCall) -> Value:
         return self.where(call.node, call.args)
@@ -235,7 +231,7 @@ class Calls(RunBase):
     def _len(self, call: LibraryCall) -> Value:
         a = call.args[0]
         if isinstance(a, Array):
-            return self.size_value()
+            return self.size_value(a)
         if isinstance(a, Tuple):
             return py_int(Interval.point(len(a.items)))
         raise self.unsupported(call.node, f"len() of {a.describe()}")
@@ -248,7 +244,7 @@ class Calls(RunBase):
         if isinstance(a, Array):
             if a.cls == "b":
                 raise self.unsupported(call.node, "abs() of a bool array")
-            return Array(a.cls, a.rank, True)
+            return Array(a.cls, a.rank, True, a.checked)
         if not isinstance(a, Scalar) or a.cls == "b":
             raise self.unsupported(call.node, f"abs() of {a.describe()}")
         if a.np and a.cls == "i":  # abs(INT64_MIN) overflows: NumPy's warning
@@ -337,7 +333,7 @@ class Calls(RunBase):
             ranks = [a.rank for a in arrays]
             rank = None if None in ranks else max(r for r in ranks if r is not None)
             self.facts.array_work = True
-            return Array(cls, rank, True)
+            return Array(cls, rank, True, all(a.checked for a in arrays))
         return np_scalar(cls)
 
     def reduction(
@@ -372,8 +368,8 @@ class Calls(RunBase):
             Result.REDUCE_BOOL: "b",
             Result.ACCUMULATE: "i" if a.cls == "b" else a.cls,
         }[fn.result]
-        if fn.result is Result.ACCUMULATE:
-            return Array(result_cls, 1, True)
+        if fn.result is Result.ACCUMULATE:  # flattened: as long as the size
+            return Array(result_cls, 1, True, a.checked and a.rank == 1)
         if axis is None or (isinstance(axis, ast.Constant) and axis.value is None):
             return np_scalar(result_cls)
         if not (isinstance(axis, ast.Constant) and type(axis.value) is int):
@@ -385,7 +381,7 @@ class Calls(RunBase):
         self.facts.helpers[id(node)] = generated.axis_reduction(
             self.facts.helpers.get(id(node), generated.REDUCTIONS[name]), axis.value % 2
         )
-        return Array(result_cls, 1, True)
+        return Array(result_cls, 1, True, a.checked)  # one of the dimensions
 
     def dtype_arg(self, node: ast.AST, value: ast.expr | None) -> str | None:
         if value is None:
@@ -449,7 +445,7 @@ class Calls(RunBase):
         given = self.dtype_arg(node, keywords.get("dtype") or positional)
         if given is not None:
             cls = given
-        return Array(cls, a.rank, True)
+        return Array(cls, a.rank, True, a.checked)
 
     def where(self, node: ast.Call, args: list[Value]) -> Value:
         cond, x, y = args
@@ -469,7 +465,8 @@ class Calls(RunBase):
         ranks = [v.rank for v in (cond, x, y) if isinstance(v, Array)]
         rank = None if None in ranks else max(r for r in ranks if r is not None)
         self.facts.array_work = True
-        return Array(x.cls, rank, True)
+        checked = all(v.checked for v in (cond, x, y) if isinstance(v, Array))
+        return Array(x.cls, rank, True, checked)
 
     def cast(self, node: ast.Call, qual: str, args: list[Value]) -> Value:
         if len(args) != 1 or not isinstance(args[0], Scalar):
@@ -556,11 +553,11 @@ class Calls(RunBase):
                 raise self.unsupported(node, f"`.{name}()` with an order")
             if name == "ravel":
                 self.facts.helpers[id(node)] = generated.RAVEL
-            return Array(base.cls, 1, name == "flatten")
+            return Array(base.cls, 1, name == "flatten", base.checked and base.rank == 1)
         if name == "transpose":
             if args:
                 raise self.unsupported(node, "`.transpose()` with axes")
-            return Array(base.cls, base.rank)
+            return Array(base.cls, base.rank, checked=base.checked)
         if name == "reshape":
             if len(args) == 1:
                 rank = self.shape_rank(node, args[0])

@@ -433,7 +433,7 @@ class Run(Calls, Operators, Callees):
         """Iterations of a ``for`` over ``it``, at most (TRIPS when unknown)."""
         if isinstance(it, Iter) and it.count is not None:
             return min(it.count, TRIPS)
-        if isinstance(it, Array) and self.tier is not None:
+        if isinstance(it, Array) and it.checked and self.tier is not None:
             return self.tier
         if isinstance(it, Tuple):
             return len(it.items)
@@ -445,7 +445,9 @@ class Run(Calls, Operators, Callees):
         if isinstance(it, Array):
             if it.rank is None:
                 raise self.unsupported(node, "a loop over an array of unknown rank")
-            return np_scalar(it.cls) if it.rank == 1 else Array(it.cls, it.rank - 1)
+            if it.rank == 1:
+                return np_scalar(it.cls)
+            return Array(it.cls, it.rank - 1, checked=it.checked)  # a row
         if isinstance(it, Tuple) and it.items:  # Numba iterates tuples of one type
             item = it.items[0]
             for other in it.items[1:]:
@@ -633,4 +635,4 @@ class Run(Calls, Operators, Callees):
         rank = base.rank - ints
         if rank == 0:
             return np_scalar(base.cls)
-        return Array(base.cls, rank)
+        return Array(base.cls, rank, checked=base.checked)  # basic indexing: no dimension grows

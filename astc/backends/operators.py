@@ -267,7 +267,9 @@ class Operators(RunBase):
         ranks = [v.rank for v in (left, right) if isinstance(v, Array)]
         rank = None if None in ranks else max(r for r in ranks if r is not None)
         self.facts.array_work = True
-        return Array(cls, rank, True)
+        # broadcasting: each dimension of the result is one of the operands'
+        checked = all(v.checked for v in (left, right) if isinstance(v, Array))
+        return Array(cls, rank, True, checked)
 
     def division(
         self, node: ast.AST, op: str, left: Scalar, right: Scalar, right_node: ast.expr, cls: str
@@ -343,7 +345,7 @@ class Operators(RunBase):
             if operand.cls == "b" and op != "~" or operand.cls == "f" and op == "~":
                 raise self.unsupported(node, f"unary `{op}` of {operand.describe()}")
             self.facts.array_work = True
-            return Array(operand.cls, operand.rank, True)
+            return Array(operand.cls, operand.rank, True, operand.checked)
         if not isinstance(operand, Scalar):
             raise self.unsupported(node, f"unary `{op}` of {operand.describe()}")
         strengths: set[str] = set()

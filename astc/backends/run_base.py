@@ -16,7 +16,17 @@ from typing import NoReturn
 from astc.backends.facts import Facts, HelperResult, ModuleContext
 from astc.backends.problems import Problem
 from astc.backends.syntax import own_nodes, sites
-from astc.backends.values import INT64_MAX, Interval, Mixed, Scalar, Tuple, Value, join, py_int
+from astc.backends.values import (
+    INT64_MAX,
+    Array,
+    Interval,
+    Mixed,
+    Scalar,
+    Tuple,
+    Value,
+    join,
+    py_int,
+)
 from astc.diagnostics import Code
 
 
@@ -150,9 +160,11 @@ class RunBase:
                 f"line {line}: `{text}` may exceed int64 with Python ints (Numba's wrap)",
             )
 
-    def size_value(self) -> Scalar:
-        hi = INT64_MAX if self.tier is None else self.tier
-        return py_int(Interval(0, hi))
+    def size_value(self, array: Array | None) -> Scalar:
+        """A dimension of ``array`` (or a size): within the tier's bound only where the
+        entry check enforces it (:attr:`Array.checked`; None: not bounded)."""
+        hi = self.tier if self.tier is not None and array is not None and array.checked else None
+        return py_int(Interval(0, INT64_MAX if hi is None else hi))
 
     # ---- parts defined elsewhere (the interpreter and the callees)
     def run(self) -> Value:

@@ -243,6 +243,11 @@ class Array:
     rank: int | None
     #: Known to be a fresh, C-contiguous array (a reshape of it needs no layout check).
     fresh: bool = False
+    #: Every dimension is at most the value bound the kernel's entry check enforces on
+    #: its parameters' dimensions: a parameter of known rank, or a view, row, copy or
+    #: elementwise result of such arrays. Only these have sizes bounded by that bound (an
+    #: array made in the kernel, a ravel or reshape, may be longer than any parameter).
+    checked: bool = False
 
     def describe(self) -> str:
         rank = "" if self.rank is None else f"{self.rank}-D "
@@ -340,7 +345,7 @@ def join(a: Value, b: Value) -> Value:
     if isinstance(a, Array) and isinstance(b, Array):
         if a.cls != b.cls or a.rank != b.rank:
             raise Mixed(a, b)
-        return Array(a.cls, a.rank, a.fresh and b.fresh)
+        return Array(a.cls, a.rank, a.fresh and b.fresh, a.checked and b.checked)
     if isinstance(a, Tuple) and isinstance(b, Tuple) and len(a.items) == len(b.items):
         return Tuple(tuple(join(x, y) for x, y in zip(a.items, b.items, strict=True)))
     if isinstance(a, Shape) and isinstance(b, Shape):

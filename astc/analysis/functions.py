@@ -155,16 +155,14 @@ class FunctionFacts:
         return {n: called_names(fn) & names for n, (fn, _) in self.facts.functions.items()}
 
     def recursive(self, name: str) -> bool:
-        seen: set[str] = set()
-        stack = list(self.call_graph.get(name, ()))
-        while stack:
-            n = stack.pop()
-            if n == name:
-                return True
-            if n not in seen:
-                seen.add(n)
-                stack.extend(self.call_graph.get(n, ()))
-        return False
+        """``name`` calls itself, directly or through other module functions."""
+        return name in self._recursive
+
+    @cached_property
+    def _recursive(self) -> frozenset[str]:
+        # Found once for the module (a walk from each function would cost quadratic time
+        # on a chain of calls): the functions on a cycle of the call graph.
+        return frozenset(on_cycles(self.call_graph))
 
     def inline_refusal(self, name: str) -> Refusal | None:
         """Why ``name`` cannot be inlined, or None if it can."""
@@ -245,3 +243,48 @@ class FunctionFacts:
                 Code.UNSUPPORTED_BODY, f"{name} may read {unbound.id} before binding it"
             )
         return None
+
+
+def on_cycles(graph: Mapping[str, set[str]]) -> set[str]:
+    """The nodes of ``graph`` (caller -> callees) from which a path leads back to
+    themselves: those of a strongly connected component with more than one node, or with
+    an edge to itself. Tarjan's algorithm, iteratively (a call chain may be long)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    found: set[str] = set()
+    for root in graph:
+        if root in index:
+            continue
+        work = [(root, iter(graph.get(root, ())))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, callees = work[-1]
+            callee = next(callees, None)
+            if callee is not None:
+                if callee not in index:
+                    index[callee] = low[callee] = len(index)
+                    stack.append(callee)
+                    on_stack.add(callee)
+                    work.append((callee, iter(graph.get(callee, ()))))
+                elif callee in on_stack:
+                    low[node] = min(low[node], index[callee])
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                if len(component) > 1 or node in graph.get(node, ()):
+                    found.update(component)
+    return found

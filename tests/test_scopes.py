@@ -478,4 +478,3 @@ def test_builtins_shadowed_by_the_module_and_module_objects() -> None:
     assert not facts.lazy_annotations
     lazy = module_facts(ast.parse("from __future__ import annotations\n"))
     assert lazy.lazy_annotations
-

@@ -1,6 +1,6 @@
 """Walks of an ``ast`` tree that look only where what they seek can be (faster than
 ``ast.walk`` and ``ast.iter_child_nodes``, which call a generator per node and visit
-every leaf), each giving exactly what the generic walk gives (``tests/test_scopes.py``)."""
+every leaf), each giving exactly what the generic walk gives (``tests/test_walk.py``)."""
 
 from __future__ import annotations
 

@@ -37,7 +37,8 @@ from astc.frontend.source import (
     split_lines,
     with_header,
 )
-from astc.frontend.units import Unit, split_units
+from astc.frontend.stubs import Stubs
+from astc.frontend.units import Unit, parse_exactly, split_units
 from astc.options import Options
 from astc.passes import registry
 from astc.passes.base import Callee, ModuleView, Pass, PassContext, StatementLines
@@ -81,17 +82,6 @@ def _guarded_names(tree: ast.Module, text: str) -> set[str]:
 
 
 _NO_ROUND_TRIP = "LibCST cannot reproduce this statement exactly; left unchanged"
-
-
-def _parse_exactly(text: str) -> cst.Module | None:
-    """LibCST's tree of ``text``, or None unless it gives the text back exactly."""
-    try:
-        tree = cst.parse_module(text)
-    except RecursionError:
-        raise  # too deep here: the API compiles again on a deep stack
-    except Exception:  # LibCST's parser is stricter than CPython's in places
-        return None
-    return tree if tree.code == text else None
 
 
 def keep_line_numbers(old: str, new: str, tree: ast.Module) -> str:
@@ -178,15 +168,27 @@ class _LazyScopes(Mapping[int, Scope]):
 @dataclasses.dataclass
 class _UnitText:
     """A unit's current text, its analyses and (once a LibCST pass needed it) LibCST's
-    tree."""
+    tree; ``stubs`` when the passes work on the unit with frozen method bodies set aside
+    (:mod:`astc.frontend.stubs`)."""
 
     text: str
     analysis: _Analysis
+    start: str  # the text the passes started from
+    stubs: Stubs | None = None
     cst: cst.Module | None = None
 
     @property
     def ast(self) -> ast.Module:
         return self.analysis.tree
+
+
+def _tree_of(unit: Unit, state: _UnitText) -> cst.Module | None:
+    """LibCST's tree of the unit's current text (None: it does not round-trip)."""
+    if state.text != state.start:
+        return parse_exactly(state.text)
+    if state.stubs is None:
+        return unit.parse()
+    return parse_exactly(state.text, normalize=True)  # as Unit.parse does
 
 
 class _PassFailed(Exception):
@@ -352,18 +354,18 @@ class Pipeline:
         )
 
     def _refresh(
-        self, ctx: PassContext, text: str, hot: dict[str, Hot] | None = None
+        self, ctx: PassContext, text: str, hot: dict[str, Hot] | None, start: str
     ) -> _Analysis | None:
         """The analyses of the unit's current ``text`` (None if it does not parse):
         statement lines, where each pass may have work (``hot``, when the caller has
         scanned the same statements already), and scopes (:meth:`_bind` puts them into
-        ``ctx`` before a pass runs)."""
+        ``ctx`` before a pass runs). ``start`` is the text the passes started from."""
         try:
             tree = ast.parse(text)
         except SyntaxError:
             return None
         analysis = _Analysis(tree, text)
-        ctx.positions = StatementLines(ctx.unit, text, tree)
+        ctx.positions = StatementLines(ctx.unit, text, tree, start)
         if hot is None:
             hot = self._scan(tree.body, _LazyScopes(analysis), ctx.outcome.inlined_into)
         ctx.hot = hot
@@ -375,20 +377,30 @@ class Pipeline:
         ctx.scope_of_unit = analysis.unit_scope
         ctx.functions = analysis.functions
 
-    def _compile_unit(self, unit: Unit, hot: dict[str, Hot]) -> None:
-        """Run the passes on one unit to a fixed point; keep the result if it checks."""
+    def _compile_unit(self, unit: Unit, hot: dict[str, Hot], set_aside: bool = True) -> None:
+        """Run the passes on one unit to a fixed point; keep the result if it checks.
+
+        The bodies of frozen methods are set aside while the passes run
+        (:mod:`astc.frontend.stubs`); if they cannot be put back, the unit is compiled
+        again without."""
         ctx = self._context(unit)
+        hot_functions = {q for where in hot.values() for q in where.functions}
+        stubs = None
+        if set_aside:
+            stubs = Stubs.of(unit.nodes, unit.text, unit.first_line, hot_functions)
+        start = unit.text if stubs is None else stubs.text
         # The module's scan of the same statements stands (its scopes know more).
-        first = self._refresh(ctx, unit.text, hot)
+        first = self._refresh(ctx, start, hot, start)
         if first is None:
             return
-        state = _UnitText(unit.text, first)
+        state = _UnitText(start, first, start, stubs)
         try:
             self._fixed_point(unit, ctx, state)
         except _PassFailed as failure:
             self._report_unit(unit, failure.code, failure.message, failure.by)
             return
-        self._accept(unit, ctx, state, first)
+        if not self._accept(unit, ctx, state, first):
+            self._compile_unit(unit, hot, set_aside=False)
 
     def _fixed_point(self, unit: Unit, ctx: PassContext, state: _UnitText) -> None:
         """Rounds of every pass with work, until none changes the text (or the limit)."""
@@ -407,7 +419,7 @@ class Pipeline:
                 if ctx.outcome.changes == before or new_text == state.text:
                     idle[p.name] = state.text  # LibCST rebuilds nodes it visits: no test
                     continue
-                refreshed = self._refresh(ctx, new_text)
+                refreshed = self._refresh(ctx, new_text, None, state.start)
                 if refreshed is None:
                     raise _PassFailed(Code.INTERNAL_ERROR, _NO_PARSE, p)
                 state.text, state.analysis, state.cst = new_text, refreshed, new_tree
@@ -433,7 +445,7 @@ class Pipeline:
             if p.works_on_text:
                 return p.run_text(state.text, state.ast, ctx), None
             if state.cst is None:
-                state.cst = unit.parse() if state.text == unit.text else _parse_exactly(state.text)
+                state.cst = _tree_of(unit, state)
             if state.cst is None:
                 raise _PassFailed(Code.ROUND_TRIP, _NO_ROUND_TRIP)
             if ctx.positions is not None:
@@ -452,22 +464,36 @@ class Pipeline:
         ctx: PassContext,
         state: _UnitText,
         original: _Analysis,
-    ) -> None:
-        """Keep the unit's new text if it changed and passes :meth:`_check`; report."""
-        if state.text == unit.text or not ctx.outcome.report.applied:
+    ) -> bool:
+        """Keep the unit's new text if it changed and passes :meth:`_check`; report.
+        False: the bodies set aside could not be put back (nothing done, nothing reported)."""
+        if state.text == state.start or not ctx.outcome.report.applied:
             for entry in ctx.outcome.report.refused:
                 self.report.add(entry)
-            return
-        problem = self._check(unit.text, state.text, original, state.analysis)
+            return True
+        text, tree = state.text, state.ast
+        if state.stubs is not None:
+            restored = state.stubs.restore(text)
+            if restored is None:
+                return False
+            try:
+                text, tree = restored, ast.parse(restored)
+            except SyntaxError:
+                return False
+        # Function invariants compare the analyses the passes saw: bodies set aside are
+        # the same before and after.
+        problem = self._check(unit.text, text, original, state.analysis)
         if problem is not None:
             message = f"rewrite rejected ({problem}); unit left unchanged"
             self._report_unit(unit, Code.INTERNAL_ERROR, message)
-            return
+            return True
         for entry in ctx.outcome.report.entries:
             self.report.add(entry)
-        self.use_aliases(_guarded_names(state.ast, state.text), unit)
-        unit.new_text = keep_line_numbers(unit.text, state.text, state.ast)
-        self._remember_compiled(unit, state.cst, state.text, state.analysis)
+        self.use_aliases(_guarded_names(tree, text), unit)
+        unit.new_text = keep_line_numbers(unit.text, text, tree)
+        tree_now = state.cst if state.stubs is None else None  # not one of the whole text
+        self._remember_compiled(unit, tree_now, text, state.analysis)
+        return True
 
     def _report_unit(self, unit: Unit, code: Code, message: str, by: Pass | None = None) -> None:
         name = by.name if by is not None else "pipeline"
@@ -484,7 +510,7 @@ class Pipeline:
             and n.name in self.facts.functions
         ]
         if names and tree is None:
-            tree = _parse_exactly(text)  # only text passes ran: LibCST's tree now
+            tree = parse_exactly(text)  # only text passes ran: LibCST's tree now
         if tree is None:
             return
         for name in names:

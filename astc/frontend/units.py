@@ -37,20 +37,26 @@ class Unit:
         unit is written with the normalized spelling; an unchanged one keeps its text.
         """
         if self._cst is None and not self._cst_failed:
-            try:
-                tree = cst.parse_module(self.text)
-            except RecursionError:
-                raise  # too deep here: the API compiles again on a deep stack
-            except Exception:  # LibCST's parser is stricter than CPython's in places
-                self._cst_failed = True
-                return None
-            if tree.code != self.text:
-                self._cst_failed = True
-                return None
-            if not self.text.isascii():
-                tree = tree.visit(_NormalizeNames())
-            self._cst = tree
+            self._cst = parse_exactly(self.text, normalize=True)
+            self._cst_failed = self._cst is None
         return self._cst
+
+
+def parse_exactly(text: str, normalize: bool = False) -> cst.Module | None:
+    """LibCST's tree of ``text``, or None unless it gives the text back exactly; with
+    ``normalize``, identifiers NFKC-normalized as Python's parser does (see
+    :meth:`Unit.parse`)."""
+    try:
+        tree = cst.parse_module(text)
+    except RecursionError:
+        raise  # too deep here: the API compiles again on a deep stack
+    except Exception:  # LibCST's parser is stricter than CPython's in places
+        return None
+    if tree.code != text:
+        return None
+    if normalize and not text.isascii():
+        tree = tree.visit(_NormalizeNames())
+    return tree
 
 
 class _NormalizeNames(cst.CSTTransformer):

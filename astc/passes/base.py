@@ -55,12 +55,14 @@ class StatementLines:
     The current text's ``ast`` gives every statement's line; its statements and the CST's
     correspond one to one in source order. A line of the current text is mapped back to
     the source through the lines both texts share (a rewritten line maps to the nearest
-    shared line above it).
+    shared line above it). ``start`` is the text the passes started from: the unit's
+    own, or the same lines with method bodies set aside (:mod:`astc.frontend.stubs`).
     """
 
-    def __init__(self, unit: Unit, text: str, tree: ast.Module) -> None:
+    def __init__(self, unit: Unit, text: str, tree: ast.Module, start: str | None = None) -> None:
         self.unit = unit
         self.text = text
+        self.start = unit.text if start is None else start
         self.ast_tree = tree
         self._by_node: dict[int, int] = {}
         self._tree: cst.Module | None = None
@@ -94,10 +96,10 @@ class StatementLines:
         if self._back is None:
             new = split_lines(self.text)  # Python's line breaks only (not U+2028)
             back = [1] * (len(new) + 1)
-            if self.text == self.unit.text:  # not rewritten yet: each line is its own
+            if self.text == self.start:  # not rewritten yet: each line is its own
                 back[: len(new)] = range(1, len(new) + 1)
             else:
-                old = split_lines(self.unit.text)
+                old = split_lines(self.start)
                 matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
                 for tag, i1, i2, j1, j2 in matcher.get_opcodes():
                     if tag == "delete":

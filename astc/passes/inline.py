@@ -311,7 +311,9 @@ class _Inliner(ScopedTransformer):
             if originals:
                 stmt = originals[i]
                 line = positions.current_line(stmt) if positions is not None else None
+                sites.wanted = wanted  # the tree's own statements: their lines are known
                 result = stmt if line is not None and line not in wanted else stmt.visit(sites)
+                sites.wanted = None
             else:
                 result = stmt.visit(sites)
             if isinstance(result, cst.FlattenSentinel):
@@ -325,17 +327,26 @@ class _Inliner(ScopedTransformer):
 
 
 def _lines_calling(scope: Scope, names: Collection[str]) -> set[int]:
-    """Lines of the function's statements that call one of ``names`` (from the ``ast`` of
-    the current text)."""
+    """Lines (in the ``ast`` of the current text) of the function's statements, at any
+    depth, whose code calls one of ``names``: the statements :class:`_CallSites` enters."""
     assert isinstance(scope.node, ast.FunctionDef | ast.AsyncFunctionDef)
-    return {
-        stmt.lineno
-        for stmt in scope.node.body
-        if any(
-            isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in names
-            for n in ast.walk(stmt)
-        )
-    }
+    lines: set[int] = set()
+    enclosing: list[int] = []  # lines of the statements around the node, outermost first
+    stack: list[ast.AST | None] = list(reversed(scope.node.body))
+    while stack:  # iteratively: expressions can be deep
+        node = stack.pop()
+        if node is None:  # the end of a statement
+            enclosing.pop()
+            continue
+        if isinstance(node, ast.stmt):
+            enclosing.append(node.lineno)
+            stack.append(None)
+        elif (
+            isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in names
+        ):
+            lines.update(enclosing)
+        stack.extend(reversed(list(ast.iter_child_nodes(node))))
+    return lines
 
 
 class _CallSites(cst.CSTTransformer):
@@ -356,6 +367,9 @@ class _CallSites(cst.CSTTransformer):
         self.count = 0
         self.is_operands: set[int] = set()
         self.settled: set[int] = set()  # see guards.settled_parts
+        #: Lines of the statements that call a candidate (see :func:`_lines_calling`);
+        #: None: visit every statement.
+        self.wanted: set[int] | None = None
 
     def visit_Comparison(self, node: cst.Comparison) -> bool:
         note_is_operands(node, self.is_operands)
@@ -364,6 +378,14 @@ class _CallSites(cst.CSTTransformer):
     def on_visit(self, node: cst.CSTNode) -> bool:
         if id(node) in self.settled:
             return False
+        if (
+            self.wanted is not None
+            and isinstance(node, cst.SimpleStatementLine | cst.BaseCompoundStatement)
+            and self.ctx.positions is not None
+        ):
+            line = self.ctx.positions.current_line(node)
+            if line is not None and line not in self.wanted:
+                return False  # calls no candidate: nothing to do in it
         self.settled.update(id(n) for n in guards.settled_parts(node))
         if isinstance(node, cst.BaseSmallStatement | cst.BaseStatement):
             self.ctx.statements.append(node)  # for the report's line

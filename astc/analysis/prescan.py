@@ -104,11 +104,9 @@ def scan(
 
     Every node but leaves (``Load``, ``+``...: no trigger looks at them) is visited once,
     by :data:`CHILD_FIELDS`; the order does not matter (the result is sets and flags).
+    ``triggers`` is not changed between calls (its table by node type is kept for the next).
     """
-    by_type: dict[type[ast.AST], list[tuple[str, Trigger]]] = {}
-    for name, table in triggers.items():
-        for node_type, trigger in table.items():
-            by_type.setdefault(node_type, []).append((name, trigger))
+    by_type = _by_node_type(triggers)
     hot = {name: Hot() for name in triggers}
     module: _Env = ([], None, "module", "")
     stack: list[tuple[ast.AST, _Env, bool]] = []
@@ -147,6 +145,26 @@ def scan(
             elif isinstance(value, ast.AST):
                 push((value, child_env, False))
     return hot
+
+
+_TriggerTable = dict[type[ast.AST], list[tuple[str, Trigger]]]
+#: The last table built and the triggers it was built from: a compile scans every unit
+#: with the same triggers (one atomic read and write: safe across threads).
+_last_table: tuple[Mapping[str, Mapping[type[ast.AST], Trigger]], _TriggerTable] | None = None
+
+
+def _by_node_type(triggers: Mapping[str, Mapping[type[ast.AST], Trigger]]) -> _TriggerTable:
+    """The triggers by the node type they fire on."""
+    global _last_table
+    last = _last_table
+    if last is not None and last[0] is triggers:
+        return last[1]
+    by_type: _TriggerTable = {}
+    for name, table in triggers.items():
+        for node_type, trigger in table.items():
+            by_type.setdefault(node_type, []).append((name, trigger))
+    _last_table = (triggers, by_type)
+    return by_type
 
 
 def _push_block(

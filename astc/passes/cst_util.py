@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import ast
-from collections.abc import Mapping, Sequence
+import dataclasses
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
 import libcst as cst
@@ -360,3 +361,89 @@ def docstring_of(body: Sequence[cst.BaseStatement]) -> str | None:
         ):
             return code(first.value)
     return None
+
+
+#: Node types that never hold a call (names, literals, whitespace, punctuation,
+#: operators): a walk looking for calls does not enter them.
+_NO_CALL_INSIDE: tuple[type[cst.CSTNode], ...] = (
+    cst.Name,
+    *_LITERAL_NODES,
+    cst.BaseParenthesizableWhitespace,
+    cst.Newline,
+    cst.TrailingWhitespace,
+    cst.EmptyLine,
+    cst.Comment,
+    cst.LeftParen,
+    cst.RightParen,
+    cst.LeftSquareBracket,
+    cst.RightSquareBracket,
+    cst.LeftCurlyBrace,
+    cst.RightCurlyBrace,
+    cst.Comma,
+    cst.Dot,
+    cst.Colon,
+    cst.Semicolon,
+    cst.AssignEqual,
+    cst.BaseBinaryOp,
+    cst.BaseBooleanOp,
+    cst.BaseCompOp,
+    cst.BaseUnaryOp,
+    cst.BaseAugOp,
+)
+#: Per node type: may hold a call (looked up once per type).
+_MAY_HOLD_CALL: dict[type, bool] = {}
+#: Per node type: its fields (LibCST nodes are dataclasses, some without ``__dict__``).
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _may_hold_call(kind: type) -> bool:
+    known = _MAY_HOLD_CALL.get(kind)
+    if known is None:
+        known = _MAY_HOLD_CALL[kind] = issubclass(kind, cst.CSTNode) and not issubclass(
+            kind, _NO_CALL_INSIDE
+        )
+    return known
+
+
+def calls_within(
+    node: cst.CSTNode,
+    names: Collection[str],
+    enter: Callable[[cst.BaseStatement], bool] | None = None,
+) -> set[int]:
+    """Ids of ``node`` and of the nodes below it that contain a call ``f(...)`` of a bare
+    name ``f`` in ``names`` (the call included): a transformer that rewrites only those
+    calls need enter no other node. Empty when there is no such call. A statement below
+    ``node`` for which ``enter`` says False is taken to hold none (not searched)."""
+    found: set[int] = set()
+    path: list[cst.CSTNode] = []
+    stack: list[tuple[cst.CSTNode, int]] = [(node, 0)]
+    while stack:  # iteratively: expressions can be deep
+        current, depth = stack.pop()
+        kind = type(current)
+        if depth and enter is not None and _is_statement(kind) and not enter(current):  # type: ignore[arg-type]
+            continue
+        del path[depth:]
+        path.append(current)
+        if kind is cst.Call and type(current.func) is cst.Name and current.func.value in names:  # type: ignore[attr-defined]
+            found.update(id(n) for n in path)
+        fields = _FIELDS.get(kind)
+        if fields is None:
+            fields = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(current))
+        for name in fields:
+            value = getattr(current, name)
+            if type(value) in (list, tuple):
+                stack.extend((v, depth + 1) for v in value if _may_hold_call(type(v)))
+            elif _may_hold_call(type(value)):
+                stack.append((value, depth + 1))
+    return found
+
+
+#: Per node type: a statement (compound, or a line of simple statements).
+_IS_STATEMENT: dict[type, bool] = {}
+
+
+def _is_statement(kind: type) -> bool:
+    known = _IS_STATEMENT.get(kind)
+    if known is None:
+        known = _IS_STATEMENT[kind] = issubclass(kind, cst.BaseStatement)
+    return known

@@ -61,6 +61,7 @@ from astc.evaluate.values import is_immutable
 from astc.passes.base import Pass, PassContext, ScopedTransformer
 from astc.passes.cst_util import (
     TidyParens,
+    calls_within,
     code,
     literal_value,
     note_is_operands,
@@ -311,11 +312,12 @@ class _Inliner(ScopedTransformer):
             if originals:
                 stmt = originals[i]
                 line = positions.current_line(stmt) if positions is not None else None
-                sites.wanted = wanted  # the tree's own statements: their lines are known
-                result = stmt if line is not None and line not in wanted else stmt.visit(sites)
-                sites.wanted = None
+                if line is None or line in wanted:
+                    result = sites.apply(stmt, wanted)
+                else:
+                    result = stmt
             else:
-                result = stmt.visit(sites)
+                result = sites.apply(stmt, None)
             if isinstance(result, cst.FlattenSentinel):
                 new_body.extend(result.nodes)
             elif isinstance(result, cst.BaseStatement):
@@ -328,7 +330,7 @@ class _Inliner(ScopedTransformer):
 
 def _lines_calling(scope: Scope, names: Collection[str]) -> set[int]:
     """Lines (in the ``ast`` of the current text) of the function's statements, at any
-    depth, whose code calls one of ``names``: the statements :class:`_CallSites` enters."""
+    depth, whose code calls one of ``names`` (a statement on none of them is not entered)."""
     assert isinstance(scope.node, ast.FunctionDef | ast.AsyncFunctionDef)
     lines: set[int] = set()
     enclosing: list[int] = []  # lines of the statements around the node, outermost first
@@ -367,25 +369,39 @@ class _CallSites(cst.CSTTransformer):
         self.count = 0
         self.is_operands: set[int] = set()
         self.settled: set[int] = set()  # see guards.settled_parts
-        #: Lines of the statements that call a candidate (see :func:`_lines_calling`);
-        #: None: visit every statement.
-        self.wanted: set[int] | None = None
+        #: Ids of the nodes of the statement being visited that hold a call of a
+        #: candidate (:func:`calls_within`): no other node is entered.
+        self.keep: set[int] = set()
+
+    def apply(
+        self, stmt: cst.BaseStatement, lines: set[int] | None
+    ) -> cst.BaseStatement | cst.FlattenSentinel[cst.BaseStatement] | cst.RemovalSentinel:
+        """``stmt`` with its calls of candidates inlined (the nodes around them only).
+        ``lines``: where the statements calling one are (see :func:`_lines_calling`), when
+        ``stmt`` is a statement of the unit's current tree (None: not known)."""
+        enter = None
+        positions = self.ctx.positions
+        if lines is not None and positions is not None:
+
+            def enter(node: cst.BaseStatement) -> bool:
+                line = positions.current_line(node)
+                return line is None or line in lines
+
+        self.keep = calls_within(stmt, self.names, enter)
+        if not self.keep:
+            return stmt
+        try:
+            return stmt.visit(self)
+        finally:
+            self.keep = set()
 
     def visit_Comparison(self, node: cst.Comparison) -> bool:
         note_is_operands(node, self.is_operands)
         return True
 
     def on_visit(self, node: cst.CSTNode) -> bool:
-        if id(node) in self.settled:
+        if id(node) in self.settled or id(node) not in self.keep:
             return False
-        if (
-            self.wanted is not None
-            and isinstance(node, cst.SimpleStatementLine | cst.BaseCompoundStatement)
-            and self.ctx.positions is not None
-        ):
-            line = self.ctx.positions.current_line(node)
-            if line is not None and line not in self.wanted:
-                return False  # calls no candidate: nothing to do in it
         self.settled.update(id(n) for n in guards.settled_parts(node))
         if isinstance(node, cst.BaseSmallStatement | cst.BaseStatement):
             self.ctx.statements.append(node)  # for the report's line

@@ -58,7 +58,7 @@ class Stubs:
         ``first_line``) with the bodies of its frozen methods set aside, or None when there
         is none to set aside. ``hot`` holds the qualified names of the functions where a
         pass may have work (any pass)."""
-        if MARKER in text:
+        if not any(isinstance(node, ast.ClassDef) for node in nodes) or MARKER in text:
             return None
         lines = split_lines(text)
         regions: list[tuple[int, int]] = []  # 0-based [start, end) lines of the unit's text

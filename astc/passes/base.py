@@ -181,6 +181,9 @@ class ModuleView:
         self.function_facts = function_facts
         self.encoding = encoding  # the module's: constants are written so it can hold them
         self._constant_nodes: dict[str, cst.BaseExpression | None] = {}
+        #: What a pass derived from one callee (its node and scope) for the whole compile:
+        #: name -> (node, scope, value), valid while the callee's node and scope are those.
+        self.callee_forms: dict[str, tuple[cst.FunctionDef, Scope, object]] = {}
 
     @cached_property
     def foldable(self) -> dict[str, ast.FunctionDef]:

@@ -209,9 +209,20 @@ class _Inliner(ScopedTransformer):
             if self.ffacts.inline_refusal(name) is None:
                 found = self.ctx.callee(name)
                 if found is not None:
-                    callee = _Callee(name, *found)
+                    callee = self._parsed(name, *found)
             self.callees[name] = callee
         return self.callees[name]
+
+    def _parsed(self, name: str, node: cst.FunctionDef, scope: Scope) -> _Callee:
+        """The callee's :class:`_Callee`, made once per compile for each form of it."""
+        forms = self.ctx.view.callee_forms
+        known = forms.get(name)
+        if known is not None and known[0] is node and known[1] is scope:
+            assert isinstance(known[2], _Callee)
+            return known[2]
+        callee = _Callee(name, node, scope)
+        forms[name] = (node, scope, callee)
+        return callee
 
     def leave_FunctionDef(
         self, original: cst.FunctionDef, updated: cst.FunctionDef

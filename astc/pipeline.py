@@ -26,7 +26,7 @@ from astc import guards
 from astc.analysis.effects import BUILTIN_NAMES
 from astc.analysis.functions import CompiledForms, FunctionFacts, Refusal
 from astc.analysis.module import ModuleFacts, module_facts
-from astc.analysis.prescan import Hot, Scan, scan
+from astc.analysis.prescan import Hot, Scan, scan, trigger_table
 from astc.analysis.scopes import Scope, analyze, function_scopes
 from astc.analysis.walk import breadth_first, statements_in_order
 from astc.backends import stage as kernel_stage
@@ -247,6 +247,7 @@ class Pipeline:
         self.view = ModuleView(self.facts, self.ffacts, self.encoding)
         self.passes = [p() for p in registry.load() if options.enabled(p.name)]
         self._triggers = {p.name: p.triggers for p in self.passes}
+        self._trigger_table = trigger_table(self._triggers)
         self.units = split_units(tree, self.lines)
         self._def_unit: dict[str, Unit] = {}
         for unit in self.units:
@@ -295,7 +296,7 @@ class Pipeline:
     ) -> dict[str, Hot]:
         """Where each enabled pass may have work in these statements (its triggers)."""
         at = Scan(self.facts, self.options.assume_stable, self._inlinable, scopes, inlined_into)
-        return scan(nodes, self._triggers, at)
+        return scan(nodes, self._triggers, at, self._trigger_table)
 
     def _inlinable(self, name: str) -> bool:
         return self.ffacts.inline_refusal(name) is None

@@ -98,15 +98,19 @@ _DEFS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 
 
 def scan(
-    nodes: Iterable[ast.stmt], triggers: Mapping[str, Mapping[type[ast.AST], Trigger]], at: Scan
+    nodes: Iterable[ast.stmt],
+    triggers: Mapping[str, Mapping[type[ast.AST], Trigger]],
+    at: Scan,
+    table: TriggerTable | None = None,
 ) -> dict[str, Hot]:
     """For each pass named in ``triggers``, where its triggers fired in ``nodes``.
 
     Every node but leaves (``Load``, ``+``...: no trigger looks at them) is visited once,
     by :data:`CHILD_FIELDS`; the order does not matter (the result is sets and flags).
-    ``triggers`` is not changed between calls (its table by node type is kept for the next).
+    ``table`` is ``trigger_table(triggers)`` when the caller built it already (a compile
+    scans every unit with the same triggers).
     """
-    by_type = _by_node_type(triggers)
+    by_type = trigger_table(triggers) if table is None else table
     hot = {name: Hot() for name in triggers}
     module: _Env = ([], None, "module", "")
     stack: list[tuple[ast.AST, _Env, bool]] = []
@@ -147,23 +151,15 @@ def scan(
     return hot
 
 
-_TriggerTable = dict[type[ast.AST], list[tuple[str, Trigger]]]
-#: The last table built and the triggers it was built from: a compile scans every unit
-#: with the same triggers (one atomic read and write: safe across threads).
-_last_table: tuple[Mapping[str, Mapping[type[ast.AST], Trigger]], _TriggerTable] | None = None
+TriggerTable = dict[type[ast.AST], list[tuple[str, Trigger]]]
 
 
-def _by_node_type(triggers: Mapping[str, Mapping[type[ast.AST], Trigger]]) -> _TriggerTable:
-    """The triggers by the node type they fire on."""
-    global _last_table
-    last = _last_table
-    if last is not None and last[0] is triggers:
-        return last[1]
-    by_type: _TriggerTable = {}
+def trigger_table(triggers: Mapping[str, Mapping[type[ast.AST], Trigger]]) -> TriggerTable:
+    """The triggers by the node type they fire on (:func:`scan`'s ``table``)."""
+    by_type: TriggerTable = {}
     for name, table in triggers.items():
         for node_type, trigger in table.items():
             by_type.setdefault(node_type, []).append((name, trigger))
-    _last_table = (triggers, by_type)
     return by_type
 
 

@@ -110,6 +110,8 @@ class Stubs:
 def _frozen_bodies(
     cls: ast.ClassDef, lines: list[str], first_line: int, hot: Collection[str]
 ) -> list[tuple[int, int]]:
+    """The 0-based ``[start, end)`` line ranges of the unit's text holding the bodies of
+    ``cls``'s methods that may be set aside (the module docstring's contract)."""
     regions = []
     for node in cls.body:
         if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):

@@ -486,9 +486,12 @@ EXPLANATIONS: dict[Code, Explanation] = {
     Code.KERNEL_INT_RANGE: Explanation(
         "not a Numba kernel: Python ints might leave int64",
         "Python ints never overflow; Numba's wrap at 64 bits. astc could not bound this "
-        "arithmetic from literals, loop ranges and sizes, so a kernel could give another "
-        "result.",
-        "Use NumPy integers (which wrap in NumPy too) or smaller steps, or keep it plain.",
+        "arithmetic from literals, loop ranges and sizes, and could not check it as the "
+        "kernel runs either: run-time checks of `+ - *` and unary `-` (on overflow the "
+        "plain function runs from the start) need a kernel that stores nothing, and other "
+        "operations (`**`, `<<`, an int compared with a float) have no checked form.",
+        "Use NumPy integers (which wrap in NumPy too) or smaller steps, move the stores "
+        "out of the function that grows the int, or keep it plain.",
     ),
     Code.KERNEL_MIXED_TYPES: Explanation(
         "not a Numba kernel: a name holds values of different types",

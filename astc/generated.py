@@ -141,6 +141,19 @@ def overflow_checked(op: str) -> str:
     return f"{PREFIX}{op}_np"
 
 
+#: Python-int operations of a kernel that stores nothing, checked at run time to stay in
+#: int64 where no proof bounds them (on overflow the kernel gives up: the plain function
+#: runs, with CPython's unbounded ints).
+INT64_CHECKED = ("add", "sub", "mul", "neg")
+
+
+def int64_checked(op: str) -> str:
+    """The runtime's ``op`` of Python ints (of INT64_CHECKED) that raises ``_AstcOutside``
+    instead of wrapping."""
+    assert op in INT64_CHECKED, op
+    return f"{PREFIX}{op}_i64"
+
+
 def checked_math(name: str) -> str:
     """``math.<name>`` with CPython's errors."""
     return f"{PREFIX}math_{name}"
@@ -163,6 +176,7 @@ RUNTIME = (
     *(division(op, py) for op in DIVISIONS for py in (True, False)),
     *POW.values(),
     *(overflow_checked(op) for op in OVERFLOW_CHECKED),
+    *(int64_checked(op) for op in INT64_CHECKED),
     MATH_POW,
     INDEX_INT,
     INDEX_FLOOR,

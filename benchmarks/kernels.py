@@ -29,12 +29,13 @@ from typing import Any
 
 import numpy as np
 
+from astc.backends.runtime import _ASTC_MEASURED_CALLS
 from benchmarks._core import BenchConfig, BenchResult, Table
 from benchmarks.kernel_cases import CASES, Case
 
 CORPUS = Path(__file__).with_name("kernel_corpus.py")
 #: Calls of each astc function before timing: compile, then the measured policy's trials.
-WARMUP = 9
+WARMUP = _ASTC_MEASURED_CALLS + 1
 #: Seconds one timed batch of a fast variant lasts, about.
 BATCH_S = 0.01
 

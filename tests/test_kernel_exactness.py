@@ -9,6 +9,7 @@ type and bits, and the same arrays afterwards (``kernel_util.Compiled.check``).
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import os
 import subprocess
@@ -23,6 +24,7 @@ import numpy as np
 import pytest
 
 from astc import Code
+from astc.backends.runtime import _ASTC_MEASURED_CALLS
 from tests.kernel_util import Compiled, compile_both
 
 SOURCE = textwrap.dedent(
@@ -56,24 +58,6 @@ SOURCE = textwrap.dedent(
             if a[i] > 0.5:
                 k += 1
         return k
-
-    def big_step(a):
-        k = 0
-        for i in range(a.shape[0]):
-            k += 2 ** 62
-        return k
-
-    def doubling(a):
-        k = 1
-        for i in range(a.shape[0]):
-            k = k + k
-        return k
-
-    def powers(n):
-        r = 1
-        for i in range(n):
-            r *= 3
-        return r
 
     def sum_squares(n):
         s = 0
@@ -494,12 +478,133 @@ def test_int_accumulators_bounded_by_trip_counts(mod: Compiled) -> None:
     assert mod.state("sum_squares").reasons
 
 
-@pytest.mark.parametrize("name", ["big_step", "doubling", "powers"])
-def test_int_growth_without_bound_is_refused(mod: Compiled, name: str) -> None:
-    """k01/k02: ``k += 2**62`` and ``k = k + k`` wrap in Numba; CPython's ints grow."""
+GROWTH = textwrap.dedent(
+    """\
+    import numpy as np
+
+    def big_step(a):
+        k = 0
+        for i in range(a.shape[0]):
+            k += 2 ** 62
+        return k
+
+    def doubling(a):
+        k = 1
+        for i in range(a.shape[0]):
+            k = k + k
+        return k
+
+    def powers(n):
+        r = 1
+        for i in range(n):
+            r *= 3
+        return r
+
+    def collatz(n):
+        steps = 0
+        while n != 1:
+            n = 3 * n + 1 if n % 2 else n // 2
+            steps += 1
+        return steps
+
+    def negated_growth(n):
+        k = -n
+        for i in range(3):
+            k = -k * 2
+        return k
+
+    def grow_then_fail(a):
+        k = 1
+        for i in range(a.shape[0]):
+            k = k + k
+        if k > 2 ** 62:
+            raise ValueError("too big")
+        return k
+
+    # must NOT get run-time int64 checks: a failed check runs the plain function again
+    def doubling_into(a, out):
+        k = 1
+        for i in range(a.shape[0]):
+            k = k + k
+        out[0] = a[0]
+        return k
+
+    def store_first(out, k):
+        out[0] = 1.0
+        return k
+
+    def doubling_then_storing_helper(a, out):
+        k = 1
+        for i in range(a.shape[0]):
+            k = k + k
+        return store_first(out, k)
+
+    def doubling_compared(a):
+        k = 1
+        for i in range(a.shape[0]):
+            k = k + k
+        return k < 0.5
+    """
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "within", "beyond"),
+    [
+        ("big_step", np.zeros(1), np.zeros(70)),
+        ("doubling", np.zeros(62), np.zeros(70)),
+        ("powers", 39, 50),
+        ("collatz", 837_799, 2**62 + 1),
+        ("negated_growth", 2**59, 2**60),
+        ("negated_growth", -(2**59), -(2**63)),  # -n overflows
+    ],
+)
+def test_int_growth_without_bound_is_checked_as_it_runs(
+    mod: Compiled, name: str, within: Any, beyond: Any
+) -> None:
+    """k01/k02: ``k += 2**62`` and ``k = k + k`` would wrap in Numba; CPython's ints grow.
+    A kernel that stores nothing does such arithmetic through checked helpers: within
+    int64 its result is the kernel's, beyond it the check fails and the plain function
+    runs (nothing was changed) — CPython's big int, never a wrapped one — and keeps
+    running from then on (a kernel that keeps failing its checks would be slower)."""
+    mod = compile_both(GROWTH, kernels="auto")
+    _kernel(mod, name)
+    assert "checked to stay within int64" in mod.message(name, Code.KERNEL)
+    assert "_astc_add_i64" in mod.result.code or "_astc_mul_i64" in mod.result.code
+    mod.check(name, within)
+    assert not mod.state(name).reasons  # the kernel's own result
+    mod.check(name, beyond)
+    assert mod.state(name).reasons == {"a Python int beyond int64 in its arithmetic"}
+    assert mod.state(name).compiled is None
+    mod.check(name, within)  # the plain function, for good
+
+
+def test_the_plain_functions_exception_after_a_failed_check_is_its_own() -> None:
+    """The plain function runs after the kernel gave up, not while its exception is
+    handled: what the plain function raises has CPython's context (none here), not
+    "During handling of the above exception" with astc's internal one."""
+    mod = compile_both(GROWTH, kernels="auto")
+    _kernel(mod, "grow_then_fail")
+    assert mod.fast["grow_then_fail"](np.zeros(62)) == 2**62  # the kernel
+    with pytest.raises(ValueError, match="too big") as caught:
+        mod.fast["grow_then_fail"](np.zeros(63))  # 2**63: the check fails, plain raises
+    assert caught.value.__context__ is None and caught.value.__cause__ is None
+    mod.check("grow_then_fail", np.zeros(63))
+
+
+@pytest.mark.parametrize(
+    "name", ["doubling_into", "doubling_then_storing_helper", "doubling_compared"]
+)
+def test_int_growth_is_checked_only_where_the_plain_function_can_run_again(name: str) -> None:
+    """Must NOT become kernels: a store into an argument (in the function or in a helper
+    compiled with it) would be made twice when a check fails and the plain function runs;
+    a comparison with a float needs the int within 2**53, which no check gives."""
+    mod = compile_both(GROWTH, kernels="auto")
     _refused(mod, name, Code.KERNEL_INT_RANGE)
-    arg = 50 if name == "powers" else np.zeros(70)
-    mod.check(name, arg)
+    if name == "doubling_compared":
+        mod.check(name, np.zeros(70))
+    else:
+        mod.check(name, np.arange(70.0), np.zeros(2))
 
 
 # -- rule: float reductions give NumPy's result ---------------------------------------
@@ -765,7 +870,7 @@ def test_whole_array_functions_are_measured(mod: Compiled) -> None:
         _kernel(mod, name)
         assert "timed both ways" in mod.message(name, Code.KERNEL)
         m = np.random.default_rng(6).standard_normal((50, 40))
-        for _ in range(8):
+        for _ in range(_ASTC_MEASURED_CALLS):
             mod.check(name, m)
         assert mod.state(name).routes  # decided
 
@@ -816,7 +921,7 @@ def test_whole_array_code_without_a_loop_is_a_measured_kernel(mod: Compiled) -> 
         _kernel(mod, name)
         assert "timed both ways" in mod.message(name, Code.KERNEL)
         for args in calls:
-            for _ in range(8):  # compile, three timed calls each way, then the faster
+            for _ in range(_ASTC_MEASURED_CALLS):  # compile, warm-ups, trials: decided
                 mod.check(name, *args)
         assert len(mod.state(name).routes) == len(calls), name  # each signature decided
     state = mod.state("axpy")
@@ -928,8 +1033,10 @@ def f(a, n):
 
 
 def test_output_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
-    """k08: the same bytes under four seeds, and ``f`` is refused because of ``grow``
-    whichever helper is judged first."""
+    """k08: the same bytes under four seeds, and ``grow``'s verdict counts in ``f``
+    whichever helper is judged first: its unbounded ``acc *= 3`` is checked as it runs
+    (neither stores), so ``f`` is a kernel that gives CPython's big int where ``grow``'s
+    product leaves int64."""
     src = tmp_path / "k08.py"
     src.write_text(K08 + "\n\n" + SOURCE)
     script = (
@@ -948,7 +1055,13 @@ def test_output_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
         assert proc.returncode == 0, proc.stderr
         outputs.add(proc.stdout)
     assert len(outputs) == 1
-    assert "('f', 'ASTC233')" in outputs.pop()
+    output = outputs.pop()
+    assert "('f', 'ASTC107')" in output
+    assert "_astc_kernel_f__grow" in output and "_astc_mul_i64(acc, 3)" in output
+    mod = compile_both(K08)
+    for n in (3, 39, 41, 200):
+        mod.check("f", np.arange(5), n)
+        mod.check("f", np.arange(5.0), n)
 
 
 # -- every exact helper of the runtime, through a kernel, at its edge cases ---------------
@@ -1221,34 +1334,48 @@ def test_while_conditions_bound_ints_in_the_body(bounded: Compiled) -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "args"),
+    ("name", "args", "checked"),
     [
-        ("rebound", (5,)),
-        ("rebound_in_loop", (5,)),
-        ("either", (50, 10)),
-        ("squaring", (10**6,)),
-        ("for_target", (100,)),
-        ("target_reads", (5, np.zeros(5))),
+        ("rebound", (5,), "_astc_mul_i64(d, d)"),
+        ("rebound_in_loop", (5,), "_astc_mul_i64(d, d)"),
+        ("either", (50, 10), "_astc_mul_i64(d, d)"),
+        ("squaring", (2**40,), "_astc_mul_i64(d, d)"),
+        ("for_target", (100,), "_astc_add_i64(d, 4611686018427387890)"),
+        ("target_reads", (5, np.zeros(5)), None),
     ],
 )
 def test_bounds_that_do_not_hold_are_not_used(
-    bounded: Compiled, name: str, args: tuple[Any, ...]
+    bounded: Compiled, name: str, args: tuple[Any, ...], checked: str | None
 ) -> None:
     """A bound is dropped where the name may have been rebound (in the body, in an inner
     loop), not taken from ``or``, not narrowed through ``d = d * d``; a widened name
-    keeps its ``for`` values: no kernel, and CPython's big ints."""
-    _refused(bounded, name, Code.KERNEL_INT_RANGE)
+    keeps its ``for`` values: no proof, so the operation is checked as the kernel runs
+    (``checked``: its checked form in the kernel copy), or no kernel where it stores;
+    CPython's big ints either way."""
+    if checked is None:
+        _refused(bounded, name, Code.KERNEL_INT_RANGE)
+    else:
+        _kernel(bounded, name)
+        assert checked in _kernel_copy(bounded, name)
     bounded.check(name, *args)
+
+
+def _kernel_copy(mod: Compiled, name: str) -> str:
+    """The source of kernel ``name``'s copy, from its binding line in the output."""
+    head = f"{name} = _astc_kernel_bind(globals(), {name!r}, {name}, "
+    line = next(x for x in mod.result.code.splitlines() if x.startswith(head))
+    spec = ast.literal_eval(line[len(head) : -1])
+    return str(spec["source"])
 
 
 def test_bounds_that_do_not_hold_at_run_time_route_plain(bounded: Compiled) -> None:
     """Argument kinds (int64 data) and values (beyond the entry bound) the proofs do not
     cover run the plain function."""
-    _kernel(bounded, "int_data")
-    assert "exact for a: bool" in bounded.message("int_data", Code.KERNEL)
-    bounded.check("int_data", np.array([3, 17, 10**6]))  # plain: 1,000 steps, not 2**31
+    _kernel(bounded, "int_data")  # int64 data: `d * d` checked as it runs
+    assert "exact for a: bool/int64" in bounded.message("int_data", Code.KERNEL)
+    assert "_astc_mul_i64(d, d)" in _kernel_copy(bounded, "int_data")
+    bounded.check("int_data", np.array([3, 17, 10**6]))
     bounded.check("int_data", np.array([True, False]))
-    assert bounded.state("int_data").reasons
     _kernel(bounded, "parameter_grows")
     bounded.check("parameter_grows", 2**31, 100)  # beyond the entry bound: plain
     assert bounded.state("parameter_grows").reasons
@@ -1265,8 +1392,12 @@ def test_entry_bound_covers_checked_sizes_only(bounded: Compiled) -> None:
     bounded.check("checked_length", np.arange(5))
     bounded.check("checked_length", np.zeros(2**21, dtype=np.int64))  # beyond: plain
     assert bounded.state("checked_length").reasons
-    for name in ("shape_only", "made_length", "size_2d"):
-        _refused(bounded, name, Code.KERNEL_INT_RANGE)
+    for name in ("shape_only", "made_length", "size_2d"):  # cubes checked as they run
+        _kernel(bounded, name)
+        assert "_astc_mul_i64(" in _kernel_copy(bounded, name)
+        assert "at most" not in bounded.message(name, Code.KERNEL)
     bounded.check("shape_only", np.zeros(2**21, dtype=np.bool_))
     bounded.check("made_length", 2**11)
     bounded.check("size_2d", np.zeros((2**11, 2**11), dtype=np.int64))
+    for name in ("shape_only", "made_length", "size_2d"):  # 2**63 and beyond: plain
+        assert bounded.state(name).reasons == {"a Python int beyond int64 in its arithmetic"}

@@ -139,7 +139,7 @@ def test_measure_keeps_the_faster_way_per_signature() -> None:
 
     slower = rt._astc_dispatch("double", plain_double, lambda: slow, policy="measure")
     faster = rt._astc_dispatch("double", lambda x: slow(x), lambda: plain_double, policy="measure")
-    for _ in range(8):
+    for _ in range(rt._ASTC_MEASURED_CALLS):
         assert slower(np.ones(2)).sum() == 4.0 and faster(np.ones(2)).sum() == 4.0
     (route,) = slower._astc_state.routes.values()
     assert route is plain_double  # the compiled callable was slower: never used again

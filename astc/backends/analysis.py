@@ -34,12 +34,12 @@ from __future__ import annotations
 
 import ast
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from astc.backends.facts import Facts, HelperResult, ModuleContext, canonical, strength_key
 from astc.backends.interpreter import Run
 from astc.backends.problems import Problem, most_specific
-from astc.backends.syntax import Role, params_of, roles
+from astc.backends.syntax import Role, int64_literals, params_of, roles, writes_nothing
 from astc.backends.values import (
     INT64_MAX,
     INT64_MIN,
@@ -81,6 +81,10 @@ class Plan:
     bounded_arrays: list[str] = field(default_factory=list)
     bounded_ints: list[str] = field(default_factory=list)
     lifted: dict[str, ast.FunctionDef] = field(default_factory=dict)
+    #: With run-time int64 checks (``Facts.int64_checks``): the refusal they replace,
+    #: which stands when the kernel turns out to store something (its plain function
+    #: could then not simply run again).
+    checked: Problem | None = None
 
 
 def _assumption_values(option: str, role: Role, tier: int | None) -> Value:
@@ -157,7 +161,7 @@ def analyze(fn: ast.FunctionDef, ctx: ModuleContext) -> Plan | Problem:
         passed, problems, memo = _runs(fn, ctx, param_roles, assumptions, tier)
         if first_problem is None and problems:
             first_problem = most_specific(problems)
-        paying = _paying(passed, numpy_sign)
+        paying = _one_copy_per_call(_paying(passed, numpy_sign))
         if no_work is None and passed and not paying:
             ok = {a for a, _ in passed}
             failed = [a for a in assumptions if a not in ok]
@@ -174,11 +178,33 @@ def analyze(fn: ast.FunctionDef, ctx: ModuleContext) -> Plan | Problem:
             best = (tier, paying, memo)
         if not any(p.code is Code.KERNEL_INT_RANGE for p in problems):
             break
+    if any(p.code is Code.KERNEL_INT_RANGE for p in problems):  # even at the last tier
+        checked = _checked_plan(fn, replace(ctx, check_ints=True), params, param_roles)
+        if checked is not None and (best is None or len(checked.allowed) > len(best[1])):
+            checked.checked = first_problem
+            return checked
     if best is not None:
         return _plan(fn, params, param_roles, best[1], best[0], best[2])
     problem = no_work or first_problem
     assert problem is not None
     return problem
+
+
+def _checked_plan(
+    fn: ast.FunctionDef, ctx: ModuleContext, params: list[str], param_roles: dict[str, Role]
+) -> Plan | None:
+    """The plan with run-time int64 checks where no proof bounds a Python int (no value
+    bounds on entry: the checks cover what they would), if it has one. Only the first
+    refusal of the proofs leads here: a function refused for another reason stays so."""
+    reached = _reached(fn, ctx.functions)
+    if not all(writes_nothing(f) and int64_literals(f) for f in reached):
+        return None  # a literal beyond int64: Numba types it uint64, which no check covers
+    passed, _, memo = _runs(fn, ctx, param_roles, _assumptions(param_roles, params), None)
+    paying = _one_copy_per_call(_paying(passed, _numpy_sign(fn, ctx)))
+    if not paying:
+        return None
+    plan = _plan(fn, params, param_roles, paying, None, memo)
+    return plan if isinstance(plan, Plan) else None
 
 
 def _policy(facts: Facts) -> str:
@@ -230,6 +256,33 @@ def _no_work(fn: ast.FunctionDef, passed: Passed, numpy_sign: bool) -> Problem:
             "would cost more than it saves"
         )
     return Problem(Code.KERNEL_NO_WORK, fn.lineno, message)
+
+
+def _one_copy_per_call(passed: Passed) -> Passed:
+    """The assumptions whose runs call the same copy of a helper at each call site, as
+    many as agree (the first of equals). A call site names one copy in the kernel, which
+    Numba compiles for every admitted signature; a copy made for other argument kinds
+    (``x ** 2`` of an array where another signature passes a Python float, whose copy
+    raises CPython's ``OverflowError``) would not be exact. The others run plain."""
+    groups: dict[tuple[object, ...], Passed] = {}
+    for assumption, run in passed:
+        key = tuple(sorted(run.facts.calls.items(), key=lambda item: item[0]))
+        groups.setdefault(key, []).append((assumption, run))
+    return max(groups.values(), key=len) if groups else passed
+
+
+def _reached(fn: ast.FunctionDef, functions: dict[str, ast.FunctionDef]) -> list[ast.AST]:
+    """``fn`` and the module functions it calls, transitively (compiled with it)."""
+    out: list[ast.AST] = [fn]
+    seen = {fn.name}
+    todo = [fn]
+    while todo:
+        for n in ast.walk(todo.pop()):
+            if isinstance(n, ast.Name) and n.id in functions and n.id not in seen:
+                seen.add(n.id)
+                out.append(functions[n.id])
+                todo.append(functions[n.id])
+    return out
 
 
 def _callee_results(memo: Memo) -> dict[tuple[str, tuple[object, ...]], HelperResult]:

@@ -24,6 +24,7 @@ from astc.backends.lower import Lowered, lower_explicit, lower_plan
 from astc.backends.parallel import parallel_loops
 from astc.backends.problems import Problem
 from astc.backends.selection import Choice
+from astc.backends.syntax import writes_nothing
 from astc.diagnostics import Code, ReportEntry
 
 if TYPE_CHECKING:
@@ -106,6 +107,10 @@ def _lower(
                 raise result
             analysis = result
             lowered = lower_plan(analysis, fn, functions)
+            if analysis.checked is not None and not writes_nothing(lowered.source):
+                # a failed int64 check runs the plain function again: nothing may be
+                # stored by then (a callee copy stores)
+                raise analysis.checked
         else:
             lowered = lower_explicit(fn, choice.name, functions)
     except Problem as problem:
@@ -240,41 +245,6 @@ def _spec(
     return spec
 
 
-#: Methods and functions that write into an array (or other object) they are given.
-_MUTATORS = frozenset(
-    "fill sort put resize setfield itemset partition byteswap copyto place putmask "
-    "put_along_axis fill_diagonal setflags shuffle append extend insert pop remove clear "
-    "update add discard".split()
-)
-
-
-def writes_nothing(source: str) -> bool:
-    """Whether the kernel copy (and the copies of its callees, in ``source``) cannot change
-    any object it did not create — no subscript or attribute store, no ``out=``, no
-    mutating method, nothing printed, no random state: then, when the kernel raises, the
-    arguments are as they were, and the plain function can run instead (the runtime's
-    ``pure``: the caller sees NumPy's own exception). Judged on the syntax alone, so
-    stores into the kernel's own arrays count too (conservative)."""
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Subscript | ast.Attribute) and not isinstance(
-            node.ctx, ast.Load
-        ):
-            return False
-        if isinstance(node, ast.Call):
-            if any(k.arg in (None, "out") for k in node.keywords):
-                return False
-            func = node.func
-            if isinstance(func, ast.Attribute) and func.attr in _MUTATORS:
-                return False
-            if isinstance(func, ast.Name) and func.id in ("print", "input", "setattr"):
-                return False
-        if isinstance(node, ast.Name | ast.Attribute) and "random" in (
-            node.id if isinstance(node, ast.Name) else node.attr
-        ):
-            return False
-    return True
-
-
 _HOW = {"explicit": "explicitly marked", "auto": "auto-selected", "profile": "hot in profile"}
 
 
@@ -290,6 +260,14 @@ def _summary(kernel: _Kernel, guards: list[str]) -> str:
             notes.append("whole-array code: the first calls of each signature are timed both ways")
         if plan.tier is not None:
             notes.append(f"ints and sizes checked to be at most {plan.tier} on entry")
+        checks = len(plan.facts.int64_checks) + sum(
+            len(c.facts.int64_checks) for c in plan.callees.values()
+        )
+        if checks:
+            notes.append(
+                f"{checks} Python-int operation(s) checked to stay within int64 as it runs "
+                "(it stores nothing: beyond, the plain function runs)"
+            )
     how = _HOW.get(kernel.choice.how, kernel.choice.how)
     return f"Numba kernel ({how}, target {kernel.target})" + "".join(f"; {n}" for n in notes)
 

@@ -31,6 +31,10 @@ class ModuleContext:
     constants: dict[str, int | float | bool]
     #: Other module-level names (reading one is refused: Numba would freeze it).
     globals_: frozenset[str] = frozenset()
+    #: Python-int ``+ - *`` and unary ``-`` that no proof keeps within int64 are checked
+    #: at run time (``Facts.int64_checks``) instead of refused: for kernels that store
+    #: nothing, which the plain function can run again when a check fails.
+    check_ints: bool = False
 
 
 # -- facts for lowering --------------------------------------------------------------
@@ -51,6 +55,10 @@ class Facts:
     #: -> "add" | "sub" | "mul" | "neg": the overflow-checked helper lowering calls
     #: (NumPy warns on overflow: see Operators.check_numpy_silent).
     overflows: dict[int, str] = field(default_factory=dict)
+    #: id(BinOp | AugAssign | UnaryOp) of a Python-int ``+ - *`` or unary ``-`` not proven
+    #: within int64 -> "add" | "sub" | "mul" | "neg": lowered to the runtime's helper that
+    #: raises ``_AstcOutside`` on overflow (``ModuleContext.check_ints``).
+    int64_checks: dict[int, str] = field(default_factory=dict)
     #: id(Call) -> runtime helper replacing the callee.
     helpers: dict[int, str] = field(default_factory=dict)
     #: id(Call) -> (module function or closure, strength key of its arguments): the copy
@@ -76,6 +84,7 @@ class Facts:
         for k, v in other.powers.items():
             self.powers[k] = v if self.powers.get(k, v) == v else "mixed"
         self.overflows.update(other.overflows)
+        self.int64_checks.update(other.int64_checks)
         self.helpers.update(other.helpers)
         self.calls.update(other.calls)
         self.guards |= other.guards

@@ -22,6 +22,7 @@ from astc.backends.facts import TRIPS, Facts
 from astc.backends.library import BUILTINS, EXCEPTIONS
 from astc.backends.operators import BINOPS, Operators
 from astc.backends.problems import CLS, Problem
+from astc.backends.run_base import INT64_RANGE
 from astc.backends.syntax import Site, body_of, ends_in_return, positive_in_body
 from astc.backends.values import (
     TOP,
@@ -147,6 +148,11 @@ class Run(Calls, Operators, Callees):
             bound = bound if bound is not None else TOP
             if entry:
                 bound = self.narrowed(name, sites, entry, bound)
+            if self.ctx.check_ints:
+                # every Python int the function makes is checked or proven within int64,
+                # and so are its arguments and (analysis._checked_plan) its literals: so
+                # is what any name holds
+                bound = INT64_RANGE.meet(bound) or INT64_RANGE
             if self.widened.get(name) != bound:
                 self.widened[name] = bound
                 self.env[name] = replace(value, rng=bound)

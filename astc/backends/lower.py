@@ -179,8 +179,16 @@ class _Rewrite(ast.NodeTransformer):
 
     def overflow_checked(self, original: ast.AST, args: list[ast.expr], new: ast.expr) -> ast.expr:
         """An int64 NumPy scalar ``+ - *`` or unary ``-`` through the runtime's checked
-        helper (``_astc_add_np``...: on overflow NumPy does it, with its warning)."""
-        kind = self.facts.overflows.get(self.orig(original)) if self.facts else None
+        helper (``_astc_add_np``...: on overflow NumPy does it, with its warning); a
+        Python-int one not proven within int64 through ``_astc_add_i64``... (on overflow
+        the kernel raises ``_AstcOutside``: the plain function runs)."""
+        key = self.orig(original)
+        checked = self.facts.int64_checks.get(key) if self.facts else None
+        if checked is not None:  # Python ints: leave the kernel when it overflows
+            name = generated.int64_checked(checked)
+            self.runtime.add(name)
+            return _call(name, args, original)
+        kind = self.facts.overflows.get(key) if self.facts else None
         if kind is None:
             return new
         name = generated.overflow_checked(kind)
@@ -303,7 +311,10 @@ class _Statements(ast.NodeTransformer):
         key = self.rw.orig(node)
         facts = self.rw.facts
         if facts is not None and (
-            key in facts.divisions or key in facts.powers or key in facts.overflows
+            key in facts.divisions
+            or key in facts.powers
+            or key in facts.overflows
+            or key in facts.int64_checks
         ):
             # `s /= n` with Python semantics, `c[j] += 1` checked for int64 overflow:
             # spell it `s = s / n` for the rewrite

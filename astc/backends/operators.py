@@ -117,7 +117,10 @@ class Operators(RunBase):
             )
             if rng is None:
                 raise self.unsupported(node, f"`{op}` of Python ints")
-            self.check_int(node, rng, op)
+            # a run-time check only where both sides are Python ints on every path (a
+            # NumPy int64 side has its own overflow helper: NumPy's warning)
+            python_only = not left.np and not right.np
+            rng = self.check_int(node, rng, op, INT_OVERFLOW.get(op) if python_only else None)
         if left.py and right.py and op == "/" and left.cls in "ib" and right.cls in "ib":
             self.check_exact_int_division(node, left, right)
         if PY in strength and cls == "b":
@@ -369,7 +372,8 @@ class Operators(RunBase):
         if operand.py and cls in "ib":
             base = operand.rng if operand.rng is not None else TOP
             rng = iv.neg(base) if op == "-" else (base if op == "+" else iv.invert(base))
-            self.check_int(node, rng, op)
+            checked = "neg" if op == "-" and not operand.np else None
+            rng = self.check_int(node, rng, op, checked)
         return Scalar(frozenset(strengths), cls, rng)
 
     def check_comparable(self, left: Value, right: Value, node: ast.AST) -> None:

@@ -18,6 +18,7 @@ from astc.backends.problems import Problem
 from astc.backends.syntax import own_nodes, sites
 from astc.backends.values import (
     INT64_MAX,
+    INT64_MIN,
     Array,
     Interval,
     Mixed,
@@ -28,6 +29,9 @@ from astc.backends.values import (
     py_int,
 )
 from astc.diagnostics import Code
+
+#: Every int64 value.
+INT64_RANGE = Interval(INT64_MIN, INT64_MAX)
 
 
 class RunBase:
@@ -150,7 +154,17 @@ class RunBase:
                 Code.KERNEL_MIXED_TYPES, line, f"line {line}: the result is {error}"
             ) from None
 
-    def check_int(self, node: ast.AST, rng: Interval, what: str) -> None:
+    def check_int(
+        self, node: ast.AST, rng: Interval, what: str, checked: str | None = None
+    ) -> Interval:
+        """``rng``, the interval of a Python-int result, when it is within int64. Else,
+        where the context allows run-time checks (``ModuleContext.check_ints``) and the
+        operation has a checked form (``checked``: "add", "sub", "mul", "neg"), the node is
+        recorded for it and the result is within int64 (a failed check leaves the kernel);
+        otherwise the kernel is refused (``ASTC233``)."""
+        if not rng.int64 and checked is not None and self.ctx.check_ints:
+            self.facts.int64_checks[id(node)] = checked
+            return INT64_RANGE.meet(rng) or INT64_RANGE
         if not rng.int64:
             line = getattr(node, "lineno", self.fn.lineno)
             text = ast.unparse(node).strip() if isinstance(node, ast.expr | ast.stmt) else what
@@ -159,6 +173,7 @@ class RunBase:
                 line,
                 f"line {line}: `{text}` may exceed int64 with Python ints (Numba's wrap)",
             )
+        return rng
 
     def size_value(self, array: Array | None) -> Scalar:
         """A dimension of ``array`` (or a size): within the tier's bound only where the

@@ -89,8 +89,13 @@ _astc_cuda = None  # numba.cuda, bound when a CUDA kernel is built
 _astc_f64 = None  # numba.float64, for the shared-memory buffer of CUDA reductions
 
 
+#: The message of ``_AstcOutside`` raised by a failed run-time int64 check.
+_ASTC_INT64_CHECK = "a Python int beyond int64 in its arithmetic"
+
+
 class _AstcOutside(Exception):
-    """Raised on kernel entry: arguments beyond the bounds the kernel's proofs assumed."""
+    """Raised on kernel entry: arguments beyond the bounds the kernel's proofs assumed; and
+    by a kernel that stores nothing when a Python int leaves int64 (``_astc_add_i64``...)."""
 
 
 def _astc_env_off() -> str | None:
@@ -354,7 +359,8 @@ _ASTC_DIRECT = """\
 {head}{prefix}{arity}{checks}    try:
         return {call}
     except _catch as error:
-        return _k.failed(error, args)
+        failure = error
+    return _k.failed(failure, args)
 """
 
 # The direct path of a wrapper with the plain function's own parameters: no argument
@@ -364,7 +370,8 @@ _ASTC_DIRECT_NAMED = """\
 {head}{checks}    try:
         return {call}
     except _catch as error:
-        return _k.failed(error, {pack})
+        failure = error
+    return _k.failed(failure, {pack})
 """
 
 _ASTC_KEYED = """\
@@ -389,7 +396,8 @@ _ASTC_ROWS = """\
             try:
                 return _disp(*args)
             except _catch as error:
-                return _k.failed(error, args)
+                failure = error
+            return _k.failed(failure, args)
         if run is not None:
             return run(*args)
     return _k.keyed(args)
@@ -410,7 +418,7 @@ _ASTC_ROWS_KEPT = 64
 
 #: Names the wrapper's code uses: a plain function with a parameter of one of these names
 #: (or starting with ``_``) gets the generic ``(*args, **kwargs)`` wrapper.
-_ASTC_WRAPPER_NAMES = frozenset(("args", "kwargs", "route", "error"))
+_ASTC_WRAPPER_NAMES = frozenset(("args", "kwargs", "route", "error", "failure"))
 
 
 def _astc_exact_params(plain: Fn, bound: tuple[Any, ...]) -> tuple[str, ...] | None:
@@ -429,6 +437,15 @@ def _astc_exact_params(plain: Fn, bound: tuple[Any, ...]) -> tuple[str, ...] | N
     return names
 
 _ASTC_SCALARS = (int, float, bool)
+
+#: Policy "measure": timed calls of a signature each way (after the compile, and after
+#: one more call each way that warms caches, left out), and how much faster the kernel's
+#: best must be than the plain function's to be kept: where the two are that close, the
+#: plain function (a kernel is never worth the risk of being the slower one).
+_ASTC_TRIALS = 5
+_ASTC_MARGIN = 0.95
+#: Calls of a signature before its choice is made (compile, warm-ups, trials).
+_ASTC_MEASURED_CALLS = 1 + 2 * (_ASTC_TRIALS + 1)
 
 
 class _AstcRefused(Exception):
@@ -781,8 +798,10 @@ class _AstcKernel(_AstcSettings):
         try:
             result = self.compiled(*args)
         except self.catch as error:
-            return self.failed(error, args)
-        return self.convert(result) if self.convert is not None else result
+            failure = error
+        else:
+            return self.convert(result) if self.convert is not None else result
+        return self.failed(failure, args)
 
     def failed(self, error: BaseException, args: tuple[Any, ...]) -> Any:
         """The kernel did not run for these arguments: why, and the plain function."""
@@ -794,6 +813,14 @@ class _AstcKernel(_AstcSettings):
             self.pin(self.ns["_key"](args), reason)
             return want
         if isinstance(error, _AstcOutside):
+            if str(error) == _ASTC_INT64_CHECK:
+                # a run-time int64 check of a kernel that stores nothing failed: the plain
+                # function runs, now and from now on (calls that grow ints beyond int64
+                # would pay the kernel's attempt each time: never slower than plain)
+                self.route(_ASTC_INT64_CHECK)
+                self.compiled = None
+                self.become(_ASTC_PLAIN if self.names is None else _ASTC_PLAIN_BOUND)
+                return self.plain(*args)
             self.route("arguments beyond the bounds its int64 proofs assume (2**31 or 2**20)")
             return self.plain(*args)
         if isinstance(error, OverflowError):
@@ -882,8 +909,10 @@ class _AstcKernel(_AstcSettings):
         times[0 if use_kernel else 1].append(time.perf_counter() - start)
         if key in self.routes:  # the kernel refused this signature meanwhile
             return result
-        if len(times[0]) >= 3 and len(times[1]) >= 3:
-            faster = min(times[0]) < min(times[1])
+        if len(times[0]) > _ASTC_TRIALS and len(times[1]) > _ASTC_TRIALS:
+            # each way's first timed call warms caches (the plain function's first one
+            # ran slower by a third on the corpus): left out
+            faster = min(times[0][1:]) < _ASTC_MARGIN * min(times[1][1:])
             self.routes[key] = self.kernel_call if faster else self.plain
         return result
 
@@ -977,9 +1006,11 @@ class _AstcKernel(_AstcSettings):
         try:
             result = self.compiled(*args)
         except Exception as error:  # noqa: BLE001 - answered by the plain function
-            return self.failed(error, args)
-        box = self.boxes.get(key)
-        return result if box is None else box(result)
+            failure = error
+        else:
+            box = self.boxes.get(key)
+            return result if box is None else box(result)
+        return self.failed(failure, args)
 
     def keep_rows(self, rows: int, run: Fn) -> None:
         if len(self.row_routes) < _ASTC_ROWS_KEPT:  # batch sizes beyond: the slower path
@@ -999,8 +1030,11 @@ class _AstcKernel(_AstcSettings):
                 try:
                     result = run(*args)
                 except Exception as error:  # noqa: BLE001 - as after any compiled call
-                    return self.failed(error, args)
-                best[i] = min(best[i], time.perf_counter() - start)
+                    failure = error
+                else:
+                    best[i] = min(best[i], time.perf_counter() - start)
+                    continue
+                return self.failed(failure, args)
         self.keep_rows(rows, self.compiled if best[0] < best[1] else self.plain)
         return result
 

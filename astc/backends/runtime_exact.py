@@ -320,6 +320,42 @@ def _astc_exact_overflow(x: _AstcExact) -> None:
     unary("neg", operator.neg)
     unary("abs", abs)
 
+    # -- Python ints no proof keeps within int64 (kernels that store nothing): on
+    # overflow the kernel gives up, and the dispatcher runs the plain function
+    outside, message = x.g["_AstcOutside"], x.g["_ASTC_INT64_CHECK"]
+
+    def python_binary(name: str, op: Fn, llvm_op: str) -> None:
+        checked = _astc_checked_int(x, llvm_op)
+
+        @overload(stub(f"_astc_{name}_i64"))
+        def ov(x: Any, y: Any) -> Any:
+            if not (is_int(x) and is_int(y)):  # floats: other argument kinds' copy
+                return lambda x, y: op(x, y)
+
+            def impl(x: Any, y: Any) -> Any:
+                r, overflowed = checked(x, y)
+                if overflowed:
+                    raise outside(message)
+                return r
+
+            return impl
+
+    python_binary("add", operator.add, "sadd")
+    python_binary("sub", operator.sub, "ssub")
+    python_binary("mul", operator.mul, "smul")
+
+    @overload(stub("_astc_neg_i64"))
+    def ov_neg(x: Any) -> Any:
+        if not is_int(x):
+            return lambda x: -x
+
+        def impl(x: Any) -> Any:
+            if x == -9223372036854775808:
+                raise outside(message)
+            return -x
+
+        return impl
+
 
 def _astc_float_pow(x: _AstcExact) -> tuple[Fn, Fn]:
     """CPython's float ``**`` (3.11 floatobject.c ``float_pow``) over the C library's

@@ -421,3 +421,48 @@ def callee_problem(fdef: ast.FunctionDef) -> str | None:
         if isinstance(n, ast.ClassDef):
             return "defines a class"
     return None
+
+
+#: Methods and functions that write into an array (or other object) they are given.
+_MUTATORS = frozenset(
+    "fill sort put resize setfield itemset partition byteswap copyto place putmask "
+    "put_along_axis fill_diagonal setflags shuffle append extend insert pop remove clear "
+    "update add discard".split()
+)
+
+
+def writes_nothing(source: str | ast.AST) -> bool:
+    """Whether the kernel copy (and the copies of its callees, in ``source``) cannot change
+    any object it did not create — no subscript or attribute store, no ``out=``, no
+    mutating method, nothing printed, no random state: then, when the kernel raises, the
+    arguments are as they were, and the plain function can run instead (the runtime's
+    ``pure``: the caller sees NumPy's own exception). Judged on the syntax alone, so
+    stores into the kernel's own arrays count too (conservative)."""
+    tree = ast.parse(source) if isinstance(source, str) else source
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Subscript | ast.Attribute) and not isinstance(
+            node.ctx, ast.Load
+        ):
+            return False
+        if isinstance(node, ast.Call):
+            if any(k.arg in (None, "out") for k in node.keywords):
+                return False
+            func = node.func
+            if isinstance(func, ast.Attribute) and func.attr in _MUTATORS:
+                return False
+            if isinstance(func, ast.Name) and func.id in ("print", "input", "setattr"):
+                return False
+        if isinstance(node, ast.Name | ast.Attribute) and "random" in (
+            node.id if isinstance(node, ast.Name) else node.attr
+        ):
+            return False
+    return True
+
+
+def int64_literals(node: ast.AST) -> bool:
+    """Every int literal in ``node`` is within int64 (Numba types one beyond as uint64)."""
+    return all(
+        not (type(n.value) is int and not -(2**63) <= n.value < 2**63)
+        for n in ast.walk(node)
+        if isinstance(n, ast.Constant)
+    )

@@ -392,3 +392,42 @@ def test_hybridize_s_typing_helpers_are_the_ones_the_lowering_calls() -> None:
         generated.weak_operator(op, side) for op in jit.WEAK_OPERATORS for side in "lr"
     }
     assert set(jit.kernel_globals()) == expected
+
+
+def test_start_up_imports_only_what_the_command_needs(tmp_path: Path) -> None:
+    """``astc`` commands that compile nothing (``--help``, a warm ``compile`` whose outputs
+    are all up to date) never import LibCST or the compiler; a compile without kernels
+    never imports the kernel analysis. (Each was a tenth to a half of start-up.)"""
+    script = textwrap.dedent(
+        """\
+        import sys
+        import astc.cli
+        assert "libcst" not in sys.modules and "astc.pipeline" not in sys.modules
+        assert "importlib.metadata" not in sys.modules or "--metadata-ok" in sys.argv
+        import astc
+        astc.compile_source("def f(a):\\n    return a + 1\\n\\nprint(f(2))\\n")
+        heavy = [m for m in ("astc.backends.analysis", "astc.backends.build") if m in sys.modules]
+        assert not heavy, heavy
+        astc.compile_source("def g(a):\\n    for i in range(3):\\n        a += i\\n    return a\\n",
+                            options=astc.Options(kernels="auto"))
+        assert "astc.backends.analysis" in sys.modules
+        """
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    done = subprocess.run(
+        [sys.executable, "-c", script, "--metadata-ok" if _site_needs_metadata() else ""],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def _site_needs_metadata() -> bool:
+    """Whether the interpreter's own start-up (a ``.pth`` file) imports importlib.metadata."""
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys; print('importlib.metadata' in sys.modules)"],
+        capture_output=True,
+        text=True,
+    )
+    return done.stdout.strip() == "True"

@@ -22,7 +22,7 @@ from astc.backends.cuda import THREADS, cuda_form, device_inexact
 from astc.backends.facts import ModuleContext
 from astc.backends.lower import Lowered, lower_explicit, lower_plan
 from astc.backends.parallel import parallel_loops
-from astc.backends.problems import Problem
+from astc.backends.problems import Problem, entry
 from astc.backends.selection import Choice
 from astc.backends.syntax import writes_nothing
 from astc.diagnostics import Code, ReportEntry
@@ -38,10 +38,6 @@ class Emission:
     choice: Choice
     spec: dict[str, object]
     entries: list[ReportEntry] = field(default_factory=list)
-
-
-def entry(code: Code, applied: bool, line: int, msg: str, fn: str | None) -> ReportEntry:
-    return ReportEntry("kernels", code, applied, line, msg, fn)
 
 
 @dataclass

@@ -8,7 +8,7 @@ assumption failed (docs/kernels.md lists the codes).
 from __future__ import annotations
 
 from astc.backends.values import PY
-from astc.diagnostics import Code
+from astc.diagnostics import Code, ReportEntry
 
 
 class Problem(Exception):
@@ -17,6 +17,11 @@ class Problem(Exception):
     def __init__(self, code: Code, line: int, message: str) -> None:
         super().__init__(message)
         self.code, self.line, self.message = code, line, message
+
+
+def entry(code: Code, applied: bool, line: int, msg: str, fn: str | None) -> ReportEntry:
+    """A report entry of the kernel stage."""
+    return ReportEntry("kernels", code, applied, line, msg, fn)
 
 
 CLS = {"f": "float", "i": "int", "b": "bool"}

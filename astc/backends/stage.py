@@ -23,19 +23,20 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import libcst as cst
 
 from astc import generated
 from astc.analysis.functions import Refusal
 from astc.backends import emit
-from astc.backends.build import Emission, build_kernel, entry
-from astc.backends.facts import ModuleContext
-from astc.backends.originals import fast_defs
+from astc.backends.problems import entry
 from astc.backends.selection import Refused, Selection, module_aliases, select
 from astc.diagnostics import Code, ReportEntry
 from astc.options import Options
+
+if TYPE_CHECKING:
+    from astc.backends.build import Emission
 
 RUNTIME_MARKER = generated.KERNEL_BIND
 
@@ -122,6 +123,12 @@ def plan_kernels(
         )
     if not sel.chosen:
         return plan  # no kernel to build (the common case)
+    # The analysis and lowering, imported only now: most compiles build no kernel, and
+    # these modules are a tenth of astc's start-up (the CLI, a hook's first compile).
+    from astc.backends.build import build_kernel
+    from astc.backends.facts import ModuleContext
+    from astc.backends.originals import fast_defs
+
     modules, imported = module_aliases(tree)
     functions, guarded = fast_defs(host.stable_functions(), host.lines)
     constants = {

@@ -11,7 +11,6 @@ are still compiled); 130 interrupted (Ctrl-C).
 from __future__ import annotations
 
 import platform
-from importlib import metadata
 
 import click
 
@@ -21,7 +20,10 @@ from astc.cli._shared import ExitCode, leave
 
 
 def _dist_version(name: str) -> str:
-    """An installed distribution's version, read from its metadata (importing Numba is slow)."""
+    """An installed distribution's version, read from its metadata (importing Numba is slow;
+    ``importlib.metadata`` too, for every command: imported here)."""
+    from importlib import metadata
+
     try:
         return metadata.version(name)
     except metadata.PackageNotFoundError:

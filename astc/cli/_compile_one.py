@@ -7,7 +7,6 @@ from typing import NoReturn
 
 import click
 
-from astc.api import compile_source, read_source
 from astc.cli._command import LoadedConfig
 from astc.cli._output import echo_message, echo_note
 from astc.cli._shared import ExitCode, leave
@@ -25,6 +24,8 @@ def fail(diagnostics: list[Diagnostic]) -> NoReturn:
 def compile_one(path: Path, options: Options) -> tuple[CompileResult, str]:
     """The compile result for ``path`` and the encoding its source declares; exits 123 (with
     the errors printed) when it cannot be read or compiled."""
+    from astc.api import compile_source, read_source  # the compiler: only when compiling
+
     try:
         source, encoding = read_source(path)
     except CompileError as error:

@@ -355,6 +355,10 @@ _ASTC_PLAIN = """\
 {head}{prefix}    return _plain(*args, **kwargs)
 """
 
+_ASTC_PLAIN_NAMED = """\
+{head}    return _plain({call})
+"""
+
 _ASTC_DIRECT = """\
 {head}{prefix}{arity}{checks}    try:
         return {call}
@@ -634,6 +638,16 @@ class _AstcKernel(_AstcSettings):
     def become(self, template: str, **fields: str) -> None:
         self.wrapper.__code__ = self.code(template, **fields).__code__
 
+    def become_plain(self) -> None:
+        """The kernel is given up: from now on the wrapper only calls the plain function
+        (with the plain function's own parameters, passed on by name: no tuple packed)."""
+        if self.names is not None:
+            self.become(_ASTC_PLAIN_BOUND)  # keywords bound by ``names`` first
+        elif self.exact is not None:
+            self.become(_ASTC_PLAIN_NAMED, call=", ".join(self.exact))
+        else:
+            self.become(_ASTC_PLAIN)
+
     def guard_lines(self, star: str = "*args") -> str:
         return "".join(
             f"    if {self.read(n)} is not _g[{'_astc_' + n!r}]:\n        return _plain({star})\n"
@@ -699,10 +713,9 @@ class _AstcKernel(_AstcSettings):
             self.compiled = None
             self.warn(str(error) or type(error).__name__)
         if self.compiled is None:
+            self.become_plain()
             if self.names is None:
-                self.become(_ASTC_PLAIN)
                 return self.plain(*args, **kwargs)
-            self.become(_ASTC_PLAIN_BOUND)  # keywords bound by ``names`` first
             return self.wrapper(*args[len(self.bound) :], **kwargs)
         self.wrapper._astc_dispatcher = self.compiled  # type: ignore[attr-defined]
         try:
@@ -819,7 +832,7 @@ class _AstcKernel(_AstcSettings):
                 # would pay the kernel's attempt each time: never slower than plain)
                 self.route(_ASTC_INT64_CHECK)
                 self.compiled = None
-                self.become(_ASTC_PLAIN if self.names is None else _ASTC_PLAIN_BOUND)
+                self.become_plain()
                 return self.plain(*args)
             self.route("arguments beyond the bounds its int64 proofs assume (2**31 or 2**20)")
             return self.plain(*args)
@@ -846,7 +859,7 @@ class _AstcKernel(_AstcSettings):
         if not self.strict and not isinstance(error, _AstcRefused):
             self.warn(reason)  # explicit kernel: Numba could not compile it; for good
             self.compiled = None
-            self.become(_ASTC_PLAIN)
+            self.become_plain()
             return self.plain(*args)
         if isinstance(error, _AstcRefused) or refused_by_helper:
             self.route(reason)

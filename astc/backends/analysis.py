@@ -36,7 +36,7 @@ import ast
 import itertools
 from dataclasses import dataclass, field, replace
 
-from astc.backends.facts import Facts, HelperResult, ModuleContext, canonical, strength_key
+from astc.backends.facts import CopyKey, Facts, HelperResult, ModuleContext, canonical
 from astc.backends.interpreter import Run
 from astc.backends.problems import Problem, most_specific
 from astc.backends.syntax import Role, int64_literals, params_of, roles, writes_nothing
@@ -73,7 +73,7 @@ class Plan:
     tier: int | None
     facts: Facts
     #: (helper or closure qualname, context) -> facts, for the copies compiled with it.
-    callees: dict[tuple[str, tuple[object, ...]], HelperResult]
+    callees: dict[CopyKey, HelperResult]
     #: "trust" (a loop: Numba wins) or "measure" (whole-array code: time both ways).
     policy: str
     result: Value
@@ -285,21 +285,20 @@ def _reached(fn: ast.FunctionDef, functions: dict[str, ast.FunctionDef]) -> list
     return out
 
 
-def _callee_results(memo: Memo) -> dict[tuple[str, tuple[object, ...]], HelperResult]:
-    """Callee runs merged per (callee, strength of its arguments): one copy each."""
-    callees: dict[tuple[str, tuple[object, ...]], HelperResult] = {}
+def _callee_results(memo: Memo) -> dict[CopyKey, HelperResult]:
+    """Callee runs merged per copy key (callee, strength of its arguments, copies it
+    calls): one copy each."""
+    callees: dict[CopyKey, HelperResult] = {}
     for key in sorted(memo, key=lambda k: repr(canonical(k))):
         result = memo[key]
-        qual, context = key[1], key[2]
-        assert isinstance(qual, str) and isinstance(context, tuple)
-        ckey = (qual, strength_key(context))
+        ckey = result.copy_key
         if ckey in callees:
             callees[ckey].facts.merge(result.facts)
         else:
             merged = Facts()
             merged.merge(result.facts)
             merged.returns = result.facts.returns
-            callees[ckey] = HelperResult(result.value, merged, result.has_loop)
+            callees[ckey] = HelperResult(result.value, merged, result.has_loop, ckey)
     return callees
 
 

@@ -69,9 +69,9 @@ class Callees(RunBase):
         key = (*key_prefix, context, self.tier)
         cached = self.memo.get(key)
         if cached is None:
-            cached = self.interpret_callee(node, name, fdef, bound, captured, qual)
+            cached = self.interpret_callee(node, name, fdef, bound, captured, qual, context)
             self.memo[key] = cached
-        self.facts.calls[id(node)] = (qual, strength_key(context))
+        self.facts.calls[id(node)] = cached.copy_key
         self.facts.guards |= cached.facts.guards
         self.facts.has_loop = self.facts.has_loop or cached.has_loop
         self.facts.array_work = self.facts.array_work or cached.facts.array_work
@@ -122,8 +122,13 @@ class Callees(RunBase):
         bound: dict[str, Value],
         captured: dict[str, Value],
         qual: str,
+        context: tuple[tuple[str, Value], ...],
     ) -> HelperResult:
-        """A run of the callee; its problems are reported at the call."""
+        """A run of the callee; its problems are reported at the call. Its copy key is the
+        callee, its arguments' strengths and the copies its own calls name, in source
+        order: a copy's call sites each name one copy, so runs that call different copies
+        (a row of a 2-D array gives an array, of a 1-D array a NumPy scalar whose ``+``
+        checks overflow) get copies of their own."""
         line = node.lineno
         sub = type(self)(
             self.ctx, fdef, bound, self.tier, self.memo, (*self.stack, qual), qual, captured
@@ -140,4 +145,6 @@ class Callees(RunBase):
                 line,
                 f"line {line}: `{name}()` returns a Python or a NumPy scalar depending on the path",
             )
-        return HelperResult(value, sub.facts, sub.facts.has_loop)
+        nested = tuple(sub.facts.calls[id(n)] for n in ast.walk(fdef) if id(n) in sub.facts.calls)
+        copy_key = (qual, strength_key(context), nested)
+        return HelperResult(value, sub.facts, sub.facts.has_loop, copy_key)

@@ -12,6 +12,10 @@ from dataclasses import dataclass, field
 
 from astc.backends.values import Scalar, Tuple, Value
 
+#: Which copy of a callee a call site names: the callee's qualified name, its arguments'
+#: strengths (:func:`strength_key`) and the copy keys of its own calls, in source order.
+CopyKey = tuple[str, tuple[object, ...], tuple[object, ...]]
+
 #: Loop iterations a call that completes in CPython runs, at most (see the module doc).
 
 TRIPS = 2**48
@@ -63,7 +67,7 @@ class Facts:
     helpers: dict[int, str] = field(default_factory=dict)
     #: id(Call) -> (module function or closure, strength key of its arguments): the copy
     #: compiled for those argument kinds.
-    calls: dict[int, tuple[str, tuple[object, ...]]] = field(default_factory=dict)
+    calls: dict[int, CopyKey] = field(default_factory=dict)
     #: Names (module functions, constants) whose identity the dispatcher checks.
     guards: set[str] = field(default_factory=set)
     #: Return statements and their values.
@@ -100,6 +104,8 @@ class HelperResult:
     value: Value
     facts: Facts
     has_loop: bool
+    #: which copy of the callee this run needs (see ``Callees.interpret_callee``)
+    copy_key: CopyKey
 
 
 def strength_of(value: Value) -> object:

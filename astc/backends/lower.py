@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from astc import generated
 from astc.backends.analysis import Plan
-from astc.backends.facts import Facts
+from astc.backends.facts import CopyKey, Facts
 from astc.backends.problems import Problem
 from astc.backends.syntax import body_of, own_nodes, params_of
 from astc.backends.values import NP, Array, Function, Iter, NoneValue, Scalar, Tuple, Value
@@ -527,7 +527,7 @@ def _renames_for(
     fn: ast.FunctionDef,
     facts: Facts | None,
     kernel: str,
-    copies: dict[tuple[str, tuple[object, ...]], str],
+    copies: dict[CopyKey, str],
     captured: dict[str, list[str]],
     explicit_names: dict[str, str],
 ) -> dict[int, tuple[str, list[str]]]:
@@ -549,7 +549,7 @@ def _renames_for(
 def lower_plan(plan: Plan, fn: ast.FunctionDef, functions: dict[str, ast.FunctionDef]) -> Lowered:
     """The kernel copy of an automatic kernel and the copies of everything it calls."""
     kernel_name = generated.kernel(plan.name)
-    copies: dict[tuple[str, tuple[object, ...]], str] = {}
+    copies: dict[CopyKey, str] = {}
     counters: dict[str, int] = {}
     for key in sorted(plan.callees, key=repr):
         qual = key[0]

@@ -440,6 +440,7 @@ def _astc_exact_params(plain: Fn, bound: tuple[Any, ...]) -> tuple[str, ...] | N
         return None
     return names
 
+
 _ASTC_SCALARS = (int, float, bool)
 
 #: Policy "measure": timed calls of a signature each way (after the compile, and after
@@ -529,7 +530,8 @@ def _astc_numpy_error(error: BaseException) -> BaseException:
     new = ValueError(
         f"could not broadcast input array from shape {text(src)} into shape {text(dst)}"
     )
-    new.__suppress_context__ = True
+    # raised by ``failed``, outside the wrapper's handler: its context is CPython's (the
+    # exception the caller is handling, if any), not Numba's error
     return new
 
 
@@ -623,8 +625,7 @@ class _AstcKernel(_AstcSettings):
             head = "def _astc_wrapper(*args, **kwargs):\n"
             prefix = "    args = _bound + args\n" if self.bound else ""
             arity = (
-                f"    if kwargs or len(args) != {self.n}:\n"
-                "        return _k.call(args, kwargs)\n"
+                f"    if kwargs or len(args) != {self.n}:\n        return _k.call(args, kwargs)\n"
             )
         fields.setdefault("checks", "")
         fields.setdefault("guards", "")

@@ -440,9 +440,7 @@ def writes_nothing(source: str | ast.AST) -> bool:
     stores into the kernel's own arrays count too (conservative)."""
     tree = ast.parse(source) if isinstance(source, str) else source
     for node in ast.walk(tree):
-        if isinstance(node, ast.Subscript | ast.Attribute) and not isinstance(
-            node.ctx, ast.Load
-        ):
+        if isinstance(node, ast.Subscript | ast.Attribute) and not isinstance(node.ctx, ast.Load):
             return False
         if isinstance(node, ast.Call):
             if any(k.arg in (None, "out") for k in node.keywords):

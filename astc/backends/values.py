@@ -372,4 +372,3 @@ def py_float() -> Scalar:
 
 def py_bool() -> Scalar:
     return Scalar(frozenset({PY}), "b", BOOL_RANGE)
-

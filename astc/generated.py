@@ -164,6 +164,19 @@ def axis_reduction(helper: str, axis: int) -> str:
     return f"{helper}_axis{axis}"
 
 
+#: The helpers above that may have NumPy warn (in object mode, at the user's line): a zero
+#: divisor of NumPy scalars, a NumPy ``**``, an int64 overflow, the mean of nothing.
+NUMPY_WARNING = frozenset(
+    (
+        *(division(op, False) for op in DIVISIONS),
+        POW["np"],
+        POW["mixed"],
+        *(overflow_checked(op) for op in OVERFLOW_CHECKED),
+        MEAN,
+        *(axis_reduction(MEAN, axis) for axis in (0, 1)),
+    )
+)
+
 #: The names above that the runtime defines (``checked_math()`` names: those
 #: astc.backends.library lists).
 RUNTIME = (

@@ -544,6 +544,13 @@ GROWTH = textwrap.dedent(
         for i in range(a.shape[0]):
             k = k + k
         return k < 0.5
+
+    def doubling_beside_numpy_warning(a):
+        e = a[0] * 2
+        k = 1
+        for i in range(a.shape[0]):
+            k = k + k
+        return e, k
     """
 )
 
@@ -593,16 +600,26 @@ def test_the_plain_functions_exception_after_a_failed_check_is_its_own() -> None
 
 
 @pytest.mark.parametrize(
-    "name", ["doubling_into", "doubling_then_storing_helper", "doubling_compared"]
+    "name",
+    [
+        "doubling_into",
+        "doubling_then_storing_helper",
+        "doubling_compared",
+        "doubling_beside_numpy_warning",
+    ],
 )
 def test_int_growth_is_checked_only_where_the_plain_function_can_run_again(name: str) -> None:
     """Must NOT become kernels: a store into an argument (in the function or in a helper
-    compiled with it) would be made twice when a check fails and the plain function runs;
-    a comparison with a float needs the int within 2**53, which no check gives."""
+    compiled with it) would be made twice when a check fails and the plain function runs,
+    and so would a NumPy warning (``a[0] * 2`` of an int64 array element may overflow:
+    NumPy warns, in the kernel too); a comparison with a float needs the int within
+    2**53, which no check gives."""
     mod = compile_both(GROWTH, kernels="auto")
     _refused(mod, name, Code.KERNEL_INT_RANGE)
     if name == "doubling_compared":
         mod.check(name, np.zeros(70))
+    elif name == "doubling_beside_numpy_warning":
+        mod.check(name, np.zeros(70, dtype=np.int64))
     else:
         mod.check(name, np.arange(70.0), np.zeros(2))
 

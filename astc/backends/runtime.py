@@ -394,8 +394,8 @@ _ASTC_VERIFY = """\
 # four attribute reads and, from rank 2, one lookup of what runs at this many rows.
 _ASTC_ROWS = """\
 {head}{prefix}{arity}    a = args[{first}]
-    if type(a) is _nd and a.dtype is _fd and a.ndim == _fn and a.flags.carray:
-        run = _rows.get(len(a)) if _fn >= 2 else _disp
+    if _type(a) is _nd and a.dtype is _fd and a.ndim == _fn and a.flags.carray:
+        run = _rows.get(_len(a)) if _fn >= 2 else _disp
         if run is _disp:
             try:
                 return _disp(*args)
@@ -593,6 +593,9 @@ class _AstcKernel(_AstcSettings):
             "_routes": self.routes,
             "_key": key or self.default_key,
             "_ok": _ASTC_SCALARS,
+            # the builtins the wrapper's code calls, under names no parameter can have
+            "_type": type,
+            "_len": len,
             "_nd": None,
             "_bi": __import__("builtins").__dict__,
             "_bound": self.bound,
@@ -625,7 +628,7 @@ class _AstcKernel(_AstcSettings):
             head = "def _astc_wrapper(*args, **kwargs):\n"
             prefix = "    args = _bound + args\n" if self.bound else ""
             arity = (
-                f"    if kwargs or len(args) != {self.n}:\n        return _k.call(args, kwargs)\n"
+                f"    if kwargs or _len(args) != {self.n}:\n        return _k.call(args, kwargs)\n"
             )
         fields.setdefault("checks", "")
         fields.setdefault("guards", "")
@@ -677,12 +680,12 @@ class _AstcKernel(_AstcSettings):
         for i in self.scalars:
             a = f"args[{i}]" if names is None else names[i]
             lines += (
-                f"    if type({a}) not in _ok and type({a}) is not _nd:\n"
+                f"    if _type({a}) not in _ok and _type({a}) is not _nd:\n"
                 f"        return _plain({star})\n"
             )
         for i in self.containers:
             a = f"args[{i}]" if names is None else names[i]
-            lines += f"    if type({a}) is not _nd:\n        return _plain({star})\n"
+            lines += f"    if _type({a}) is not _nd:\n        return _plain({star})\n"
         return lines
 
     def warn(self, reason: str) -> None:
@@ -746,7 +749,7 @@ class _AstcKernel(_AstcSettings):
         key is computed (scalar calls of whole-array code pay two type tests, no key)."""
         if not self.arrays or self.n <= len(self.bound):
             return ""
-        test = " and ".join(f"type(args[{i}]) is not _nd" for i in range(len(self.bound), self.n))
+        test = " and ".join(f"_type(args[{i}]) is not _nd" for i in range(len(self.bound), self.n))
         return f"    if {test}:\n        return _plain(*args)\n"
 
     def direct(self) -> None:

@@ -711,7 +711,8 @@ def _astc_pairwise_tree(x: _AstcExact, block: Fn) -> Fn:
 def _astc_exact_pairwise(x: _AstcExact) -> tuple[Fn, Fn]:
     """NumPy's pairwise summation: of floats, and of ints converted to float."""
     same = _astc_pairwise_block(x, x.jit(lambda v: v))
-    converted = _astc_pairwise_block(x, x.jit(lambda v: float(v)))
+    # ``v * 1.0``, not ``float(v)``: Numba's float() takes no bool (np.mean of a bool array)
+    converted = _astc_pairwise_block(x, x.jit(lambda v: v * 1.0))
     return _astc_pairwise_tree(x, same), _astc_pairwise_tree(x, converted)
 
 

@@ -605,23 +605,39 @@ def test_the_plain_functions_exception_after_a_failed_check_is_its_own() -> None
         "doubling_into",
         "doubling_then_storing_helper",
         "doubling_compared",
-        "doubling_beside_numpy_warning",
     ],
 )
 def test_int_growth_is_checked_only_where_the_plain_function_can_run_again(name: str) -> None:
     """Must NOT become kernels: a store into an argument (in the function or in a helper
-    compiled with it) would be made twice when a check fails and the plain function runs,
-    and so would a NumPy warning (``a[0] * 2`` of an int64 array element may overflow:
-    NumPy warns, in the kernel too); a comparison with a float needs the int within
-    2**53, which no check gives."""
+    compiled with it) would be made twice when a check fails and the plain function runs;
+    a comparison with a float needs the int within 2**53, which no check gives."""
     mod = compile_both(GROWTH, kernels="auto")
     _refused(mod, name, Code.KERNEL_INT_RANGE)
     if name == "doubling_compared":
         mod.check(name, np.zeros(70))
-    elif name == "doubling_beside_numpy_warning":
-        mod.check(name, np.zeros(70, dtype=np.int64))
     else:
         mod.check(name, np.arange(70.0), np.zeros(2))
+
+
+def test_int_growth_is_checked_only_for_kinds_where_numpy_cannot_warn() -> None:
+    """Must NOT be admitted: an int64 array, whose ``a[0] * 2`` may overflow, where NumPy
+    warns (the kernel has NumPy do it): a failed check replays the call in the plain
+    function, which would show the warning again. A float array's ``a[0] * 2`` cannot
+    warn: that kind is a kernel, with the growth checked."""
+    mod = compile_both(GROWTH, kernels="auto")
+    name = "doubling_beside_numpy_warning"
+    _kernel(mod, name)
+    message = mod.message(name, Code.KERNEL)
+    assert "exact for a: float64;" in message and "checked to stay within int64" in message
+    mod.check(name, np.zeros(62))  # the kernel
+    assert not mod.state(name).reasons
+    mod.check(name, np.zeros(70))  # 2**70: the check fails, the plain function runs
+    big = np.zeros(70, dtype=np.int64)
+    big[0] = 2**62
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        mod.fast[name](big)
+    assert [str(w.message) for w in seen] == ["overflow encountered in scalar multiply"]
 
 
 # -- rule: float reductions give NumPy's result ---------------------------------------
@@ -1320,7 +1336,7 @@ BOUNDS = textwrap.dedent(
         s = 0
         n = a.size
         for i in range(a.shape[0]):
-            s = n * n * n + a[i, 0]
+            s = n * n * n + int(a[i, 0])
         return s
     """
 )

@@ -36,7 +36,14 @@ import ast
 import itertools
 from dataclasses import dataclass, field, replace
 
-from astc.backends.facts import CopyKey, Facts, HelperResult, ModuleContext, canonical
+from astc.backends.facts import (
+    CopyKey,
+    Facts,
+    HelperResult,
+    ModuleContext,
+    canonical,
+    numpy_may_warn,
+)
 from astc.backends.interpreter import Run
 from astc.backends.problems import Problem, most_specific
 from astc.backends.syntax import Role, int64_literals, params_of, roles, writes_nothing
@@ -200,6 +207,9 @@ def _checked_plan(
     if not all(writes_nothing(f) and int64_literals(f) for f in reached):
         return None  # a literal beyond int64: Numba types it uint64, which no check covers
     passed, _, memo = _runs(fn, ctx, param_roles, _assumptions(param_roles, params), None)
+    # a failed check replays the call in the plain function: a NumPy warning the kernel
+    # showed would be shown again (those argument kinds run plain)
+    passed = [(a, run) for a, run in passed if not numpy_may_warn(run.facts)]
     paying = _one_copy_per_call(_paying(passed, _numpy_sign(fn, ctx)))
     if not paying:
         return None

@@ -24,7 +24,7 @@ from astc.backends.lower import Lowered, lower_explicit, lower_plan
 from astc.backends.parallel import parallel_loops
 from astc.backends.problems import Problem, entry
 from astc.backends.selection import Choice
-from astc.backends.syntax import warns_nothing, writes_nothing
+from astc.backends.syntax import writes_nothing
 from astc.diagnostics import Code, ReportEntry
 
 if TYPE_CHECKING:
@@ -103,12 +103,10 @@ def _lower(
                 raise result
             analysis = result
             lowered = lower_plan(analysis, fn, functions)
-            source = lowered.source
-            if analysis.checked is not None and not (
-                writes_nothing(source) and warns_nothing(source)
-            ):
+            if analysis.checked is not None and not writes_nothing(lowered.source):
                 # a failed int64 check runs the plain function again: nothing may be
-                # stored by then (a callee copy stores), no NumPy warning shown
+                # stored by then (a callee copy stores). (Kinds whose runs may have NumPy
+                # warn are left out of a checked plan: facts.numpy_may_warn.)
                 raise analysis.checked
         else:
             lowered = lower_explicit(fn, choice.name, functions)

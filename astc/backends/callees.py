@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import ast
 
-from astc.backends.facts import HelperResult, strength_key
+from astc.backends.facts import HelperResult, numpy_may_warn, strength_key
 from astc.backends.problems import Problem
 from astc.backends.run_base import RunBase
 from astc.backends.syntax import callee_problem, locals_of, own_nodes, params_of
@@ -75,6 +75,7 @@ class Callees(RunBase):
         self.facts.guards |= cached.facts.guards
         self.facts.has_loop = self.facts.has_loop or cached.has_loop
         self.facts.array_work = self.facts.array_work or cached.facts.array_work
+        self.facts.callee_may_warn = self.facts.callee_may_warn or numpy_may_warn(cached.facts)
         return cached.value
 
     def bind_arguments(

@@ -474,6 +474,8 @@ class Calls(RunBase):
         a = args[0]
         if qual in ("float", "numpy.float64"):
             self.need_scalars(node, qual, args)
+            if qual == "float" and a.cls == "b":  # Numba's float() takes no bool
+                raise self.unsupported(node, "`float()` of a bool")
             return py_float() if qual == "float" else np_scalar("f")
         if qual in ("bool", "numpy.bool_"):
             return py_bool() if qual == "bool" else np_scalar("b")

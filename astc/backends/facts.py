@@ -10,6 +10,7 @@ import ast
 import dataclasses
 from dataclasses import dataclass, field
 
+from astc import generated
 from astc.backends.values import Scalar, Tuple, Value
 
 #: Which copy of a callee a call site names: the callee's qualified name, its arguments'
@@ -80,6 +81,8 @@ class Facts:
     #: Whole-array computation (ufuncs, reductions, array operators; not allocation or
     #: views): NumPy may beat Numba there, so the dispatcher measures.
     array_work: bool = False
+    #: A callee run (for these very arguments) may have NumPy warn (:func:`numpy_may_warn`).
+    callee_may_warn: bool = False
 
     def merge(self, other: Facts) -> None:
         """Union with another run's facts (other parameter classes: same strengths)."""
@@ -95,6 +98,7 @@ class Facts:
         self.mixed_names |= other.mixed_names
         self.has_loop = self.has_loop or other.has_loop
         self.array_work = self.array_work or other.array_work
+        self.callee_may_warn = self.callee_may_warn or other.callee_may_warn
         for k, val in other.values.items():
             self.values.setdefault(k, val)
 
@@ -106,6 +110,20 @@ class HelperResult:
     has_loop: bool
     #: which copy of the callee this run needs (see ``Callees.interpret_callee``)
     copy_key: CopyKey
+
+
+def numpy_may_warn(facts: Facts) -> bool:
+    """Whether the run with these facts, or a callee run it made, has NumPy do an
+    operation that may warn: an int64 ``+ - *`` or ``-``, a NumPy division or ``**``, a
+    mean (lowered to :data:`astc.generated.NUMPY_WARNING` helpers). Judged per run, so
+    per argument kinds: a float array's copy of ``-a[i]`` never warns."""
+    return (
+        facts.callee_may_warn
+        or bool(facts.overflows)
+        or any(kind in ("mixed", "npw") for kind in facts.divisions.values())
+        or any(kind in ("np", "mixed") for kind in facts.powers.values())
+        or any(helper in generated.NUMPY_WARNING for helper in facts.helpers.values())
+    )
 
 
 def strength_of(value: Value) -> object:

@@ -399,7 +399,7 @@ def _astc_float_pow(x: _AstcExact) -> tuple[Fn, Fn]:
             return -1.0 if negate else 1.0
         ix = cpow(iv, iw)
         if math.isinf(ix):
-            raise OverflowError("(34, 'Numerical result out of range')")
+            raise OverflowError(34, "Numerical result out of range")  # CPython's args
         return -ix if negate else ix
 
     return odd, float_pow

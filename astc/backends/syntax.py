@@ -10,8 +10,6 @@ import ast
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from astc import generated
-
 OPTIONS_ARRAY = ("Af", "Ai", "Ab")
 
 
@@ -457,17 +455,6 @@ def writes_nothing(source: str | ast.AST) -> bool:
         ):
             return False
     return True
-
-
-def warns_nothing(source: str | ast.AST) -> bool:
-    """Whether the lowered kernel copy (and its callees' copies, in ``source``) calls none
-    of the runtime helpers that may have NumPy warn (:data:`astc.generated.NUMPY_WARNING`):
-    then a kernel that gives up midway and has the plain function run the call again
-    shows no warning twice."""
-    tree = ast.parse(source) if isinstance(source, str) else source
-    return not any(
-        isinstance(node, ast.Name) and node.id in generated.NUMPY_WARNING for node in ast.walk(tree)
-    )
 
 
 def int64_literals(node: ast.AST) -> bool:

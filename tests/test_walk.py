@@ -144,7 +144,7 @@ def test_debug_fstring_found_only_where_text_and_expression_match(
     """The shortcut (no ``ast.unparse`` unless the text ends with ``=``) changes no verdict."""
     from astc.analysis.functions import has_debug_fstring
 
-    assert has_debug_fstring(ast.parse(source)) is debug
+    assert has_debug_fstring(ast.walk(ast.parse(source))) is debug
 
 
 def test_cst_statements_in_order_are_those_of_libcsts_generic_walk() -> None:

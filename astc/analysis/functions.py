@@ -17,7 +17,7 @@ clashes, class scopes: :mod:`astc.passes.inline`).
 from __future__ import annotations
 
 import ast
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -55,10 +55,11 @@ def private_names(node: ast.AST) -> set[str]:
     return out
 
 
-def has_debug_fstring(node: ast.AST) -> bool:
-    """An f-string ``{x=}``: its text is part of the value (``ast`` keeps it as a literal
-    ``'x='`` before the formatted value)."""
-    for n in ast.walk(node):
+def has_debug_fstring(nodes: Iterable[ast.AST]) -> bool:
+    """An f-string ``{x=}`` among ``nodes`` (every node of a function: ``ast.walk``): its
+    text is part of the value (``ast`` keeps it as a literal ``'x='`` before the
+    formatted value)."""
+    for n in nodes:
         if isinstance(n, ast.JoinedStr):
             parts = n.values
             for before, after in zip(parts, parts[1:], strict=False):
@@ -214,15 +215,15 @@ class FunctionFacts:
                     Code.NON_CONSTANT_DEFAULT,
                     f"{name} has a mutable default (shared by every call; a copy would not be)",
                 )
-        if has_debug_fstring(fn):
+        nodes = list(ast.walk(fn))  # one walk for the tests below
+        if has_debug_fstring(nodes):
             return Refusal(
                 Code.UNSUPPORTED_BODY, f"{name} has an f-string `=` specifier (shows its source)"
             )
         body = fn.body[1:] if ast.get_docstring(fn, clean=False) is not None else fn.body
-        returns = [n for n in ast.walk(fn) if isinstance(n, ast.Return)]
+        returns = [n for n in nodes if isinstance(n, ast.Return)]
         if any(r is not body[-1] for r in returns) if body else False:
             return Refusal(Code.UNSUPPORTED_BODY, f"{name} returns from more than one place")
-        nodes = list(ast.walk(fn))
         # Judged on the compiled form, which holds what was inlined into it: without a
         # bound on nodes, a chain of calls would grow quadratically in code size.
         if (
@@ -232,7 +233,7 @@ class FunctionFacts:
             return Refusal(Code.UNSUPPORTED_BODY, f"{name} is too large to inline")
         if any(
             isinstance(n, ast.Try | ast.TryStar | ast.With | ast.AsyncWith | ast.Match)
-            for n in ast.walk(fn)
+            for n in nodes
         ):
             return Refusal(Code.UNSUPPORTED_BODY, f"{name} has try/with/match statements")
         unbound = maybe_unbound(fn)

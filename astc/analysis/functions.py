@@ -41,10 +41,11 @@ class Refusal:
     message: str
 
 
-def private_names(node: ast.AST) -> set[str]:
-    """``__x`` identifiers (names, attributes, keywords) Python would mangle in a class."""
+def private_names(nodes: Iterable[ast.AST]) -> set[str]:
+    """``__x`` identifiers (names, attributes, keywords) among ``nodes`` (``ast.walk`` of
+    a function) that Python would mangle in a class."""
     out: set[str] = set()
-    for n in ast.walk(node):
+    for n in nodes:
         for ident in (
             getattr(n, "id", None),
             getattr(n, "attr", None) if isinstance(n, ast.Attribute) else None,

@@ -48,7 +48,7 @@ from __future__ import annotations
 
 import ast
 import itertools
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 import libcst as cst
 
@@ -151,9 +151,10 @@ class _Callee:
         assert isinstance(scope.node, ast.FunctionDef | ast.AsyncFunctionDef)
         #: Parameters compared with ``is``: a literal argument is bound to a temporary
         #: (``1 is None`` would be a SyntaxWarning, and literals have no defined identity).
-        self.identity_params = _identity_operands(scope.node) & params_all
+        nodes = list(ast.walk(scope.node))  # one walk for both
+        self.identity_params = _identity_operands(nodes) & params_all
         #: ``__x`` names: mangled differently inside a class, so never pasted there.
-        self.private = private_names(scope.node)
+        self.private = private_names(nodes)
 
     def needs_temporary(self, param: str, argument: cst.BaseExpression) -> bool:
         """``param`` is bound to a fresh name, not replaced by ``argument``'s text."""
@@ -623,10 +624,10 @@ class _CallSites(cst.CSTTransformer):
         return [*temps, *body], mapping
 
 
-def _identity_operands(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
-    """Names that are operands of ``is``/``is not`` somewhere in ``function``."""
+def _identity_operands(nodes: Iterable[ast.AST]) -> set[str]:
+    """Names that are operands of ``is``/``is not`` among ``nodes`` (a function's)."""
     found: set[str] = set()
-    for node in ast.walk(function):
+    for node in nodes:
         if isinstance(node, ast.Compare):
             operands = [node.left, *node.comparators]
             for i, op in enumerate(node.ops):

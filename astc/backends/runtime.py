@@ -666,7 +666,9 @@ class _AstcKernel(_AstcSettings):
 
         if hasattr(builtins, name):
             return f"_g.get({name!r}, _bi.get({name!r}))"
-        return f"_g[{name!r}]"
+        # .get: a deleted global is not its alias, so the plain function runs and raises
+        # CPython's NameError (not the wrapper's KeyError)
+        return f"_g.get({name!r})"
 
     def guards_hold(self) -> bool:
         g, bi = self.g, self.ns["_bi"]
